@@ -1,0 +1,35 @@
+import { boolConfig, broker, defineCheck, describeSource, fail, pass, readConfig } from '../../src/sdk.js';
+
+export default defineCheck({
+  meta: {
+    id: 'acl/allow-everyone-if-no-acl',
+    area: 'acl',
+    title: 'Resources without ACLs are closed, not open',
+    description:
+      'With `allow.everyone.if.no.acl.found=true` any principal may use a topic or group that has no ACL yet — every new ' +
+      'topic starts out public until someone remembers to lock it. (MSK turns this on by default; with MSK IAM authentication ' +
+      'Kafka ACLs do not govern IAM identities at all.)',
+    remediation: 'Set `allow.everyone.if.no.acl.found=false` on every broker after granting the ACLs your clients need.',
+    references: [{ title: 'Kafka docs: allow.everyone.if.no.acl.found', url: 'https://kafka.apache.org/documentation/#security_authz' }],
+    severity: 'high',
+    requires: ['brokerConfigs'],
+  },
+  evaluate({ brokerConfigs }) {
+    return Object.entries(brokerConfigs).flatMap(([id, configs]) => {
+      const reading = readConfig(configs, 'allow.everyone.if.no.acl.found');
+      const open = boolConfig(configs, 'allow.everyone.if.no.acl.found');
+      const hasAuthorizer = !!readConfig(configs, 'authorizer.class.name').value;
+      if (!hasAuthorizer) return []; // acl/authorizer-enabled already reports the bigger problem
+      const evidence = {
+        observed: reading.present ? reading.value : '(not reported; Kafka default false)',
+        expected: 'false',
+        config: 'allow.everyone.if.no.acl.found',
+        source: reading.source,
+        details: { from: describeSource(reading.source) },
+      };
+      return open
+        ? [fail(broker(id), 'resources without ACLs are open to every principal', evidence)]
+        : [pass(broker(id), 'resources without ACLs are denied', evidence)];
+    });
+  },
+});

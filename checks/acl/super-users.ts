@@ -1,0 +1,31 @@
+import { broker, defineCheck, describeSource, fail, pass, readConfig, unknown, warn } from '../../src/sdk.js';
+
+export default defineCheck({
+  meta: {
+    id: 'acl/super-users',
+    area: 'acl',
+    title: 'Super users are few and named',
+    description:
+      'Super users bypass every ACL. `User:*` or `User:ANONYMOUS` in `super.users` switches authorization off in practice; ' +
+      'a long list means many credentials whose leak is catastrophic.',
+    remediation: 'Keep `super.users` to the brokers\' own principal and one break-glass admin; give services ordinary ACLs.',
+    references: [{ title: 'Kafka docs: super.users', url: 'https://kafka.apache.org/documentation/#security_authz' }],
+    severity: 'critical',
+    requires: ['brokerConfigs'],
+    defaultOptions: { maxSuperUsers: 3 },
+  },
+  evaluate({ brokerConfigs }, { options }) {
+    const results = [];
+    for (const [id, configs] of Object.entries(brokerConfigs)) {
+      const { value, source, present } = readConfig(configs, 'super.users');
+      if (!present) continue;
+      const users = (value ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+      const evidence = { observed: users, expected: `named principals, at most ${options.maxSuperUsers}`, config: 'super.users', source, details: { from: describeSource(source) } };
+      const open = users.filter((u) => u === 'User:*' || u === 'User:ANONYMOUS');
+      if (open.length) results.push(fail(broker(id), `super.users contains ${open.join(', ')}: authorization is bypassed for everyone`, evidence));
+      else if (users.length > options.maxSuperUsers) results.push(warn(broker(id), `${users.length} super users (more than ${options.maxSuperUsers})`, evidence, 'medium'));
+      else results.push(pass(broker(id), `${users.length} named super user(s)`, evidence));
+    }
+    return results.length ? results : unknown('super.users is not reported by the brokers');
+  },
+});

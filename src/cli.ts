@@ -1,0 +1,199 @@
+// The command-line program. This is the ONLY place that decides the process exit code.
+
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { builtInChecks } from '../checks/index.js';
+import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
+import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
+import { ExitCode, ReadinessError, UsageError } from './errors.js';
+import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
+import type { Report } from './report/model.js';
+import { TOOL_VERSION } from './version.js';
+
+const EXIT_HELP = `
+Exit codes:
+  0  gate passed (or no gate configured)
+  1  gate failed (score below --fail-under / scoring.failUnder)
+  2  usage or configuration error (bad flag, malformed readiness.yaml, properties or snapshot file)
+  3  cannot connect to or authenticate with the cluster
+  4  internal error (a bug: please report it)`;
+
+interface ReportFlags extends OutputFlags {
+  config?: string;
+  failUnder?: string;
+  verbose?: boolean;
+}
+
+function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option('-b, --bootstrap-server <list>', 'comma-separated host:port list (env KAFKA_READINESS_BOOTSTRAP)')
+    .option('--command-config <file>', 'Kafka client .properties file (bootstrap.servers, security.protocol, sasl.*, ssl.* PEM settings)')
+    .option('--security-protocol <protocol>', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL')
+    .option('--sasl-mechanism <mechanism>', 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+    .option('--username <name>', 'SASL user name (env KAFKA_READINESS_USERNAME)')
+    .option('--password-file <file>', 'read the SASL password from this file')
+    .option('--password-env <VAR>', `read the SASL password from this environment variable (default ${DEFAULT_PASSWORD_ENV})`)
+    .option('--ca-file <file>', 'PEM file of CA certificates to trust (TLS)')
+    .option('--cert-file <file>', 'PEM client certificate (mutual TLS)')
+    .option('--key-file <file>', 'PEM client private key (mutual TLS)')
+    .option('--no-verify-hostname', 'do not check the broker certificate host name (like ssl.endpoint.identification.algorithm=)')
+    .option('--timeout <duration>', 'connect and request timeout, e.g. 10s (sets both below)')
+    .option('--connect-timeout <duration>', 'TCP/TLS/SASL connect timeout (default 10s)')
+    .option('--request-timeout <duration>', 'per-request timeout (default 30s)');
+}
+
+function addReportOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'readiness.yaml (default: ./readiness.yaml when present)')
+    .option('-f, --format <formats>', 'text or json; several with --out-dir, e.g. text,json', 'text')
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
+    .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
+    .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
+}
+
+function parseFailUnder(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--fail-under must be a number from 0 to 100 (got "${value}")`);
+  return n;
+}
+
+function gateExit(report: Report): number {
+  return report.gate.passed ? ExitCode.ok : ExitCode.gateFailed;
+}
+
+export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): Command {
+  const program = new Command('kafka-readiness')
+    .description('Scan a Kafka-compatible cluster and report how ready it is for production, with evidence and fixes.')
+    .version(TOOL_VERSION)
+    .addHelpText('after', EXIT_HELP)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
+
+  addReportOptions(addConnectionOptions(program.command('scan')))
+    .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
+    .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
+    .option('-v, --verbose', 'progress on stderr')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (flags: ConnectionFlags & ReportFlags & { snapshotOut?: string }) => {
+      const formats = checkOutputFlags(flags);
+      const failUnder = parseFailUnder(flags.failUnder);
+      const conn = buildConnectionOptions(flags);
+      const setup = await loadSetup(flags.config);
+      const logger = log(flags.verbose);
+      const snapshot = await gatherFromCluster(conn, logger ? { log: logger } : {});
+      if (flags.snapshotOut) {
+        writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
+        io.stderr.write(`wrote ${flags.snapshotOut}\n`);
+      }
+      const report = evaluateSnapshot(snapshot, setup, failUnder !== undefined ? { failUnder } : {});
+      writeReport(report, formats, flags, io);
+      setExit(gateExit(report));
+    });
+
+  addConnectionOptions(program.command('gather'))
+    .description('gather a snapshot of the cluster (read-only) and write it as JSON')
+    .requiredOption('-o, --output <file>', 'snapshot file to write')
+    .option('-v, --verbose', 'progress on stderr')
+    .action(async (flags: ConnectionFlags & { output: string; verbose?: boolean }) => {
+      const conn = buildConnectionOptions(flags);
+      const logger = log(flags.verbose);
+      const snapshot = await gatherFromCluster(conn, logger ? { log: logger } : {});
+      writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
+      io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
+      setExit(ExitCode.ok);
+    });
+
+  addReportOptions(program.command('evaluate'))
+    .description('evaluate a saved snapshot offline (no cluster access) and print the report')
+    .argument('<snapshot>', 'snapshot JSON written by `gather` or `scan --snapshot-out`')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (file: string, flags: ReportFlags) => {
+      const formats = checkOutputFlags(flags);
+      const failUnder = parseFailUnder(flags.failUnder);
+      const snapshot = readSnapshotFile(file);
+      const setup = await loadSetup(flags.config);
+      const report = evaluateSnapshot(snapshot, setup, failUnder !== undefined ? { failUnder } : {});
+      writeReport(report, formats, flags, io);
+      setExit(gateExit(report));
+    });
+
+  program
+    .command('checks')
+    .description('list the checks: id, area, severity and what each one looks at')
+    .option('-c, --config <file>', 'readiness.yaml whose plugins and overrides to include')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action(async (flags: { config?: string; format: string }) => {
+      const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
+      const rows = setup.registry.map(({ check, origin }) => {
+        const o = setup.config?.checks[check.meta.id];
+        return {
+          id: check.meta.id,
+          area: check.meta.area,
+          severity: o?.severity ?? check.meta.severity,
+          enabled: o?.enabled !== false,
+          title: check.meta.title,
+          description: check.meta.description,
+          requires: [...check.meta.requires],
+          options: { ...(check.meta.defaultOptions ?? {}), ...(o?.options ?? {}) },
+          references: check.meta.references ?? [],
+          origin,
+        };
+      });
+      if (flags.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      else {
+        const w = Math.max(...rows.map((r) => r.id.length));
+        for (const r of rows) {
+          io.stdout.write(`${r.id.padEnd(w)}  ${r.area.padEnd(13)} ${r.severity.padEnd(8)} ${r.enabled ? '' : '(disabled) '}${r.title}\n`);
+          io.stdout.write(`${' '.repeat(w + 2)}${r.description.split('. ')[0]!.replace(/\.$/, '')}.\n`);
+        }
+        io.stdout.write(`\n${rows.length} checks. Details: kafka-readiness checks --format json\n`);
+      }
+      setExit(ExitCode.ok);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code: number = ExitCode.ok;
+  // A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
+  for (const stream of [io.stdout, io.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      code = ExitCode.usage;
+    } else {
+      await program.parseAsync(argv);
+    }
+  } catch (err) {
+    code = exitCodeFor(err, io.stderr);
+  }
+  process.exitCode = code;
+  return code;
+}
+
+function exitCodeFor(err: unknown, stderr: NodeJS.WriteStream): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message; help and version are successes.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (err instanceof ReadinessError) {
+    stderr.write(`kafka-readiness: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  stderr.write(`kafka-readiness: internal error: ${message}\n`);
+  if (process.env.KAFKA_READINESS_DEBUG && err instanceof Error) stderr.write(`${err.stack}\n`);
+  return ExitCode.internal;
+}

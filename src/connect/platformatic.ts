@@ -1,0 +1,616 @@
+// ClusterClient adapter over @platformatic/kafka's connection pool and low-level protocol APIs.
+// We use the per-API functions (not the high-level Admin) so that every request is one we chose:
+// batching, per-broker addressing and per-resource errors stay under our control.
+
+import { randomInt } from 'node:crypto';
+import type { ConnectionOptions as TlsConnectOptions } from 'node:tls';
+import {
+  AuthenticationError,
+  ConnectionPool,
+  MultipleErrors,
+  NetworkError,
+  ProtocolError,
+  Reader,
+  TimeoutError,
+  UnsupportedApiError,
+  Writer,
+  connectionsApiChannel,
+  consumerGroupDescribeV0,
+  createAPI,
+  describeAclsV2,
+  describeAclsV3,
+  describeClientQuotasV0,
+  describeClusterV0,
+  describeClusterV1,
+  describeConfigsV2,
+  describeConfigsV3,
+  describeConfigsV4,
+  describeGroupsV5,
+  describeLogDirsV2,
+  describeLogDirsV3,
+  describeLogDirsV4,
+  describeQuorumV2,
+  describeUserScramCredentialsV0,
+  listGroupsV4,
+  listGroupsV5,
+  listOffsetsV5,
+  listOffsetsV6,
+  listOffsetsV7,
+  listOffsetsV8,
+  listOffsetsV9,
+  metadataV10,
+  metadataV11,
+  metadataV12,
+  metadataV9,
+  offsetFetchV8,
+  offsetFetchV9,
+  protocolAPIsById,
+  type Connection,
+} from '@platformatic/kafka';
+import { ConnectionError, errorMessage } from '../errors.js';
+import type {
+  AclBinding,
+  ArtifactErrorReason,
+  BrokerApiVersions,
+  BrokerInfo,
+  ConfigMap,
+  LogDirInfo,
+  QuorumArtifact,
+  QuotaEntry,
+  ScramUserInfo,
+} from '../gather/snapshot.js';
+import { normalizeConfigs, type RawConfig } from './configs.js';
+import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
+import { type ConnectionOptions, parseHostPort } from './options.js';
+import {
+  type ClusterClient,
+  type ConfigResourceRef,
+  type ConfigResult,
+  type DescribeClusterResult,
+  type DescribedGroup,
+  type GroupOffsetsResult,
+  KafkaRequestError,
+  type ListedGroup,
+  type MetadataResult,
+  type OffsetResult,
+} from './port.js';
+
+type AnyApi = { async: (connection: Connection, ...args: any[]) => Promise<any>; key: number; version: number };
+
+// API families this adapter can speak, newest first. The version used is the newest one the broker accepts.
+const FAMILIES = {
+  Metadata: [metadataV12, metadataV11, metadataV10, metadataV9],
+  DescribeCluster: [describeClusterV1, describeClusterV0],
+  DescribeQuorum: [describeQuorumV2],
+  DescribeConfigs: [describeConfigsV4, describeConfigsV3, describeConfigsV2],
+  DescribeAcls: [describeAclsV3, describeAclsV2],
+  DescribeLogDirs: [describeLogDirsV4, describeLogDirsV3, describeLogDirsV2],
+  ListOffsets: [listOffsetsV9, listOffsetsV8, listOffsetsV7, listOffsetsV6, listOffsetsV5],
+  ListGroups: [listGroupsV5, listGroupsV4],
+  DescribeGroups: [describeGroupsV5],
+  ConsumerGroupDescribe: [consumerGroupDescribeV0],
+  OffsetFetch: [offsetFetchV9, offsetFetchV8],
+  DescribeClientQuotas: [describeClientQuotasV0],
+  DescribeUserScramCredentials: [describeUserScramCredentialsV0],
+} satisfies Record<string, { api: AnyApi }[]>;
+
+type Family = keyof typeof FAMILIES;
+
+const ACL_RESOURCE_TYPES: Record<number, string> = { 0: 'UNKNOWN', 1: 'ANY', 2: 'TOPIC', 3: 'GROUP', 4: 'CLUSTER', 5: 'TRANSACTIONAL_ID', 6: 'DELEGATION_TOKEN', 7: 'USER' };
+const ACL_PATTERN_TYPES: Record<number, string> = { 0: 'UNKNOWN', 1: 'ANY', 2: 'MATCH', 3: 'LITERAL', 4: 'PREFIXED' };
+const ACL_OPERATIONS: Record<number, string> = {
+  0: 'UNKNOWN', 1: 'ANY', 2: 'ALL', 3: 'READ', 4: 'WRITE', 5: 'CREATE', 6: 'DELETE', 7: 'ALTER', 8: 'DESCRIBE',
+  9: 'CLUSTER_ACTION', 10: 'DESCRIBE_CONFIGS', 11: 'ALTER_CONFIGS', 12: 'IDEMPOTENT_WRITE', 13: 'CREATE_TOKENS', 14: 'DESCRIBE_TOKENS',
+};
+const ACL_PERMISSIONS: Record<number, string> = { 0: 'UNKNOWN', 1: 'ANY', 2: 'DENY', 3: 'ALLOW' };
+const SCRAM_MECHANISMS: Record<number, string> = { 0: 'UNKNOWN', 1: 'SCRAM-SHA-256', 2: 'SCRAM-SHA-512' };
+
+const apiVersionsV4Raw = createAPI<[], ParsedApiVersions>(18, 4, () => clientInfoRequest(), parseApiVersionsResponse, true, false);
+const apiVersionsV3Raw = createAPI<[], ParsedApiVersions>(18, 3, () => clientInfoRequest(), parseApiVersionsResponse, true, false);
+
+function clientInfoRequest(): Writer {
+  return Writer.create().appendString('kafka-readiness').appendString('1').appendTaggedFields();
+}
+
+/** Decodes the 32-bit authorized-operations bit field (KIP-430) into operation names. */
+export function decodeAuthorizedOperations(bits: number): string[] | null {
+  if (bits === -2147483648 || bits < 0) return null; // INT32_MIN: not requested / not supported
+  const ops: string[] = [];
+  for (const [bit, name] of Object.entries(ACL_OPERATIONS)) {
+    if (bits & (1 << Number(bit))) ops.push(name);
+  }
+  return ops;
+}
+
+export function classifyError(api: string, err: unknown): KafkaRequestError {
+  if (err instanceof KafkaRequestError) return err;
+  if (err instanceof TimeoutError || (err as { code?: string })?.code === 'PLT_KFK_TIMEOUT') {
+    return new KafkaRequestError(api, 'timeout', `${api} timed out`);
+  }
+  const protocol = findProtocolError(err);
+  if (protocol) {
+    const code = String(protocol.apiId ?? 'UNKNOWN');
+    const server = protocol.serverErrorMessage ? `: ${protocol.serverErrorMessage}` : '';
+    return new KafkaRequestError(api, reasonForCode(code), `${api} failed with ${code}${server}`, code);
+  }
+  if (err instanceof UnsupportedApiError) return new KafkaRequestError(api, 'unsupported', `${api} is not supported by the broker`);
+  if (err instanceof NetworkError || err instanceof AuthenticationError) {
+    return new KafkaRequestError(api, 'unreachable', `${api} could not be sent: ${describeNetworkError(err)}`);
+  }
+  return new KafkaRequestError(api, 'error', `${api} failed: ${errorMessage(err)}`);
+}
+
+function findProtocolError(err: unknown): ProtocolError | null {
+  if (err instanceof ProtocolError) return err;
+  if (err instanceof MultipleErrors) {
+    for (const inner of err.errors) {
+      const found = findProtocolError(inner);
+      if (found) return found;
+    }
+  }
+  const cause = (err as { cause?: unknown })?.cause;
+  return cause && cause !== err ? findProtocolError(cause) : null;
+}
+
+export function reasonForCode(code: string): ArtifactErrorReason {
+  if (code.endsWith('_AUTHORIZATION_FAILED') || code === 'SASL_AUTHENTICATION_FAILED') return 'denied';
+  if (code === 'UNSUPPORTED_VERSION' || code === 'INVALID_REQUEST' || code === 'UNSUPPORTED_FOR_MESSAGE_FORMAT') return 'unsupported';
+  if (code === 'REQUEST_TIMED_OUT') return 'timeout';
+  return 'error';
+}
+
+function codeName(errorCode: number): string {
+  if (errorCode === 0) return 'NONE';
+  try {
+    return String(new ProtocolError(errorCode).apiId ?? errorCode);
+  } catch {
+    return `ERROR_${errorCode}`;
+  }
+}
+
+function describeNetworkError(err: unknown): string {
+  const parts: string[] = [];
+  let cur: unknown = err;
+  for (let i = 0; cur && i < 5; i++) {
+    const e = cur as { message?: string; code?: string; cause?: unknown; errors?: unknown[] };
+    if (e.code && /^E[A-Z]+$/.test(e.code)) parts.push(e.code);
+    if (e.message) parts.push(e.message);
+    cur = e.cause ?? e.errors?.[0];
+  }
+  return [...new Set(parts)].join(' — ') || 'network error';
+}
+
+/** Runs a protocol call; on a response carrying per-resource error codes, returns the parsed response anyway. */
+async function callTolerant<T>(api: AnyApi, connection: Connection, args: unknown[]): Promise<T> {
+  try {
+    return (await api.async(connection, ...args)) as T;
+  } catch (err) {
+    const response = (err as { response?: unknown })?.response;
+    if (err instanceof MultipleErrors && response && typeof response === 'object') return response as T;
+    throw err;
+  }
+}
+
+export class PlatformaticClusterClient implements ClusterClient {
+  readonly #options: ConnectionOptions;
+  readonly #ownerId = randomInt(1, 2 ** 31 - 1);
+  readonly #pool: ConnectionPool;
+  readonly #counts: Record<string, number> = {};
+  readonly #versions = new Map<number, ParsedApiVersions>();
+  #bootstrapVersions: ParsedApiVersions | null = null;
+  #brokers: BrokerInfo[] = [];
+  #bootstrapConnection: Connection | null = null;
+  readonly #onRequest = (message: unknown) => {
+    const diag = message as { connection?: Connection; apiKey?: number };
+    if (diag.connection?.ownerId !== this.#ownerId || diag.apiKey === undefined) return;
+    const name = protocolAPIsById[diag.apiKey] ?? `Api${diag.apiKey}`;
+    this.#counts[name] = (this.#counts[name] ?? 0) + 1;
+  };
+
+  constructor(options: ConnectionOptions) {
+    this.#options = options;
+    const tls = buildTls(options);
+    const sasl = options.sasl
+      ? { mechanism: options.sasl.mechanism, username: options.sasl.username, password: () => options.sasl!.password.reveal() }
+      : undefined;
+    this.#pool = new ConnectionPool(options.clientId, {
+      connectTimeout: options.connectTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      ownerId: this.#ownerId,
+      ...(tls ? { tls } : {}),
+      ...(sasl ? { sasl } : {}),
+    });
+    // Errors also arrive as callback/promise rejections; this only keeps an unhandled 'error' event from crashing.
+    this.#pool.on('failed', () => {});
+    connectionsApiChannel.start.subscribe(this.#onRequest);
+  }
+
+  async connect(): Promise<MetadataResult> {
+    const failures: string[] = [];
+    for (const entry of this.#options.bootstrap) {
+      const hp = parseHostPort(entry)!;
+      try {
+        const connection = await this.#withDeadline(this.#pool.get(hp), `connect to ${entry}`);
+        const versions = await this.#rawApiVersions(connection);
+        this.#bootstrapConnection = connection;
+        this.#bootstrapVersions = versions;
+        return await this.metadata();
+      } catch (err) {
+        failures.push(`${entry}: ${this.#connectFailure(err)}`);
+        if (err instanceof AuthenticationError || isAuthFailure(err)) break; // same credentials fail everywhere
+      }
+    }
+    throw new ConnectionError(`cannot connect to the cluster (${failures.join('; ')})`);
+  }
+
+  #connectFailure(err: unknown): string {
+    if (err instanceof AuthenticationError || isAuthFailure(err)) {
+      const user = this.#options.sasl ? ` as ${this.#options.sasl.username} with ${this.#options.sasl.mechanism}` : '';
+      return `authentication failed${user}`;
+    }
+    if (err instanceof TimeoutError || (err as { code?: string })?.code === 'PLT_KFK_TIMEOUT' || /timed? ?out/i.test(errorMessage(err))) {
+      return `no answer within the timeout (connect ${this.#options.connectTimeoutMs} ms, request ${this.#options.requestTimeoutMs} ms)`;
+    }
+    return describeNetworkError(err);
+  }
+
+  /** Bounds connect + handshake; the library's connect timeout does not cover a TLS/SASL stall. */
+  async #withDeadline<T>(p: Promise<T>, what: string): Promise<T> {
+    const ms = this.#options.connectTimeoutMs + this.#options.requestTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        p,
+        new Promise<T>((_, reject) => {
+          timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  brokers(): BrokerInfo[] {
+    return this.#brokers;
+  }
+
+  async #rawApiVersions(connection: Connection): Promise<ParsedApiVersions> {
+    try {
+      return await apiVersionsV4Raw.async(connection);
+    } catch (err) {
+      // Brokers before 3.9 answer v4 with UNSUPPORTED_VERSION; v3 is the oldest version with tagged feature fields.
+      if ((err as { unsupportedVersion?: boolean }).unsupportedVersion) return await apiVersionsV3Raw.async(connection);
+      throw err;
+    }
+  }
+
+  async #connection(brokerId: number | null): Promise<Connection> {
+    if (brokerId === null) {
+      if (this.#bootstrapConnection?.isConnected()) return this.#bootstrapConnection;
+      const first = this.#brokers[0];
+      if (!first) throw new KafkaRequestError('connect', 'unreachable', 'no broker known');
+      brokerId = first.id;
+    }
+    const broker = this.#brokers.find((b) => b.id === brokerId);
+    if (!broker) throw new KafkaRequestError('connect', 'unreachable', `broker ${brokerId} is not in the metadata`);
+    try {
+      return await this.#withDeadline(this.#pool.get({ host: broker.host, port: broker.port }), `connect to broker ${brokerId}`);
+    } catch (err) {
+      const reason = err instanceof TimeoutError ? 'timeout' : 'unreachable';
+      throw new KafkaRequestError('connect', reason, `broker ${brokerId} (${broker.host}:${broker.port}) unreachable: ${describeNetworkError(err)}`);
+    }
+  }
+
+  #versionsFor(brokerId: number | null): ParsedApiVersions | null {
+    return (brokerId !== null ? this.#versions.get(brokerId) : undefined) ?? this.#bootstrapVersions;
+  }
+
+  #pick(family: Family, brokerId: number | null): AnyApi {
+    const versions = this.#versionsFor(brokerId);
+    const candidates = FAMILIES[family] as { api: AnyApi }[];
+    const range = versions?.apis.find((a) => a.key === candidates[0]!.api.key);
+    if (versions && !range) throw new KafkaRequestError(family, 'unsupported', `the broker does not offer ${family}`);
+    for (const { api } of candidates) {
+      if (!range || (api.version >= range.min && api.version <= range.max)) return api;
+    }
+    const offered = range ? `v${range.min}–v${range.max}` : 'none';
+    const known = candidates.map((c) => c.api.version).join(', ');
+    throw new KafkaRequestError(family, 'unsupported', `${family}: broker offers ${offered}, this tool speaks v${known}`);
+  }
+
+  async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
+    const api = this.#pick(family, brokerId);
+    const connection = await this.#connection(brokerId);
+    try {
+      return await callTolerant<T>(api, connection, args);
+    } catch (err) {
+      throw classifyError(family, err);
+    }
+  }
+
+  async apiVersions(brokerId: number): Promise<BrokerApiVersions & { requestVersion: number }> {
+    const connection = await this.#connection(brokerId);
+    try {
+      const parsed = await this.#rawApiVersions(connection);
+      this.#versions.set(brokerId, parsed);
+      return parsed;
+    } catch (err) {
+      throw classifyError('ApiVersions', err);
+    }
+  }
+
+  async metadata(): Promise<MetadataResult> {
+    const api = this.#pick('Metadata', null);
+    const connection = this.#bootstrapConnection ?? (await this.#connection(null));
+    let res: any;
+    try {
+      res = await callTolerant<any>(api, connection, [null, false, false]);
+    } catch (err) {
+      throw classifyError('Metadata', err);
+    }
+    const brokers: BrokerInfo[] = res.brokers.map((b: any) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }));
+    brokers.sort((a, b) => a.id - b.id);
+    this.#brokers = brokers;
+    return {
+      clusterId: res.clusterId ?? null,
+      controllerId: res.controllerId,
+      brokers,
+      topics: res.topics.map((t: any) => ({
+        name: t.name,
+        id: t.topicId,
+        internal: t.isInternal,
+        ...(t.errorCode ? { error: codeName(t.errorCode) } : {}),
+        partitions: t.partitions
+          .map((p: any) => ({
+            partition: p.partitionIndex,
+            leader: p.leaderId,
+            leaderEpoch: p.leaderEpoch,
+            replicas: p.replicaNodes,
+            isr: p.isrNodes,
+            offline: p.offlineReplicas,
+            ...(p.errorCode ? { error: codeName(p.errorCode) } : {}),
+          }))
+          .sort((a: any, b: any) => a.partition - b.partition),
+      })),
+    };
+  }
+
+  async describeCluster(): Promise<DescribeClusterResult> {
+    const api = this.#pick('DescribeCluster', null);
+    const args = api.version >= 1 ? [true, 1] : [true];
+    const res = await this.#call<any>('DescribeCluster', null, args);
+    if (res.errorCode) throw new KafkaRequestError('DescribeCluster', reasonForCode(codeName(res.errorCode)), `DescribeCluster failed with ${codeName(res.errorCode)}`, codeName(res.errorCode));
+    return {
+      clusterId: res.clusterId ?? null,
+      controllerId: res.controllerId,
+      brokers: res.brokers.map((b: any) => ({ id: b.brokerId, host: b.host, port: b.port, rack: b.rack ?? null })),
+      authorizedOperations: decodeAuthorizedOperations(res.clusterAuthorizedOperations),
+    };
+  }
+
+  async describeQuorum(): Promise<QuorumArtifact> {
+    const res = await this.#call<any>('DescribeQuorum', null, [[{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }]]);
+    const code = res.errorCode ? codeName(res.errorCode) : null;
+    const partition = res.topics?.[0]?.partitions?.[0];
+    const pcode = partition?.errorCode ? codeName(partition.errorCode) : null;
+    if (code || pcode || !partition) {
+      const c = code ?? pcode ?? 'UNKNOWN';
+      throw new KafkaRequestError('DescribeQuorum', reasonForCode(c), `DescribeQuorum failed with ${c}`, c);
+    }
+    const voter = (v: any) => ({
+      id: v.replicaId,
+      logEndOffset: String(v.logEndOffset),
+      lastFetchTimestamp: String(v.lastFetchTimestamp),
+      lastCaughtUpTimestamp: String(v.lastCaughtUpTimestamp),
+    });
+    return {
+      leaderId: partition.leaderId,
+      leaderEpoch: partition.leaderEpoch,
+      highWatermark: String(partition.highWatermark),
+      voters: partition.currentVoters.map(voter),
+      observers: partition.observers.map(voter),
+    };
+  }
+
+  async describeConfigs(brokerId: number | null, resources: ConfigResourceRef[]): Promise<ConfigResult[]> {
+    if (resources.length === 0) return [];
+    const request = resources.map((r) => ({ resourceType: r.type === 'topic' ? 2 : 4, resourceName: r.name, configurationKeys: null }));
+    const res = await this.#call<any>('DescribeConfigs', brokerId, [request, true, false]);
+    return res.results.map((r: any): ConfigResult => {
+      const type = r.resourceType === 2 ? 'topic' : 'broker';
+      const configs: ConfigMap = normalizeConfigs(r.configs as RawConfig[]);
+      if (r.errorCode) {
+        const code = codeName(r.errorCode);
+        return { type, name: r.resourceName, configs, error: { reason: reasonForCode(code), code, message: r.errorMessage ?? code } };
+      }
+      return { type, name: r.resourceName, configs };
+    });
+  }
+
+  async describeAcls(): Promise<AclBinding[]> {
+    const filter = { resourceType: 1, resourceName: null, resourcePatternType: 1, principal: null, host: null, operation: 1, permissionType: 1 };
+    const res = await this.#call<any>('DescribeAcls', null, [filter]);
+    if (res.errorCode) {
+      const code = codeName(res.errorCode);
+      throw new KafkaRequestError('DescribeAcls', reasonForCode(code), `DescribeAcls failed with ${code}`, code);
+    }
+    const out: AclBinding[] = [];
+    for (const r of res.resources) {
+      for (const a of r.acls) {
+        out.push({
+          resourceType: ACL_RESOURCE_TYPES[r.resourceType] ?? String(r.resourceType),
+          resourceName: r.resourceName,
+          patternType: ACL_PATTERN_TYPES[r.resourcePatternType] ?? String(r.resourcePatternType),
+          principal: a.principal,
+          host: a.host,
+          operation: ACL_OPERATIONS[a.operation] ?? String(a.operation),
+          permission: ACL_PERMISSIONS[a.permissionType] ?? String(a.permissionType),
+        });
+      }
+    }
+    return out;
+  }
+
+  async describeLogDirs(brokerId: number): Promise<LogDirInfo[]> {
+    const res = await this.#call<any>('DescribeLogDirs', brokerId, [null]);
+    if (res.errorCode) {
+      const code = codeName(res.errorCode);
+      throw new KafkaRequestError('DescribeLogDirs', reasonForCode(code), `DescribeLogDirs failed with ${code}`, code);
+    }
+    return res.results.map((d: any) => {
+      const topics: Record<string, Record<string, number>> = {};
+      for (const t of d.topics) {
+        const parts: Record<string, number> = (topics[t.name] ??= {});
+        for (const p of t.partitions) if (!p.isFutureKey) parts[String(p.partitionIndex)] = Number(p.partitionSize);
+      }
+      return {
+        path: d.logDir,
+        error: d.errorCode ? codeName(d.errorCode) : null,
+        totalBytes: d.totalBytes === undefined ? -1 : Number(d.totalBytes),
+        usableBytes: d.usableBytes === undefined ? -1 : Number(d.usableBytes),
+        topics,
+      };
+    });
+  }
+
+  async listOffsets(brokerId: number, timestamp: -1 | -2, partitions: { topic: string; partitions: number[] }[]): Promise<OffsetResult[]> {
+    const topics = partitions.map((t) => ({
+      name: t.topic,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p, currentLeaderEpoch: -1, timestamp: BigInt(timestamp) })),
+    }));
+    const res = await this.#call<any>('ListOffsets', brokerId, [-1, 0, topics]);
+    const out: OffsetResult[] = [];
+    for (const t of res.topics) {
+      for (const p of t.partitions) {
+        out.push({
+          topic: t.name,
+          partition: p.partitionIndex,
+          offset: p.errorCode ? null : String(p.offset),
+          ...(p.errorCode ? { error: codeName(p.errorCode) } : {}),
+        });
+      }
+    }
+    return out;
+  }
+
+  async listGroups(brokerId: number): Promise<ListedGroup[]> {
+    const api = this.#pick('ListGroups', brokerId);
+    const res = await this.#call<any>('ListGroups', brokerId, api.version >= 5 ? [[], []] : [[]]);
+    if (res.errorCode) {
+      const code = codeName(res.errorCode);
+      throw new KafkaRequestError('ListGroups', reasonForCode(code), `ListGroups failed with ${code}`, code);
+    }
+    return res.groups.map((g: any) => ({
+      groupId: g.groupId,
+      protocolType: g.protocolType,
+      state: g.groupState ?? 'UNKNOWN',
+      type: (g.groupType || 'classic').toLowerCase(),
+    }));
+  }
+
+  async describeGroups(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]> {
+    if (groupIds.length === 0) return [];
+    const res = await this.#call<any>('DescribeGroups', brokerId, [groupIds, false]);
+    return res.groups.map((g: any) => ({
+      groupId: g.groupId,
+      protocolType: g.protocolType,
+      state: g.groupState,
+      ...(g.errorCode ? { error: codeName(g.errorCode) } : {}),
+      members: g.members.map((m: any) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        assignment: g.protocolType === 'consumer' ? decodeConsumerAssignment(m.memberAssignment) : null,
+      })),
+    }));
+  }
+
+  async consumerGroupDescribe(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]> {
+    if (groupIds.length === 0) return [];
+    const res = await this.#call<any>('ConsumerGroupDescribe', brokerId, [groupIds, false]);
+    return res.groups.map((g: any) => ({
+      groupId: g.groupId,
+      protocolType: 'consumer',
+      state: g.groupState,
+      ...(g.errorCode ? { error: codeName(g.errorCode) } : {}),
+      members: g.members.map((m: any) => {
+        const assignment: Record<string, number[]> = {};
+        for (const tp of m.assignment?.topicPartitions ?? []) assignment[tp.topicName] = [...tp.partitions];
+        return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignment };
+      }),
+    }));
+  }
+
+  async offsetFetch(brokerId: number, groupIds: string[]): Promise<GroupOffsetsResult[]> {
+    if (groupIds.length === 0) return [];
+    const groups = groupIds.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
+    const res = await this.#call<any>('OffsetFetch', brokerId, [groups, false]);
+    return res.groups.map((g: any): GroupOffsetsResult => {
+      const offsets: Record<string, Record<string, string>> = {};
+      for (const t of g.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode || p.committedOffset < 0n) continue;
+          (offsets[t.name] ??= {})[String(p.partitionIndex)] = String(p.committedOffset);
+        }
+      }
+      return { groupId: g.groupId, offsets, ...(g.errorCode ? { error: codeName(g.errorCode) } : {}) };
+    });
+  }
+
+  async describeClientQuotas(): Promise<QuotaEntry[]> {
+    const res = await this.#call<any>('DescribeClientQuotas', null, [[], false]);
+    if (res.errorCode) {
+      const code = codeName(res.errorCode);
+      throw new KafkaRequestError('DescribeClientQuotas', reasonForCode(code), `DescribeClientQuotas failed with ${code}`, code);
+    }
+    return res.entries.map((e: any) => ({
+      entity: Object.fromEntries(e.entity.map((x: any) => [x.entityType, x.entityName ?? null])),
+      values: Object.fromEntries(e.values.map((v: any) => [v.key, v.value])),
+    }));
+  }
+
+  async describeScramUsers(): Promise<ScramUserInfo[]> {
+    const res = await this.#call<any>('DescribeUserScramCredentials', null, [null]);
+    if (res.errorCode) {
+      const code = codeName(res.errorCode);
+      throw new KafkaRequestError('DescribeUserScramCredentials', reasonForCode(code), `DescribeUserScramCredentials failed with ${code}`, code);
+    }
+    return res.results
+      .filter((r: any) => !r.errorCode)
+      .map((r: any) => ({
+        user: r.user,
+        credentials: r.credentialInfos.map((c: any) => ({ mechanism: SCRAM_MECHANISMS[c.mechanism] ?? String(c.mechanism), iterations: c.iterations })),
+      }));
+  }
+
+  requestCounts(): Record<string, number> {
+    return { ...this.#counts };
+  }
+
+  async close(): Promise<void> {
+    connectionsApiChannel.start.unsubscribe(this.#onRequest);
+    try {
+      await this.#pool.close();
+    } catch {
+      // closing a pool whose sockets already failed is not an error worth reporting
+    }
+  }
+}
+
+function isAuthFailure(err: unknown): boolean {
+  const code = findProtocolError(err)?.apiId;
+  return code === 'SASL_AUTHENTICATION_FAILED' || code === 'ILLEGAL_SASL_STATE' || code === 'UNSUPPORTED_SASL_MECHANISM';
+}
+
+function buildTls(options: ConnectionOptions): TlsConnectOptions | undefined {
+  if (options.securityProtocol !== 'SSL' && options.securityProtocol !== 'SASL_SSL') return undefined;
+  const t = options.tls ?? { verifyHostname: true };
+  return {
+    ...(t.ca ? { ca: t.ca } : {}),
+    ...(t.cert ? { cert: t.cert } : {}),
+    ...(t.key ? { key: t.key.reveal() } : {}),
+    ...(t.keyPassword ? { passphrase: t.keyPassword.reveal() } : {}),
+    rejectUnauthorized: true,
+    ...(t.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
+  };
+}

@@ -1,0 +1,92 @@
+// Runs every registered check against a snapshot. Pure: no I/O. A check whose artifacts are missing is
+// `unknown` (never called); one that throws is `error`; neither ever counts as a pass.
+
+import type { ReadinessConfig } from '../config/readiness.js';
+import { errorMessage } from '../errors.js';
+import type { ArtifactError, ArtifactName, Snapshot } from '../gather/snapshot.js';
+import type { CheckOptions, CheckOutput, ResourceResult, Severity } from '../sdk.js';
+import type { CheckResult, Finding } from '../report/model.js';
+import type { RegisteredCheck } from './registry.js';
+
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1, info: 0 };
+
+export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], config: ReadinessConfig): CheckResult[] {
+  const now = Date.parse(snapshot.takenAt);
+  return registry.map(({ check, origin }) => {
+    const meta = check.meta;
+    const override = config.checks[meta.id] ?? {};
+    const severity = override.severity ?? meta.severity;
+    const base: CheckResult = {
+      id: meta.id,
+      area: meta.area,
+      title: meta.title,
+      description: meta.description,
+      remediation: meta.remediation,
+      references: meta.references ?? [],
+      severity,
+      weight: override.weight ?? SEVERITY_WEIGHT[severity],
+      origin,
+      status: 'pass',
+      score: null,
+      counts: { resources: 0, pass: 0, warn: 0, fail: 0 },
+      findings: [],
+    };
+    if (override.enabled === false) return { ...base, status: 'skipped', reason: `disabled in ${config.locate(['checks', meta.id, 'enabled'])}` };
+
+    const missing: { artifact: string; error: ArtifactError }[] = [];
+    const partial: string[] = [];
+    const input: Record<string, unknown> = {};
+    for (const name of meta.requires as ArtifactName[]) {
+      const artifact = snapshot.artifacts[name];
+      if (!artifact) missing.push({ artifact: name, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } });
+      else if (!artifact.ok) missing.push({ artifact: name, error: artifact.error });
+      else {
+        input[name] = artifact.value;
+        if (artifact.issues?.length) partial.push(`${name}: ${artifact.issues.length} part(s) unreadable, e.g. ${artifact.issues[0]!.message}`);
+      }
+    }
+    if (missing.length) {
+      const reason = missing.map((m) => `${m.artifact} ${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`).join('; ');
+      return { ...base, status: 'unknown', reason, missing };
+    }
+
+    const options = { ...(meta.defaultOptions ?? {}), ...(override.options ?? {}) } as CheckOptions;
+    let output: CheckOutput;
+    try {
+      output = check.evaluate(input as never, { options, now, snapshot: { takenAt: snapshot.takenAt, target: snapshot.target } });
+    } catch (err) {
+      return { ...base, status: 'error', reason: `check threw: ${errorMessage(err).split('\n')[0]}` };
+    }
+    const withPartial = partial.length ? { partial } : {};
+    if (!Array.isArray(output)) {
+      if (output && 'notApplicable' in output) return { ...base, ...withPartial, status: 'not-applicable', reason: output.notApplicable };
+      if (output && 'unknown' in output) return { ...base, ...withPartial, status: 'unknown', reason: output.unknown };
+      return { ...base, status: 'error', reason: 'check returned neither a list of results nor notApplicable/unknown' };
+    }
+    if (output.length === 0) return { ...base, ...withPartial, status: 'not-applicable', reason: 'nothing to evaluate' };
+    return { ...base, ...withPartial, ...summarize(output, severity, override.severity !== undefined) };
+  });
+}
+
+function summarize(results: ResourceResult[], severity: Severity, severityOverridden: boolean): Pick<CheckResult, 'status' | 'score' | 'counts' | 'findings'> {
+  const counts = { resources: results.length, pass: 0, warn: 0, fail: 0 };
+  const findings: Finding[] = [];
+  for (const r of results) {
+    counts[r.status]++;
+    if (r.status === 'pass') continue;
+    findings.push({
+      resource: r.resource,
+      status: r.status,
+      severity: severityOverridden ? severity : (r.severity ?? severity),
+      message: r.message,
+      ...(r.evidence ? { evidence: r.evidence } : {}),
+    });
+  }
+  const status = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
+  const score = round1((100 * (counts.pass + 0.5 * counts.warn)) / counts.resources);
+  return { status, score, counts, findings };
+}
+
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

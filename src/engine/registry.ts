@@ -1,0 +1,106 @@
+// The check registry: built-in checks plus plugin modules named in readiness.yaml, each validated so a broken
+// plugin is a one-line config error instead of a crash in the middle of a scan.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { builtInChecks } from '../../checks/index.js';
+import type { ReadinessConfig } from '../config/readiness.js';
+import { ConfigError, errorMessage } from '../errors.js';
+import { ARTIFACT_NAMES } from '../gather/snapshot.js';
+import { SEVERITIES, type Check } from '../sdk.js';
+
+export interface RegisteredCheck {
+  check: Check<any, any>;
+  /** "built-in" or the plugin specifier it came from. */
+  origin: string;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/;
+
+export function validateCheck(candidate: unknown, origin: string): Check<any, any> {
+  const c = candidate as Partial<Check>;
+  const fail = (why: string): never => {
+    throw new ConfigError(`${origin}: ${why}`);
+  };
+  if (!c || typeof c !== 'object' || !c.meta || typeof c.evaluate !== 'function') fail('a check must be an object with `meta` and an `evaluate` function (use defineCheck)');
+  const m = c.meta!;
+  if (typeof m.id !== 'string' || !ID_PATTERN.test(m.id)) fail(`check id ${JSON.stringify(m.id)} must look like "<area>/<name>" (lower case)`);
+  if (typeof m.area !== 'string' || !m.id.startsWith(`${m.area}/`)) fail(`check ${m.id}: id must start with its area "${String(m.area)}/"`);
+  for (const key of ['title', 'description', 'remediation'] as const) {
+    if (typeof m[key] !== 'string' || m[key].trim() === '') fail(`check ${m.id}: meta.${key} must be a non-empty string`);
+  }
+  if (!SEVERITIES.includes(m.severity!)) fail(`check ${m.id}: severity must be one of ${SEVERITIES.join(', ')}`);
+  if (!Array.isArray(m.requires) || m.requires.length === 0) fail(`check ${m.id}: meta.requires must list the artifacts it reads`);
+  for (const r of m.requires) if (!ARTIFACT_NAMES.includes(r)) fail(`check ${m.id}: unknown artifact "${String(r)}" in requires (known: ${ARTIFACT_NAMES.join(', ')})`);
+  return c as Check<any, any>;
+}
+
+export async function loadPlugin(specifier: string, config: ReadinessConfig, index: number): Promise<Check<any, any>[]> {
+  const where = config.locate(['plugins', index]);
+  const baseDir = config.file ? path.dirname(config.file) : process.cwd();
+  let url: string;
+  try {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+      url = pathToFileURL(path.resolve(baseDir, specifier)).href;
+    } else {
+      url = pathToFileURL(createRequire(path.join(baseDir, 'noop.js')).resolve(specifier)).href;
+    }
+  } catch {
+    throw new ConfigError(`${where}: plugin "${specifier}" not found (relative paths start at the config file's folder; packages must be installed)`);
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(url)) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`${where}: plugin "${specifier}" failed to load: ${errorMessage(err).split('\n')[0]}`);
+  }
+  const exported = mod.default ?? mod.checks ?? mod;
+  const list = Array.isArray(exported)
+    ? exported
+    : exported && typeof exported === 'object' && Array.isArray((exported as { checks?: unknown }).checks)
+      ? (exported as { checks: unknown[] }).checks
+      : [exported];
+  return list.map((c) => validateCheck(c, `${where}: plugin "${specifier}"`));
+}
+
+export async function buildRegistry(config: ReadinessConfig): Promise<RegisteredCheck[]> {
+  const registered: RegisteredCheck[] = builtInChecks.map((check) => ({ check, origin: 'built-in' }));
+  for (const [i, spec] of config.plugins.entries()) {
+    for (const check of await loadPlugin(spec, config, i)) registered.push({ check, origin: spec });
+  }
+  const seen = new Map<string, string>();
+  for (const r of registered) {
+    const prior = seen.get(r.check.meta.id);
+    if (prior) throw new ConfigError(`${config.locate(['plugins'])}: check id ${r.check.meta.id} is defined twice (${prior} and ${r.origin})`);
+    seen.set(r.check.meta.id, r.origin);
+  }
+  validateOverrides(config, registered);
+  return registered;
+}
+
+/** Overrides for unknown checks or unknown options are mistakes (a typo would silently keep the default). */
+function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[]): void {
+  const byId = new Map(registered.map((r) => [r.check.meta.id, r.check]));
+  for (const [id, override] of Object.entries(config.checks)) {
+    const check = byId.get(id);
+    if (!check) {
+      const close = [...byId.keys()].filter((k) => k.split('/')[1] === id.split('/')[1] || k.startsWith(id));
+      throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${close.length ? ` (did you mean ${close[0]}?)` : ''}`);
+    }
+    const defaults = (check.meta.defaultOptions ?? {}) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(override.options ?? {})) {
+      if (!(key in defaults)) {
+        const known = Object.keys(defaults);
+        throw new ConfigError(
+          `${config.locate(['checks', id, 'options', key])}: check ${id} has no option "${key}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes no options)'}`,
+        );
+      }
+      const d = defaults[key];
+      const sameType = Array.isArray(d) ? Array.isArray(value) : typeof d === typeof value || d === null;
+      if (!sameType) {
+        throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id} must be ${Array.isArray(d) ? 'a list' : typeof d}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// Scoring, coverage, verdict and gate. The formula is printed in every report, so keep it this simple.
+
+import type { ReadinessConfig } from '../config/readiness.js';
+import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
+import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
+import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict } from '../report/model.js';
+import { round1, SEVERITY_WEIGHT } from './evaluate.js';
+
+export const FORMULA =
+  'check score = 100 × (pass + 0.5 × warn) / resources evaluated; ' +
+  'area score = Σ(check weight × check score) / Σ check weight, over checks that evaluated; ' +
+  'overall score = Σ(area weight × area score) / Σ area weight, over areas with a score; ' +
+  'coverage = Σ weight of evaluated checks / Σ weight of applicable checks (unknown and error are applicable but not evaluated; not-applicable and skipped are neither); ' +
+  `default check weights by severity: ${SEVERITIES.map((s) => `${s} ${SEVERITY_WEIGHT[s]}`).join(', ')}`;
+
+const EVALUATED: CheckStatus[] = ['pass', 'warn', 'fail'];
+const APPLICABLE: CheckStatus[] = [...EVALUATED, 'unknown', 'error'];
+
+function coverageOf(checks: CheckResult[]): number {
+  const applicable = checks.filter((c) => APPLICABLE.includes(c.status)).reduce((s, c) => s + c.weight, 0);
+  const evaluated = checks.filter((c) => EVALUATED.includes(c.status)).reduce((s, c) => s + c.weight, 0);
+  return applicable === 0 ? 100 : round1((100 * evaluated) / applicable);
+}
+
+export function scoreAreas(checks: CheckResult[], config: ReadinessConfig): AreaScore[] {
+  const areas = [...new Set([...BUILT_IN_AREAS, ...checks.map((c) => c.area)])];
+  return areas.map((area) => {
+    const inArea = checks.filter((c) => c.area === area);
+    const evaluated = inArea.filter((c) => EVALUATED.includes(c.status) && c.weight > 0);
+    const w = evaluated.reduce((s, c) => s + c.weight, 0);
+    const score = w > 0 ? round1(evaluated.reduce((s, c) => s + c.weight * (c.score ?? 0), 0) / w) : null;
+    return {
+      area,
+      weight: config.areas[area]?.weight ?? 1,
+      score,
+      coverage: coverageOf(inArea),
+      checks: {
+        total: inArea.length,
+        evaluated: inArea.filter((c) => EVALUATED.includes(c.status)).length,
+        unknown: inArea.filter((c) => c.status === 'unknown').length,
+        error: inArea.filter((c) => c.status === 'error').length,
+      },
+    };
+  });
+}
+
+export function overallScore(areas: AreaScore[]): number | null {
+  const scored = areas.filter((a) => a.score !== null && a.weight > 0);
+  const w = scored.reduce((s, a) => s + a.weight, 0);
+  return w > 0 ? round1(scored.reduce((s, a) => s + a.weight * a.score!, 0) / w) : null;
+}
+
+export function decideVerdict(score: number | null, coverage: number, checks: CheckResult[], config: ReadinessConfig): { verdict: Verdict; reasons: string[] } {
+  const { readyScore, notReadyBelow, minCoverage } = config.scoring;
+  const failing = (sev: Severity) => checks.flatMap((c) => c.findings.filter((f) => f.status === 'fail' && f.severity === sev).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name}`));
+  const notReady: string[] = [];
+  const risks: string[] = [];
+  const critical = failing('critical');
+  if (critical.length) notReady.push(`${critical.length} critical finding(s), e.g. ${critical[0]}`);
+  if (score === null) risks.push('no check could be evaluated, so there is no score');
+  else if (score < notReadyBelow) notReady.push(`score ${score} is below ${notReadyBelow}`);
+  else if (score < readyScore) risks.push(`score ${score} is below ${readyScore}`);
+  const high = failing('high');
+  if (high.length) risks.push(`${high.length} high-severity finding(s), e.g. ${high[0]}`);
+  if (coverage < minCoverage) risks.push(`coverage ${coverage} % is below ${minCoverage} %: part of the cluster could not be checked`);
+  if (notReady.length) return { verdict: 'not-ready', reasons: [...notReady, ...risks] };
+  if (risks.length) return { verdict: 'ready-with-risks', reasons: risks };
+  return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding`] };
+}
+
+export function evaluateGate(score: number | null, failUnder: number | undefined): GateResult {
+  if (failUnder === undefined) return { passed: true, failUnder: null, reasons: ['no gate configured (use --fail-under or scoring.failUnder)'] };
+  if (score === null) return { passed: false, failUnder, reasons: [`no score could be computed; the gate requires ${failUnder}`] };
+  if (score < failUnder) return { passed: false, failUnder, reasons: [`score ${score} is below --fail-under ${failUnder}`] };
+  return { passed: true, failUnder, reasons: [`score ${score} >= ${failUnder}`] };
+}
+
+export function buildReport(
+  snapshot: Snapshot,
+  checks: CheckResult[],
+  config: ReadinessConfig,
+  opts: { toolVersion: string; generatedAt: string; failUnder?: number },
+): Report {
+  const areas = scoreAreas(checks, config);
+  const score = overallScore(areas);
+  const coverage = coverageOf(checks);
+  const { verdict, reasons } = decideVerdict(score, coverage, checks, config);
+  const counts = Object.fromEntries(
+    (['pass', 'warn', 'fail', 'unknown', 'error', 'not-applicable', 'skipped'] as CheckStatus[]).map((s) => [s, checks.filter((c) => c.status === s).length]),
+  ) as Record<CheckStatus, number>;
+  const findings = Object.fromEntries(SEVERITIES.map((s) => [s, checks.reduce((n, c) => n + c.findings.filter((f) => f.severity === s).length, 0)])) as Record<Severity, number>;
+
+  const gaps = new Map<string, { artifact: string; error: ArtifactError; checks: string[] }>();
+  for (const c of checks) {
+    for (const m of c.missing ?? []) {
+      const g = gaps.get(m.artifact) ?? { artifact: m.artifact, error: m.error, checks: [] };
+      g.checks.push(c.id);
+      gaps.set(m.artifact, g);
+    }
+  }
+  for (const [name, artifact] of Object.entries(snapshot.artifacts)) {
+    if (!artifact.ok && !gaps.has(name)) gaps.set(name, { artifact: name, error: artifact.error, checks: [] });
+  }
+
+  const a = snapshot.artifacts;
+  const brokers = a.cluster.ok ? a.cluster.value.brokers : [];
+  return {
+    reportVersion: REPORT_VERSION,
+    tool: { name: 'kafka-readiness', version: opts.toolVersion },
+    generatedAt: opts.generatedAt,
+    cluster: {
+      clusterId: a.cluster.ok ? a.cluster.value.clusterId : null,
+      brokers: brokers.length,
+      racks: [...new Set(brokers.map((b) => b.rack).filter((r): r is string => !!r))].sort(),
+      topics: a.topics.ok ? a.topics.value.length : null,
+      partitions: a.topics.ok ? a.topics.value.reduce((s, t) => s + t.partitions.length, 0) : null,
+      groups: a.groups.ok ? a.groups.value.length : null,
+    },
+    snapshot: { takenAt: snapshot.takenAt, target: snapshot.target, stats: snapshot.stats },
+    summary: { score, coverage, verdict, verdictReasons: reasons, formula: FORMULA, counts, findings },
+    areas,
+    checks,
+    gaps: [...gaps.values()].sort((x, y) => x.artifact.localeCompare(y.artifact)),
+    gate: evaluateGate(score, opts.failUnder ?? config.scoring.failUnder),
+  };
+}

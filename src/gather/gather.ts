@@ -1,0 +1,320 @@
+// The gather layer: the only code (with connect/) that talks to the cluster. It turns the port's answers into
+// a Snapshot where every artifact is a value or an error with a reason. Requests are batched so their number
+// depends on brokers and group coordinators only: one request carries every topic, partition or group.
+
+import { KafkaRequestError, type ClusterClient, type DescribedGroup, type MetadataResult } from '../connect/port.js';
+import { errorMessage } from '../errors.js';
+import {
+  type Artifact,
+  type ArtifactError,
+  type ArtifactName,
+  type GroupInfo,
+  type PartitionOffsets,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  type SnapshotArtifacts,
+  type SnapshotTarget,
+  type TopicInfo,
+} from './snapshot.js';
+
+export interface GatherContext {
+  target: SnapshotTarget;
+  toolVersion: string;
+  now?: () => Date;
+  /** Progress lines for stderr (never carries a secret: messages come from artifact errors). */
+  log?: (line: string) => void;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: ArtifactError };
+
+function toArtifactError(err: unknown): ArtifactError {
+  if (err instanceof KafkaRequestError) return { reason: err.reason, message: err.message, api: err.api };
+  return { reason: 'error', message: errorMessage(err) };
+}
+
+async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await p };
+  } catch (err) {
+    return { ok: false, error: toArtifactError(err) };
+  }
+}
+
+/**
+ * Merges per-broker (or per-coordinator) answers: all failed → the artifact is an error (the most telling
+ * reason wins); some failed → a value with issues naming the brokers that did not answer.
+ */
+function mergePerBroker<T, R>(
+  parts: { broker: number; result: Settled<T> }[],
+  combine: (ok: { broker: number; value: T }[]) => R,
+): Artifact<R> {
+  const ok = parts.flatMap((p) => (p.result.ok ? [{ broker: p.broker, value: p.result.value }] : []));
+  const failed = parts.flatMap((p) => (p.result.ok ? [] : [{ broker: p.broker, error: p.result.error }]));
+  if (parts.length > 0 && ok.length === 0) {
+    const denied = failed.find((f) => f.error.reason === 'denied');
+    const first = (denied ?? failed[0])!;
+    return { ok: false, error: first.error };
+  }
+  const value = combine(ok);
+  if (failed.length === 0) return { ok: true, value };
+  return {
+    ok: true,
+    value,
+    issues: failed.map((f) => ({ ...f.error, message: `broker ${f.broker}: ${f.error.message}` })),
+  };
+}
+
+export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext): Promise<Snapshot> {
+  const now = ctx.now ?? (() => new Date());
+  const started = Date.now();
+  const artifactMs: Record<string, number> = {};
+  const timed = async <T>(name: ArtifactName | 'metadata', fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      artifactMs[name] = Math.round(performance.now() - t0);
+      ctx.log?.(`gathered ${name} in ${artifactMs[name]} ms`);
+    }
+  };
+
+  const metadata = await timed('metadata', () => client.connect());
+  const takenAt = now().toISOString();
+  const brokerIds = metadata.brokers.map((b) => b.id);
+  const topics: TopicInfo[] = metadata.topics
+    .map((t) => ({ name: t.name, id: t.id, internal: t.internal, partitions: t.partitions, ...(t.error ? { error: t.error } : {}) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers] =
+    await Promise.all([
+      timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
+      timed('cluster', () => gatherCluster(client, metadata)),
+      timed('quorum', async () => fromSettled(await settle(client.describeQuorum()))),
+      timed('topicConfigs', () => gatherTopicConfigs(client, topics)),
+      timed('brokerConfigs', () => gatherBrokerConfigs(client, brokerIds)),
+      timed('acls', async () => fromSettled(await settle(client.describeAcls()))),
+      timed('logDirs', () => gatherLogDirs(client, brokerIds, topics)),
+      timed('offsets', () => gatherOffsets(client, topics)),
+      timed('groups', () => gatherGroups(client, brokerIds)),
+      timed('quotas', async () => fromSettled(await settle(client.describeClientQuotas()))),
+      timed('scramUsers', async () => fromSettled(await settle(client.describeScramUsers()))),
+    ]);
+  artifactMs.groupOffsets = artifactMs.groups ?? 0;
+
+  const artifacts: SnapshotArtifacts = {
+    apiVersions,
+    cluster,
+    quorum,
+    topics: { ok: true, value: topics },
+    topicConfigs,
+    brokerConfigs,
+    acls,
+    logDirs,
+    offsets,
+    groups: groupsAndOffsets.groups,
+    groupOffsets: groupsAndOffsets.groupOffsets,
+    quotas,
+    scramUsers,
+  };
+  annotateSuspiciousEmptiness(artifacts);
+
+  const requests = client.requestCounts();
+  return {
+    snapshotVersion: SNAPSHOT_VERSION,
+    tool: { name: 'kafka-readiness', version: ctx.toolVersion },
+    takenAt,
+    target: ctx.target,
+    artifacts,
+    stats: {
+      requests: Object.fromEntries(Object.entries(requests).sort(([a], [b]) => a.localeCompare(b))),
+      totalRequests: Object.values(requests).reduce((a, b) => a + b, 0),
+      artifactMs,
+      durationMs: Date.now() - started,
+    },
+  };
+}
+
+function fromSettled<T>(s: Settled<T>): Artifact<T> {
+  return s.ok ? { ok: true, value: s.value } : { ok: false, error: s.error };
+}
+
+async function gatherApiVersions(client: ClusterClient, brokerIds: number[]): Promise<SnapshotArtifacts['apiVersions']> {
+  const parts = await Promise.all(brokerIds.map(async (broker) => ({ broker, result: await settle(client.apiVersions(broker)) })));
+  return mergePerBroker(parts, (ok) => ({
+    requestVersion: Math.max(...ok.map((o) => o.value.requestVersion)),
+    brokers: Object.fromEntries(
+      ok.map((o) => {
+        const { requestVersion: _ignored, ...rest } = o.value;
+        return [String(o.broker), rest];
+      }),
+    ),
+  }));
+}
+
+async function gatherCluster(client: ClusterClient, metadata: MetadataResult): Promise<SnapshotArtifacts['cluster']> {
+  const described = await settle(client.describeCluster());
+  if (described.ok) return { ok: true, value: described.value };
+  // Metadata already gave id, brokers and racks; only the authorized operations are lost.
+  return {
+    ok: true,
+    value: { clusterId: metadata.clusterId, controllerId: metadata.controllerId, brokers: metadata.brokers, authorizedOperations: null },
+    issues: [described.error],
+  };
+}
+
+async function gatherTopicConfigs(client: ClusterClient, topics: TopicInfo[]): Promise<SnapshotArtifacts['topicConfigs']> {
+  const result = await settle(client.describeConfigs(null, topics.map((t) => ({ type: 'topic' as const, name: t.name }))));
+  if (!result.ok) return { ok: false, error: result.error };
+  const value: Record<string, import('./snapshot.js').ConfigMap> = {};
+  const issues: ArtifactError[] = [];
+  for (const r of result.value) {
+    if (r.error) issues.push({ reason: r.error.reason, message: `topic ${r.name}: ${r.error.message}`, api: 'DescribeConfigs' });
+    else value[r.name] = r.configs;
+  }
+  if (topics.length > 0 && Object.keys(value).length === 0 && issues.length > 0) return { ok: false, error: { ...issues[0]!, message: `no topic configs readable (${issues.length} topics failed, first: ${issues[0]!.message})` } };
+  return issues.length ? { ok: true, value, issues } : { ok: true, value };
+}
+
+async function gatherBrokerConfigs(client: ClusterClient, brokerIds: number[]): Promise<SnapshotArtifacts['brokerConfigs']> {
+  const parts = await Promise.all(
+    brokerIds.map(async (broker) => {
+      const res = await settle(client.describeConfigs(broker, [{ type: 'broker', name: String(broker) }]));
+      if (!res.ok) return { broker, result: res };
+      const r = res.value[0];
+      if (!r) return { broker, result: { ok: false as const, error: { reason: 'error' as const, message: 'empty DescribeConfigs answer', api: 'DescribeConfigs' } } };
+      if (r.error) return { broker, result: { ok: false as const, error: { reason: r.error.reason, message: r.error.message, api: 'DescribeConfigs' } } };
+      return { broker, result: { ok: true as const, value: r.configs } };
+    }),
+  );
+  return mergePerBroker(parts, (ok) => Object.fromEntries(ok.map((o) => [String(o.broker), o.value])));
+}
+
+async function gatherLogDirs(client: ClusterClient, brokerIds: number[], topics: TopicInfo[]): Promise<SnapshotArtifacts['logDirs']> {
+  const parts = await Promise.all(brokerIds.map(async (broker) => ({ broker, result: await settle(client.describeLogDirs(broker)) })));
+  const merged = mergePerBroker(parts, (ok) => Object.fromEntries(ok.map((o) => [String(o.broker), o.value])));
+  // An unauthorized DescribeLogDirs may come back empty rather than as an error.
+  if (merged.ok && topics.length > 0 && Object.values(merged.value).every((dirs) => dirs.length === 0)) {
+    return { ok: false, error: { reason: 'denied', api: 'DescribeLogDirs', message: 'DescribeLogDirs returned no log dirs although topics exist (missing DESCRIBE on Cluster?)' } };
+  }
+  return merged;
+}
+
+async function gatherOffsets(client: ClusterClient, topics: TopicInfo[]): Promise<SnapshotArtifacts['offsets']> {
+  const byLeader = new Map<number, Map<string, number[]>>();
+  const value: Record<string, Record<string, PartitionOffsets>> = {};
+  for (const t of topics) {
+    const perTopic: Record<string, PartitionOffsets> = (value[t.name] = {});
+    for (const p of t.partitions) {
+      if (p.leader < 0) {
+        perTopic[String(p.partition)] = { earliest: null, latest: null, error: 'LEADER_NOT_AVAILABLE' };
+        continue;
+      }
+      const m = byLeader.get(p.leader) ?? new Map<string, number[]>();
+      byLeader.set(p.leader, m);
+      const list = m.get(t.name) ?? [];
+      list.push(p.partition);
+      m.set(t.name, list);
+    }
+  }
+  const parts = await Promise.all(
+    [...byLeader.entries()].map(async ([broker, m]) => {
+      const request = [...m.entries()].map(([topic, partitions]) => ({ topic, partitions }));
+      const [earliest, latest] = await Promise.all([settle(client.listOffsets(broker, -2, request)), settle(client.listOffsets(broker, -1, request))]);
+      if (!earliest.ok) return { broker, result: earliest };
+      if (!latest.ok) return { broker, result: latest };
+      return { broker, result: { ok: true as const, value: { earliest: earliest.value, latest: latest.value } } };
+    }),
+  );
+  return mergePerBroker(parts, (ok) => {
+    for (const { value: v } of ok) {
+      for (const e of v.earliest) {
+        const slot = (value[e.topic]![String(e.partition)] ??= { earliest: null, latest: null });
+        slot.earliest = e.offset;
+        if (e.error) slot.error = e.error;
+      }
+      for (const l of v.latest) {
+        const slot = (value[l.topic]![String(l.partition)] ??= { earliest: null, latest: null });
+        slot.latest = l.offset;
+        if (l.error) slot.error = l.error;
+      }
+    }
+    return value;
+  });
+}
+
+async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise<{ groups: SnapshotArtifacts['groups']; groupOffsets: SnapshotArtifacts['groupOffsets'] }> {
+  // Each broker lists the groups it coordinates, so no FindCoordinator round trip is needed.
+  const listed = await Promise.all(brokerIds.map(async (broker) => ({ broker, result: await settle(client.listGroups(broker)) })));
+  const perCoordinator = await Promise.all(
+    listed.map(async ({ broker, result }) => {
+      if (!result.ok) return { broker, result, offsets: result };
+      const classic = result.value.filter((g) => g.type !== 'consumer').map((g) => g.groupId);
+      const modern = result.value.filter((g) => g.type === 'consumer').map((g) => g.groupId);
+      const [described, described848, offsets] = await Promise.all([
+        settle(client.describeGroups(broker, classic)),
+        settle(client.consumerGroupDescribe(broker, modern)),
+        settle(client.offsetFetch(broker, result.value.map((g) => g.groupId))),
+      ]);
+      const byId = new Map<string, DescribedGroup>();
+      if (described.ok) for (const d of described.value) byId.set(d.groupId, d);
+      if (described848.ok) for (const d of described848.value) byId.set(d.groupId, d);
+      const groups: GroupInfo[] = result.value.map((g) => {
+        const d = byId.get(g.groupId);
+        const failed = g.type === 'consumer' ? described848 : described;
+        return {
+          groupId: g.groupId,
+          type: g.type,
+          protocolType: d?.protocolType ?? g.protocolType,
+          state: normalizeState(d?.state ?? g.state),
+          coordinator: broker,
+          members: d?.members ?? [],
+          ...(d?.error ? { error: d.error } : !failed.ok ? { error: failed.error.message } : {}),
+        };
+      });
+      return { broker, result: { ok: true as const, value: groups }, offsets };
+    }),
+  );
+  const groups = mergePerBroker(
+    perCoordinator.map((p) => ({ broker: p.broker, result: p.result })),
+    (ok) => ok.flatMap((o) => o.value).sort((a, b) => a.groupId.localeCompare(b.groupId)),
+  );
+  const groupOffsets = mergePerBroker(
+    perCoordinator.map((p) => ({ broker: p.broker, result: p.offsets })),
+    (ok) => {
+      const out: Record<string, Record<string, Record<string, string>>> = {};
+      for (const o of ok) for (const g of o.value as { groupId: string; offsets: Record<string, Record<string, string>> }[]) out[g.groupId] = g.offsets;
+      return out;
+    },
+  );
+  return { groups, groupOffsets: groupOffsets as SnapshotArtifacts['groupOffsets'] };
+}
+
+function normalizeState(state: string): string {
+  // ListGroups/DescribeGroups say "Stable", ConsumerGroupDescribe says "stable": one spelling for checks.
+  const s = state.replace(/[_\s]+/g, '').toLowerCase();
+  const names: Record<string, string> = {
+    stable: 'Stable',
+    empty: 'Empty',
+    dead: 'Dead',
+    preparingrebalance: 'PreparingRebalance',
+    completingrebalance: 'CompletingRebalance',
+    assigning: 'Assigning',
+    reconciling: 'Reconciling',
+    notready: 'NotReady',
+  };
+  return names[s] ?? state;
+}
+
+/** ListGroups answers an empty list when nothing is authorized; say so when the cluster clearly has groups. */
+function annotateSuspiciousEmptiness(a: SnapshotArtifacts): void {
+  if (!a.groups.ok || a.groups.value.length > 0 || !a.cluster.ok) return;
+  const ops = a.cluster.value.authorizedOperations;
+  if (ops && !ops.includes('DESCRIBE') && !ops.includes('ALL')) {
+    const issue: ArtifactError = {
+      reason: 'denied',
+      api: 'ListGroups',
+      message: 'no consumer groups listed and the principal lacks DESCRIBE on Cluster: groups it may not describe are invisible',
+    };
+    a.groups = { ok: true, value: [], issues: [issue] };
+  }
+}

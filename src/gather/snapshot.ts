@@ -1,0 +1,238 @@
+// The snapshot is the only thing checks ever see: plain JSON, versioned, free of secrets.
+// Offsets are decimal strings because JSON has no 64-bit integers.
+
+export const SNAPSHOT_VERSION = 1;
+
+export type ArtifactErrorReason = 'denied' | 'unsupported' | 'timeout' | 'unreachable' | 'not-collected' | 'error';
+
+export interface ArtifactError {
+  reason: ArtifactErrorReason;
+  message: string;
+  /** Kafka API that failed, when one did. */
+  api?: string;
+}
+
+/** An artifact is a value or an error with a reason; `issues` lists parts of a value that could not be read. */
+export type Artifact<T> =
+  | { ok: true; value: T; issues?: ArtifactError[] }
+  | { ok: false; error: ArtifactError };
+
+export type ConfigSourceName =
+  | 'topic'
+  | 'dynamic-broker'
+  | 'dynamic-default-broker'
+  | 'static-broker'
+  | 'default'
+  | 'dynamic-broker-logger'
+  | 'client-metrics'
+  | 'group'
+  | 'unknown';
+
+export interface ConfigEntry {
+  /** null when the broker hides it (sensitive) or it has no value. */
+  value: string | null;
+  source: ConfigSourceName;
+  sensitive: boolean;
+  readOnly: boolean;
+  /** Where the value could also come from, most specific first (DescribeConfigs synonyms). */
+  synonyms: { name: string; value: string | null; source: ConfigSourceName }[];
+}
+
+export type ConfigMap = Record<string, ConfigEntry>;
+
+export interface ApiRange {
+  key: number;
+  name: string;
+  min: number;
+  max: number;
+}
+
+export interface FeatureRange {
+  name: string;
+  min: number;
+  max: number;
+}
+
+export interface BrokerApiVersions {
+  apis: ApiRange[];
+  supportedFeatures: FeatureRange[];
+  finalizedFeatures: { name: string; min: number; max: number }[];
+  finalizedFeaturesEpoch: string | null;
+  zkMigrationReady?: boolean;
+}
+
+export interface ApiVersionsArtifact {
+  /** ApiVersions request version the broker answered. */
+  requestVersion: number;
+  brokers: Record<string, BrokerApiVersions>;
+}
+
+export interface BrokerInfo {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface ClusterArtifact {
+  clusterId: string | null;
+  /** In KRaft this is a random live broker, not the active controller (see quorum). */
+  controllerId: number;
+  brokers: BrokerInfo[];
+  /** Operations the scanning principal may perform on the Cluster resource, when the broker says. */
+  authorizedOperations: string[] | null;
+}
+
+export interface QuorumVoter {
+  id: number;
+  logEndOffset: string;
+  lastFetchTimestamp: string;
+  lastCaughtUpTimestamp: string;
+}
+
+export interface QuorumArtifact {
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: string;
+  voters: QuorumVoter[];
+  observers: QuorumVoter[];
+}
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+  /** Kafka error code name for this partition, e.g. LEADER_NOT_AVAILABLE. */
+  error?: string;
+}
+
+export interface TopicInfo {
+  name: string;
+  id: string;
+  internal: boolean;
+  partitions: PartitionInfo[];
+  error?: string;
+}
+
+export interface AclBinding {
+  resourceType: string;
+  resourceName: string;
+  patternType: string;
+  principal: string;
+  host: string;
+  operation: string;
+  permission: string;
+}
+
+export interface LogDirInfo {
+  path: string;
+  error: string | null;
+  /** -1 when the broker does not report it (before DescribeLogDirs v4). */
+  totalBytes: number;
+  usableBytes: number;
+  /** topic → partition → size in bytes. */
+  topics: Record<string, Record<string, number>>;
+}
+
+export interface PartitionOffsets {
+  earliest: string | null;
+  latest: string | null;
+  error?: string;
+}
+
+export interface GroupMember {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+  /** topic → partitions assigned, when the assignment could be decoded. */
+  assignment: Record<string, number[]> | null;
+}
+
+export interface GroupInfo {
+  groupId: string;
+  /** classic | consumer (KIP-848) | share | streams | unknown */
+  type: string;
+  protocolType: string;
+  state: string;
+  coordinator: number;
+  members: GroupMember[];
+  error?: string;
+}
+
+export interface GroupOffsetsArtifact {
+  /** group → topic → partition → committed offset */
+  [group: string]: Record<string, Record<string, string>>;
+}
+
+export interface QuotaEntry {
+  entity: Record<string, string | null>;
+  values: Record<string, number>;
+}
+
+export interface ScramUserInfo {
+  user: string;
+  credentials: { mechanism: string; iterations: number }[];
+}
+
+export interface SnapshotArtifacts {
+  apiVersions: Artifact<ApiVersionsArtifact>;
+  cluster: Artifact<ClusterArtifact>;
+  quorum: Artifact<QuorumArtifact>;
+  topics: Artifact<TopicInfo[]>;
+  topicConfigs: Artifact<Record<string, ConfigMap>>;
+  brokerConfigs: Artifact<Record<string, ConfigMap>>;
+  acls: Artifact<AclBinding[]>;
+  logDirs: Artifact<Record<string, LogDirInfo[]>>;
+  offsets: Artifact<Record<string, Record<string, PartitionOffsets>>>;
+  groups: Artifact<GroupInfo[]>;
+  groupOffsets: Artifact<GroupOffsetsArtifact>;
+  quotas: Artifact<QuotaEntry[]>;
+  scramUsers: Artifact<ScramUserInfo[]>;
+}
+
+export type ArtifactName = keyof SnapshotArtifacts;
+
+export const ARTIFACT_NAMES: readonly ArtifactName[] = [
+  'apiVersions',
+  'cluster',
+  'quorum',
+  'topics',
+  'topicConfigs',
+  'brokerConfigs',
+  'acls',
+  'logDirs',
+  'offsets',
+  'groups',
+  'groupOffsets',
+  'quotas',
+  'scramUsers',
+];
+
+export interface GatherStats {
+  /** Requests sent on the wire, per Kafka API name (SASL handshakes included). */
+  requests: Record<string, number>;
+  totalRequests: number;
+  /** Milliseconds spent on each artifact. */
+  artifactMs: Record<string, number>;
+  durationMs: number;
+}
+
+export interface SnapshotTarget {
+  bootstrap: string[];
+  securityProtocol: string;
+  saslMechanism: string | null;
+  /** The scanning principal's user name (never its password). */
+  principal: string | null;
+}
+
+export interface Snapshot {
+  snapshotVersion: number;
+  tool: { name: string; version: string };
+  takenAt: string;
+  target: SnapshotTarget;
+  artifacts: SnapshotArtifacts;
+  stats: GatherStats;
+}

@@ -1,0 +1,91 @@
+// connect → gather → snapshot → evaluate → score → render, as plain functions the CLI and tests share.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './config/readiness.js';
+import type { ConnectionOptions } from './connect/options.js';
+import { PlatformaticClusterClient } from './connect/platformatic.js';
+import type { ClusterClient } from './connect/port.js';
+import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
+import { evaluateChecks } from './engine/evaluate.js';
+import { buildReport } from './engine/score.js';
+import { ConfigError } from './errors.js';
+import { gatherSnapshot } from './gather/gather.js';
+import { ARTIFACT_NAMES, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
+import type { Report } from './report/model.js';
+import { TOOL_VERSION } from './version.js';
+
+export const DEFAULT_CONFIG_FILE = 'readiness.yaml';
+
+export async function loadSetup(configPath?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
+  let config = defaultConfig();
+  if (configPath) config = loadReadinessConfig(configPath);
+  else if (existsSync(DEFAULT_CONFIG_FILE)) config = loadReadinessConfig(DEFAULT_CONFIG_FILE);
+  return { config, registry: await buildRegistry(config) };
+}
+
+export async function gatherFromCluster(
+  conn: ConnectionOptions,
+  opts: { log?: (line: string) => void; client?: ClusterClient } = {},
+): Promise<Snapshot> {
+  const client = opts.client ?? new PlatformaticClusterClient(conn);
+  try {
+    return await gatherSnapshot(client, {
+      toolVersion: TOOL_VERSION,
+      target: {
+        bootstrap: conn.bootstrap,
+        securityProtocol: conn.securityProtocol,
+        saslMechanism: conn.sasl?.mechanism ?? null,
+        principal: conn.sasl?.username ?? null,
+      },
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+  } finally {
+    await client.close();
+  }
+}
+
+export function evaluateSnapshot(
+  snapshot: Snapshot,
+  setup: { config: ReadinessConfig; registry: RegisteredCheck[] },
+  opts: { failUnder?: number; generatedAt?: string } = {},
+): Report {
+  const checks = evaluateChecks(snapshot, setup.registry, setup.config);
+  return buildReport(snapshot, checks, setup.config, {
+    toolVersion: TOOL_VERSION,
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
+  });
+}
+
+export function readSnapshotFile(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot read snapshot (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const pos = /position (\d+)/.exec((err as Error).message);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      where = `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+    }
+    throw new ConfigError(`${file}${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const s = data as Partial<Snapshot>;
+  if (!s || typeof s !== 'object' || s.snapshotVersion === undefined || !s.artifacts) {
+    throw new ConfigError(`${file}: not a kafka-readiness snapshot (no snapshotVersion/artifacts)`);
+  }
+  if (s.snapshotVersion !== SNAPSHOT_VERSION) {
+    throw new ConfigError(`${file}: snapshot version ${s.snapshotVersion} is not supported (this tool reads version ${SNAPSHOT_VERSION})`);
+  }
+  for (const name of ARTIFACT_NAMES) {
+    // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
+    s.artifacts[name] ??= { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } } as never;
+  }
+  return s as Snapshot;
+}

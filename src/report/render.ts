@@ -1,0 +1,18 @@
+// Renderers are a plain record: adding a format touches this file and one renderer.
+import type { Report } from './model.js';
+import { renderJson } from './renderers/json.js';
+import { renderText } from './renderers/text.js';
+
+export interface RenderContext {
+  color: boolean;
+  maxFindings?: number;
+}
+
+export const renderers = {
+  text: (report: Report, ctx: RenderContext) => renderText(report, { color: ctx.color, ...(ctx.maxFindings !== undefined ? { maxFindings: ctx.maxFindings } : {}) }),
+  json: (report: Report) => renderJson(report),
+} satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
+
+export type Format = keyof typeof renderers;
+export const FORMATS = Object.keys(renderers) as Format[];
+export const FORMAT_EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json' };

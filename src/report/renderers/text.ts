@@ -1,0 +1,107 @@
+// Human-readable report for a terminal. Colour only when the stream is a TTY and NO_COLOR is unset.
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Evidence, Severity } from '../../sdk.js';
+import type { CheckResult, Report } from '../model.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Findings shown per check; the JSON report always has all of them. */
+  maxFindings?: number;
+}
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return 'none';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function evidenceLine(e: Evidence): string {
+  const parts = [`observed ${formatValue(e.observed)}`, `expected ${e.expected}`];
+  if (e.config) parts.push(`config ${e.config}${e.source ? ` (from ${e.source})` : ''}`);
+  return parts.join(' · ');
+}
+
+export function renderText(report: Report, opts: TextOptions): string {
+  const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
+  const max = opts.maxFindings ?? 10;
+  const out: string[] = [];
+  const s = report.summary;
+  const cl = report.cluster;
+  const t = report.snapshot.target;
+
+  out.push(c.bold(`kafka-readiness ${report.tool.version} — readiness report`));
+  out.push(
+    `Cluster ${cl.clusterId ?? '(id unknown)'}: ${cl.brokers} broker(s)${cl.racks.length ? `, racks ${cl.racks.join(', ')}` : ', no racks'}` +
+      `${cl.topics !== null ? `, ${cl.topics} topics` : ''}${cl.partitions !== null ? `, ${cl.partitions} partitions` : ''}${cl.groups !== null ? `, ${cl.groups} groups` : ''}`,
+  );
+  out.push(
+    `Scanned ${t.bootstrap.join(',')} as ${t.principal ?? 'ANONYMOUS'} over ${t.securityProtocol}${t.saslMechanism ? `/${t.saslMechanism}` : ''} at ${report.snapshot.takenAt}` +
+      ` — ${report.snapshot.stats.totalRequests} requests in ${report.snapshot.stats.durationMs} ms`,
+  );
+  out.push('');
+
+  const verdictColor = s.verdict === 'ready' ? c.green : s.verdict === 'ready-with-risks' ? c.yellow : c.red;
+  out.push(`${c.bold('Verdict')}  ${verdictColor.bold(s.verdict.toUpperCase())}    ${c.bold('Score')} ${s.score ?? 'n/a'}/100    ${c.bold('Coverage')} ${s.coverage} %`);
+  for (const r of s.verdictReasons) out.push(`  - ${r}`);
+  out.push('');
+
+  out.push(c.bold('Areas'));
+  for (const a of report.areas) {
+    if (a.checks.total === 0) continue;
+    const bar = a.score === null ? ' '.repeat(20) : '█'.repeat(Math.round(a.score / 5)).padEnd(20, '·');
+    const scoreText = a.score === null ? '  n/a' : a.score.toFixed(1).padStart(5);
+    const extra = a.checks.unknown + a.checks.error > 0 ? c.yellow(`  ${a.checks.unknown} unknown, ${a.checks.error} error`) : '';
+    out.push(`  ${a.area.padEnd(14)} ${scoreText}  ${bar}  coverage ${a.coverage} %${extra}`);
+  }
+  out.push('');
+
+  const withFindings = report.checks.filter((ch) => ch.findings.length > 0);
+  out.push(c.bold(`Findings (${withFindings.reduce((n, ch) => n + ch.findings.length, 0)})`));
+  if (withFindings.length === 0) out.push('  none');
+  const byArea = new Map<string, CheckResult[]>();
+  for (const ch of withFindings) byArea.set(ch.area, [...(byArea.get(ch.area) ?? []), ch]);
+  for (const [area, checks] of byArea) {
+    out.push(c.underline(`  ${area}`));
+    checks.sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+    for (const ch of checks) {
+      const tag = ch.status === 'fail' ? c.red.bold('FAIL') : c.yellow.bold('WARN');
+      out.push(`  ${tag} ${c.bold(ch.id)} [${ch.severity}] ${ch.title}`);
+      const sorted = [...ch.findings].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+      for (const f of sorted.slice(0, max)) {
+        const mark = f.status === 'fail' ? c.red('✖') : c.yellow('!');
+        const sev = f.severity !== ch.severity ? ` [${f.severity}]` : '';
+        out.push(`     ${mark} ${f.resource.kind} ${c.bold(f.resource.name)}${sev}: ${f.message}`);
+        if (f.evidence) out.push(c.dim(`         ${evidenceLine(f.evidence)}`));
+      }
+      if (sorted.length > max) out.push(c.dim(`     … and ${sorted.length - max} more (all are in the JSON report)`));
+      out.push(`     ${c.cyan('fix:')} ${ch.remediation}`);
+    }
+  }
+  out.push('');
+
+  const notRun = report.checks.filter((ch) => ch.status === 'unknown' || ch.status === 'error');
+  if (notRun.length || report.gaps.length) {
+    out.push(c.bold('Could not check (lowers coverage, never counted as pass)'));
+    for (const ch of notRun) out.push(`  ${c.yellow(ch.status.toUpperCase())} ${ch.id}: ${ch.reason ?? ''}`);
+    for (const g of report.gaps.filter((x) => x.checks.length === 0)) out.push(`  ${c.dim(`artifact ${g.artifact}: ${g.error.reason} — ${g.error.message}`)}`);
+    out.push('');
+  }
+  const partial = report.checks.filter((ch) => ch.partial?.length);
+  if (partial.length) {
+    out.push(c.bold('Partly checked'));
+    for (const ch of partial) out.push(`  ${ch.id}: ${ch.partial!.join('; ')}`);
+    out.push('');
+  }
+
+  const cnt = s.counts;
+  out.push(
+    `Checks: ${cnt.pass} pass, ${cnt.warn} warn, ${cnt.fail} fail, ${cnt.unknown} unknown, ${cnt.error} error, ${cnt['not-applicable']} not applicable, ${cnt.skipped} skipped`,
+  );
+  out.push(c.dim(`Formula: ${s.formula}`));
+  const gate = report.gate;
+  out.push(`Gate: ${gate.passed ? c.green('passed') : c.red('FAILED')} — ${gate.reasons.join('; ')}`);
+  return `${out.join('\n')}\n`;
+}

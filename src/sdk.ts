@@ -1,0 +1,216 @@
+// Everything a check author imports. A check is a pure, synchronous function of the snapshot artifacts it
+// declares in `requires`: no network, no clock (use ctx.now, the snapshot time), no randomness.
+
+import type {
+  ArtifactName,
+  ConfigEntry,
+  ConfigMap,
+  ConfigSourceName,
+  Snapshot,
+  SnapshotArtifacts,
+} from './gather/snapshot.js';
+
+export type * from './gather/snapshot.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost';
+export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost'];
+/** Plugins may add areas of their own; built-in areas keep their order in reports. */
+export type Area = BuiltInArea | (string & {});
+
+export type ResourceKind = 'cluster' | 'broker' | 'topic' | 'partition' | 'group' | 'principal' | 'acl' | 'listener' | 'log-dir' | 'client' | (string & {});
+
+export interface Resource {
+  kind: ResourceKind;
+  name: string;
+}
+
+export interface Evidence {
+  /** What the scan saw, e.g. 1 or "true". */
+  observed: unknown;
+  /** What a ready cluster has, in words, e.g. ">= 3". */
+  expected: string;
+  /** For configs: the config key and where its value came from (topic override, dynamic broker, static broker, default). */
+  config?: string;
+  source?: ConfigSourceName;
+  /** Anything else that helps a reader trust the result. */
+  details?: Record<string, unknown>;
+}
+
+export type ResultStatus = 'pass' | 'warn' | 'fail';
+
+export interface ResourceResult {
+  resource: Resource;
+  status: ResultStatus;
+  message: string;
+  evidence?: Evidence;
+  /** Overrides the check's severity for this one result (e.g. a wildcard WRITE grant is worse than READ). */
+  severity?: Severity;
+}
+
+export interface NotApplicable {
+  notApplicable: string;
+}
+
+/** The artifacts were there but do not allow a verdict (e.g. the broker does not report disk totals). */
+export interface Unknown {
+  unknown: string;
+}
+
+export type CheckOutput = ResourceResult[] | NotApplicable | Unknown;
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export type OptionValue = string | number | boolean | null | string[] | number[] | { [k: string]: OptionValue };
+export type CheckOptions = Record<string, OptionValue>;
+
+export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {
+  /** Stable id "<area>/<name>": config key, SARIF rule id, report key. */
+  id: string;
+  area: Area;
+  title: string;
+  /** Markdown: why it matters. */
+  description: string;
+  /** What to change, with the exact config key. */
+  remediation: string;
+  references?: Reference[];
+  severity: Severity;
+  requires: readonly R[];
+  defaultOptions?: O;
+}
+
+export interface CheckContext<O extends CheckOptions = CheckOptions> {
+  options: O;
+  /** Snapshot time in ms since the epoch: the only clock a check may read. */
+  now: number;
+  snapshot: Pick<Snapshot, 'takenAt' | 'target'>;
+}
+
+export type ArtifactValues = { [K in ArtifactName]: SnapshotArtifacts[K] extends { ok: true; value: infer V } | { ok: false } ? V : never };
+
+export interface Check<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {
+  meta: CheckMeta<R, O>;
+  evaluate(artifacts: Pick<ArtifactValues, R>, ctx: CheckContext<O>): CheckOutput;
+}
+
+/** Typed constructor for a check: `requires` narrows what `evaluate` receives. */
+export function defineCheck<R extends ArtifactName, O extends CheckOptions = Record<never, never>>(check: Check<R, O>): Check<R, O> {
+  return check;
+}
+
+// ---- result helpers -------------------------------------------------------------------------------------
+
+export function pass(resource: Resource, message: string, evidence?: Evidence): ResourceResult {
+  return { resource, status: 'pass', message, ...(evidence ? { evidence } : {}) };
+}
+
+export function warn(resource: Resource, message: string, evidence?: Evidence, severity?: Severity): ResourceResult {
+  return { resource, status: 'warn', message, ...(evidence ? { evidence } : {}), ...(severity ? { severity } : {}) };
+}
+
+export function fail(resource: Resource, message: string, evidence?: Evidence, severity?: Severity): ResourceResult {
+  return { resource, status: 'fail', message, ...(evidence ? { evidence } : {}), ...(severity ? { severity } : {}) };
+}
+
+export function notApplicable(reason: string): NotApplicable {
+  return { notApplicable: reason };
+}
+
+export function unknown(reason: string): Unknown {
+  return { unknown: reason };
+}
+
+export const topic = (name: string): Resource => ({ kind: 'topic', name });
+export const broker = (id: number | string): Resource => ({ kind: 'broker', name: String(id) });
+export const group = (name: string): Resource => ({ kind: 'group', name });
+export const cluster = (name = 'cluster'): Resource => ({ kind: 'cluster', name });
+export const partition = (topicName: string, p: number | string): Resource => ({ kind: 'partition', name: `${topicName}-${p}` });
+
+// ---- config helpers -------------------------------------------------------------------------------------
+
+export interface ConfigReading {
+  value: string | null;
+  source: ConfigSourceName;
+  present: boolean;
+}
+
+export function readConfig(map: ConfigMap | undefined, key: string): ConfigReading {
+  const e: ConfigEntry | undefined = map?.[key];
+  if (!e) return { value: null, source: 'unknown', present: false };
+  return { value: e.value, source: e.source, present: true };
+}
+
+export function numberConfig(map: ConfigMap | undefined, key: string): number | null {
+  const v = readConfig(map, key).value;
+  if (v === null || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function boolConfig(map: ConfigMap | undefined, key: string): boolean | null {
+  const v = readConfig(map, key).value;
+  if (v === null) return null;
+  return v.trim().toLowerCase() === 'true';
+}
+
+/** Human text for where a config value came from. */
+export function describeSource(source: ConfigSourceName): string {
+  const names: Record<ConfigSourceName, string> = {
+    topic: 'topic override',
+    'dynamic-broker': 'dynamic broker config',
+    'dynamic-default-broker': 'dynamic cluster-wide default',
+    'static-broker': 'static broker config (server.properties)',
+    default: 'Kafka default',
+    'dynamic-broker-logger': 'broker logger config',
+    'client-metrics': 'client metrics config',
+    group: 'group config',
+    unknown: 'unknown source',
+  };
+  return names[source];
+}
+
+// ---- misc helpers ---------------------------------------------------------------------------------------
+
+/** Glob (`*`, `?`) or, when wrapped in slashes, a regular expression: `/^billing\..*$/`. */
+export function patternToRegExp(pattern: string): RegExp {
+  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1));
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`);
+}
+
+export function matchesAny(name: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => patternToRegExp(p).test(name));
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 0) return 'unlimited';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v >= 10 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 0) return 'unlimited';
+  const s = ms / 1000;
+  if (s < 120) return `${Math.round(s)} s`;
+  const m = s / 60;
+  if (m < 120) return `${Math.round(m)} min`;
+  const h = m / 60;
+  if (h < 48) return `${Math.round(h * 10) / 10} h`;
+  return `${Math.round((h / 24) * 10) / 10} d`;
+}
+
+/** User topics: internal ones (__consumer_offsets, __transaction_state, …) are judged by their own checks. */
+export function isInternalTopic(t: { name: string; internal: boolean }): boolean {
+  return t.internal || t.name.startsWith('__');
+}
