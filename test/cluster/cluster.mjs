@@ -865,6 +865,36 @@ async function waitReady(ctx, { ids, pids, since, expectBrokers, deadline }) {
   }
 }
 
+/** Serialise start/stop of one cluster dir across processes (e.g. parallel test files). */
+async function withLock(ctx, fn) {
+  fs.mkdirSync(ctx.dir, { recursive: true });
+  const lock = path.join(ctx.dir, '.lock');
+  const deadline = Date.now() + ctx.timeoutMs + ctx.stopTimeoutMs + 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const holder = Number.parseInt(fs.readFileSync(lock, 'utf8'), 10);
+      if (!holder || holder === process.pid || !alive(holder)) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} held by pid ${holder} for too long`);
+      if (!announced) ctx.log(`waiting for pid ${holder} (holds ${lock})`);
+      announced = true;
+      await sleep(250);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
@@ -942,6 +972,10 @@ export async function startCluster(opts = {}) {
   const ctx = context(opts, { forStart: true });
   const t0 = Date.now();
   await ensureKafka(ctx);
+  return withLock(ctx, () => startLocked(ctx, opts, t0));
+}
+
+async function startLocked(ctx, opts, t0) {
   const fetchMs = Date.now() - t0;
 
   const state = readState(ctx.dir);
@@ -1055,6 +1089,11 @@ export async function startCluster(opts = {}) {
  */
 export async function stopCluster(opts = {}) {
   const ctx = context(opts);
+  if (!fs.existsSync(ctx.dir)) return { stopped: [], killed: [], ms: 0 };
+  return withLock(ctx, () => stopLocked(ctx));
+}
+
+async function stopLocked(ctx) {
   const t0 = Date.now();
   const pids = runningPids(ctx);
   const list = Object.values(pids).filter(Boolean);
@@ -1143,6 +1182,129 @@ export async function startBroker(n, opts = {}) {
   return { id, pid: pids[id], ms, alreadyRunning: false };
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// Smoke test (also `node test/cluster/cluster.mjs smoke`)
+
+/**
+ * End-to-end check of a cluster with the Kafka Java CLIs: SCRAM/PLAIN auth, RF3 topic, racks, ACLs, ANONYMOUS
+ * denied, wrong password rejected, stop/start of node 2. Starts the cluster if needed and stops it again if it
+ * started it (unless opts.keep). Resolves { version, passed, failed, results: [{name, ok, ms, error?}] }.
+ */
+export async function smokeTest(opts = {}) {
+  const log = opts.quiet ? () => {} : (m) => process.stderr.write(`[smoke] ${m}\n`);
+  const results = [];
+  const check = async (name, fn) => {
+    const t = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: Date.now() - t });
+      log(`ok   ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      results.push({ name, ok: false, ms: Date.now() - t, error: e.message });
+      log(`FAIL ${name}: ${e.message}`);
+    }
+  };
+  const must = (cond, msg) => {
+    if (!cond) throw new Error(msg);
+  };
+  let info;
+  await check('start cluster', async () => {
+    info = await startCluster(opts);
+  });
+  if (!info) return { version: null, passed: 0, failed: 1, results };
+  const o = { ...opts, dir: info.dir, version: info.version, portBase: info.portBase, quiet: true };
+  const sasl = info.bootstrap.sasl;
+  const plaintext = info.bootstrap.plaintext;
+  const admin = ['--command-config', info.clientProperties.admin];
+  const topic = `smoke-${process.pid}-${Date.now()}`;
+  const topics = (props) => javaCli('TopicCommand', ['--bootstrap-server', sasl, '--command-config', props, '--list'], o);
+
+  await check('admin (SCRAM-SHA-512) creates an RF 3 topic', () =>
+    javaCli('TopicCommand', ['--bootstrap-server', sasl, ...admin, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '3'], o),
+  );
+  await check('topic has 3 partitions with 3 in-sync replicas', async () => {
+    const out = await javaCli('TopicCommand', ['--bootstrap-server', sasl, ...admin, '--describe', '--topic', topic], o);
+    must((out.match(/Isr: \d,\d,\d\b/g) ?? []).length === 3, `unexpected describe output:\n${out}`);
+  });
+  await check('admin via SCRAM-SHA-256 and PLAIN sees the topic', async () => {
+    must((await topics(info.clientProperties.adminScram256)).includes(topic), 'SCRAM-SHA-256 list lacks topic');
+    must((await topics(info.clientProperties.adminPlain)).includes(topic), 'PLAIN list lacks topic');
+  });
+  await check('metadata lists brokers 1-3 with racks a-c on every node', async () => {
+    for (const n of info.nodes) {
+      const md = await kafkaMetadata(n.ports.plaintext);
+      const got = md.brokers.map((b) => `${b.nodeId}:${b.rack}`).join(',');
+      must(got === '1:rack-a,2:rack-b,3:rack-c', `node ${n.id}: ${got}`);
+    }
+  });
+  await check('BrokerApiVersionsCommand shows racks', async () => {
+    const out = await javaCli('BrokerApiVersionsCommand', ['--bootstrap-server', sasl, ...admin], o);
+    for (const r of Object.values(RACKS)) must(out.includes(`rack: ${r}`), `no ${r} in output`);
+  });
+  await check('MetadataQuorumCommand: 3 voters, a leader', async () => {
+    const out = await javaCli('MetadataQuorumCommand', ['--bootstrap-server', sasl, ...admin, 'describe', '--status'], o);
+    must(/LeaderId:\s+[123]\b/.test(out), `no leader:\n${out}`);
+    must((out.match(/"id": \d/g) ?? []).length >= 3, `voters:\n${out}`);
+  });
+  await check('ANONYMOUS (PLAINTEXT) may not create topics', async () => {
+    const r = await runJavaCli('TopicCommand', ['--bootstrap-server', plaintext, '--create', '--topic', `${topic}-anon`], o);
+    must(r.code !== 0 && /Authoriz/i.test(r.stdout + r.stderr), `exit ${r.code}: ${tail(r.stdout + r.stderr, 5)}`);
+  });
+  await check('ANONYMOUS (PLAINTEXT) sees no topics', async () => {
+    const out = await javaCli('TopicCommand', ['--bootstrap-server', plaintext, '--list'], o);
+    must(!out.includes(topic), 'ANONYMOUS sees the topic');
+  });
+  await check('wrong SCRAM password is rejected', async () => {
+    const bad = path.join(info.dir, `bad-password-${process.pid}.properties`);
+    fs.writeFileSync(
+      bad,
+      clientProperties('SCRAM-SHA-512', { username: 'admin', password: 'wrong' }),
+    );
+    try {
+      const r = await runJavaCli('TopicCommand', ['--bootstrap-server', sasl, '--command-config', bad, '--list'], o);
+      must(r.code !== 0 && /Authentication failed/i.test(r.stdout + r.stderr), `exit ${r.code}`);
+    } finally {
+      fs.rmSync(bad, { force: true });
+    }
+  });
+  await check('alice (PLAIN) sees nothing before an ACL, the topic after AclCommand --add', async () => {
+    must(!(await topics(info.clientProperties.alicePlain)).includes(topic), 'alice sees topic without ACL');
+    await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--add', '--allow-principal', 'User:alice', '--operation', 'Describe', '--topic', topic], o);
+    const acls = await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--list', '--topic', topic], o);
+    must(acls.includes('User:alice'), `ACL not listed:\n${acls}`);
+    must((await topics(info.clientProperties.alicePlain)).includes(topic), 'alice does not see topic with ACL');
+  });
+  await check('stop-broker 2: metadata lists 1,3', async () => {
+    await stopBroker(2, o);
+    const md = await kafkaMetadata(info.nodes[0].ports.plaintext);
+    must(md.brokers.map((b) => b.nodeId).join(',') === '1,3', `brokers ${md.brokers.map((b) => b.nodeId)}`);
+  });
+  await check('start-broker 2: back, all partitions fully in sync again', async () => {
+    await startBroker(2, o);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const out = await javaCli('TopicCommand', ['--bootstrap-server', sasl, ...admin, '--describe', '--topic', topic], o);
+      if ((out.match(/Isr: \d,\d,\d\b/g) ?? []).length === 3) break;
+      must(Date.now() < deadline, `ISR not restored:\n${out}`);
+      await sleep(1000);
+    }
+  });
+  if (info.alreadyRunning || opts.keep) {
+    await check('clean up topic and ACL', async () => {
+      await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--remove', '--force', '--allow-principal', 'User:alice', '--operation', 'Describe', '--topic', topic], o);
+      await javaCli('TopicCommand', ['--bootstrap-server', sasl, ...admin, '--delete', '--topic', topic], o);
+    });
+  } else {
+    await check('stop leaves no process', async () => {
+      await stopCluster(o);
+      must(!clusterInfo(o).nodes.some((n) => n.running), 'a node still runs');
+    });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  return { version: info.version, passed, failed: results.length - passed, results };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // CLI
 
@@ -1155,6 +1317,7 @@ commands:
   stop-broker N         stop node N (1..3), data kept
   start-broker N        start node N again and wait until ready
   fetch                 fetch the Kafka classpath only
+  smoke [--keep]        end-to-end check with the Kafka CLIs (starts/stops the cluster unless one runs)
   tool <Class> [args]   run a Kafka Java CLI with the cluster classpath (options must precede 'tool')
 options:
   --version X           Kafka version (default $KAFKA_VERSION or ${DEFAULT_KAFKA_4}; aliases 4, 3.9)
@@ -1185,6 +1348,7 @@ async function main(argv) {
     else if (a === '--timeout') opts.timeoutMs = Number(val()) * 1000;
     else if (a === '--quiet') opts.quiet = true;
     else if (a === '--all') all = true;
+    else if (a === '--keep') opts.keep = true;
     else if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE);
       return 0;
@@ -1216,6 +1380,12 @@ async function main(argv) {
     case 'fetch':
       process.stdout.write((await ensureKafka(opts)) + '\n');
       return 0;
+    case 'smoke': {
+      const r = await smokeTest(opts);
+      print(r);
+      process.stdout.write(`smoke: ${r.passed} passed, ${r.failed} failed\n`);
+      return r.failed ? 1 : 0;
+    }
     case 'tool': {
       if (!arg) throw new Error('tool needs a class name');
       const r = await runJavaCli(arg, toolArgs ?? [], opts);
@@ -1224,6 +1394,9 @@ async function main(argv) {
       return r.code;
     }
     default:
+      // Node's test runner (`node --test` without file arguments) runs every .mjs under test/ as a test file:
+      // do nothing there instead of failing with the usage text.
+      if (!cmd && process.env.NODE_TEST_CONTEXT) return 0;
       process.stderr.write(USAGE);
       return 2;
   }

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { KafkaRequestError, type ClusterClient, type MetadataResult } from '../../src/connect/port.js';
+import { gatherSnapshot } from '../../src/gather/gather.js';
+
+/** A port double that answers from memory and counts calls per method, like request counts per API. */
+function fakeClient(topicCount: number, overrides: Partial<ClusterClient> = {}): ClusterClient & { calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+  const brokers = [1, 2, 3].map((id) => ({ id, host: '127.0.0.1', port: 9000 + id, rack: `r${id}` }));
+  const topics = Array.from({ length: topicCount }, (_, i) => ({
+    name: `t${i}`,
+    id: `id${i}`,
+    internal: false,
+    partitions: [0, 1, 2].map((p) => ({ partition: p, leader: ((i + p) % 3) + 1, leaderEpoch: 0, replicas: [1, 2, 3], isr: [1, 2, 3], offline: [] })),
+  }));
+  const metadata: MetadataResult = { clusterId: 'c', controllerId: 1, brokers, topics };
+  const client: ClusterClient & { calls: Record<string, number> } = {
+    calls,
+    connect: async () => (count('Metadata'), metadata),
+    brokers: () => brokers,
+    apiVersions: async () => (count('ApiVersions'), { requestVersion: 4, apis: [], supportedFeatures: [], finalizedFeatures: [], finalizedFeaturesEpoch: null }),
+    metadata: async () => (count('Metadata'), metadata),
+    describeCluster: async () => (count('DescribeCluster'), { clusterId: 'c', controllerId: 1, brokers, authorizedOperations: ['DESCRIBE'] }),
+    describeQuorum: async () => (count('DescribeQuorum'), { leaderId: 1, leaderEpoch: 1, highWatermark: '1', voters: [], observers: [] }),
+    describeConfigs: async (_b, resources) => (count('DescribeConfigs'), resources.map((r) => ({ type: r.type, name: r.name, configs: {} }))),
+    describeAcls: async () => (count('DescribeAcls'), []),
+    describeLogDirs: async () => (count('DescribeLogDirs'), [{ path: '/d', error: null, totalBytes: 10, usableBytes: 5, topics: {} }]),
+    listOffsets: async (_b, ts, parts) => (count('ListOffsets'), parts.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p, offset: ts === -2 ? '0' : '5' })))),
+    listGroups: async (b) => (count('ListGroups'), Array.from({ length: topicCount }, (_, i) => ({ groupId: `g${i}-b${b}`, protocolType: 'consumer', state: 'Stable', type: 'classic' }))),
+    describeGroups: async (_b, ids) => (count('DescribeGroups'), ids.map((groupId) => ({ groupId, protocolType: 'consumer', state: 'Stable', members: [] }))),
+    consumerGroupDescribe: async (_b, ids) => (ids.length ? count('ConsumerGroupDescribe') : 0, []),
+    offsetFetch: async (_b, ids) => (count('OffsetFetch'), ids.map((groupId) => ({ groupId, offsets: { t0: { '0': '3' } } }))),
+    describeClientQuotas: async () => (count('DescribeClientQuotas'), []),
+    describeScramUsers: async () => (count('DescribeUserScramCredentials'), []),
+    requestCounts: () => ({ ...calls }),
+    close: async () => {},
+    ...overrides,
+  };
+  return client;
+}
+
+const ctx = { toolVersion: 't', target: { bootstrap: ['x:1'], securityProtocol: 'PLAINTEXT', saslMechanism: null, principal: null } };
+
+describe('gather', () => {
+  it('sends the same number of requests for 10 and 500 topics (and as many groups)', async () => {
+    const small = fakeClient(10);
+    const large = fakeClient(500);
+    const s1 = await gatherSnapshot(small, ctx);
+    const s2 = await gatherSnapshot(large, ctx);
+    expect(large.calls).toEqual(small.calls);
+    expect(s2.stats.totalRequests).toBe(s1.stats.totalRequests);
+    // per broker: ApiVersions, broker DescribeConfigs, DescribeLogDirs, 2 ListOffsets, ListGroups, DescribeGroups, OffsetFetch
+    expect(small.calls).toMatchObject({ ApiVersions: 3, DescribeConfigs: 4, DescribeLogDirs: 3, ListOffsets: 6, ListGroups: 3, DescribeGroups: 3, OffsetFetch: 3, Metadata: 1 });
+    expect(s2.artifacts.groups.ok && s2.artifacts.groups.value.length).toBe(1500);
+    expect(s2.artifacts.offsets.ok && s2.artifacts.offsets.value['t499']!['2']).toEqual({ earliest: '0', latest: '5' });
+  });
+
+  it('turns a denied API into an artifact error with its reason and keeps the rest', async () => {
+    const denied = new KafkaRequestError('DescribeConfigs', 'denied', 'DescribeConfigs failed with CLUSTER_AUTHORIZATION_FAILED', 'CLUSTER_AUTHORIZATION_FAILED');
+    const client = fakeClient(2, {
+      describeConfigs: async (b, resources) => {
+        if (b !== null) throw denied;
+        return resources.map((r) => ({ type: r.type, name: r.name, configs: {} }));
+      },
+    });
+    const s = await gatherSnapshot(client, ctx);
+    expect(s.artifacts.brokerConfigs).toEqual({ ok: false, error: { reason: 'denied', message: denied.message, api: 'DescribeConfigs' } });
+    expect(s.artifacts.topicConfigs.ok).toBe(true);
+    expect(s.artifacts.topics.ok).toBe(true);
+  });
+
+  it('keeps answers of healthy brokers when one broker times out, naming it', async () => {
+    const client = fakeClient(2, {
+      describeLogDirs: async (b) => {
+        if (b === 2) throw new KafkaRequestError('DescribeLogDirs', 'timeout', 'DescribeLogDirs timed out');
+        return [{ path: '/d', error: null, totalBytes: 10, usableBytes: 5, topics: {} }];
+      },
+    });
+    const s = await gatherSnapshot(client, ctx);
+    expect(s.artifacts.logDirs.ok).toBe(true);
+    if (s.artifacts.logDirs.ok) {
+      expect(Object.keys(s.artifacts.logDirs.value)).toEqual(['1', '3']);
+      expect(s.artifacts.logDirs.issues).toEqual([{ reason: 'timeout', api: 'DescribeLogDirs', message: 'broker 2: DescribeLogDirs timed out' }]);
+    }
+  });
+
+  it('treats an empty DescribeLogDirs answer on a cluster with topics as denied', async () => {
+    const s = await gatherSnapshot(fakeClient(2, { describeLogDirs: async () => [] }), ctx);
+    expect(s.artifacts.logDirs).toMatchObject({ ok: false, error: { reason: 'denied' } });
+  });
+});
