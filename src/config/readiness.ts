@@ -151,7 +151,7 @@ function errorPath(err: ErrorObject): (string | number)[] {
 }
 
 function describeSchemaError(err: ErrorObject): string {
-  const at = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : 'top level';
+  const at = err.instancePath ? errorPath({ ...err, keyword: 'path-only' }).join('.') : 'top level';
   switch (err.keyword) {
     case 'additionalProperties':
       return `unknown key "${(err.params as { additionalProperty: string }).additionalProperty}"${err.instancePath ? ` in ${at}` : ''}`;

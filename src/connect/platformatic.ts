@@ -330,6 +330,11 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   async apiVersions(brokerId: number): Promise<BrokerApiVersions & { requestVersion: number }> {
     const connection = await this.#connection(brokerId);
+    // The bootstrap server is usually one of the brokers: its answer is already here.
+    if (connection === this.#bootstrapConnection && this.#bootstrapVersions) {
+      this.#versions.set(brokerId, this.#bootstrapVersions);
+      return this.#bootstrapVersions;
+    }
     try {
       const parsed = await this.#rawApiVersions(connection);
       this.#versions.set(brokerId, parsed);
@@ -421,7 +426,8 @@ export class PlatformaticClusterClient implements ClusterClient {
       const configs: ConfigMap = normalizeConfigs(r.configs as RawConfig[]);
       if (r.errorCode) {
         const code = codeName(r.errorCode);
-        return { type, name: r.resourceName, configs, error: { reason: reasonForCode(code), code, message: r.errorMessage ?? code } };
+        const detail = r.errorMessage ? ` (${r.errorMessage})` : '';
+        return { type, name: r.resourceName, configs, error: { reason: reasonForCode(code), code, message: `DescribeConfigs of ${type} ${r.resourceName} failed with ${code}${detail}` } };
       }
       return { type, name: r.resourceName, configs };
     });

@@ -65,7 +65,8 @@ describe('retention/offsets-retention', () => {
       groupOffsets: { ok: true, value: { g1: { orders: { '0': '1' }, forever: { '0': '1' } } } },
     });
     const r = runCheck(offsetsRetention, s);
-    expect(findingFor(r, 'forever')?.status).toBe('warn');
-    expect(findingFor(r, 'orders')).toBeUndefined();
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ resource: { kind: 'cluster' }, status: 'warn', evidence: { observed: { 'offsets.retention.minutes': 10080, topicsOutliving: [{ topic: 'forever', retention: 'indefinite' }] } } });
+    expect(r.findings[0]!.message).toMatch(/expire after 7 d but 1 consumed topic/);
   });
 });

@@ -1,0 +1,172 @@
+// Seeds a realistic public-sector event workload on a cluster — well-configured topics with real data and
+// consumer groups, plus a set of real readiness faults — using the admin principal. Used by the demo and by
+// the integration tests, which assert that every fault in SEEDED_FAULTS is reported and nothing else is
+// reported for WELL_CONFIGURED_TOPICS. Plain JavaScript so `node scripts/seed.mjs` works without a build.
+
+import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
+
+export const WELL_CONFIGURED_TOPICS = ['cases.events', 'permits.applications', 'benefits.payments'];
+
+/** Faults the scan must find: check id → resource kind/name and what the evidence must show. */
+export const SEEDED_FAULTS = [
+  { check: 'replication/replication-factor', kind: 'topic', name: 'scratch.single-replica', observed: 1 },
+  { check: 'replication/min-insync-replicas', kind: 'topic', name: 'audit.strict-isr', observed: 3, source: 'topic' },
+  { check: 'replication/unclean-leader-election', kind: 'topic', name: 'legacy.unclean', observed: 'true', source: 'topic' },
+  { check: 'retention/infinite-retention', kind: 'topic', name: 'archive.forever', source: 'topic' },
+  { check: 'retention/retention-bytes-vs-segment', kind: 'topic', name: 'notifications.tiny', source: 'topic' },
+  { check: 'cost/broker-recompression', kind: 'topic', name: 'reports.gzip', observed: 'gzip', source: 'topic' },
+  { check: 'cost/empty-topics', kind: 'topic', name: 'unused.placeholder' },
+  { check: 'acl/wildcard-principal', kind: 'acl', name: 'User:* ALLOW WRITE on TOPIC:LITERAL:public.intake from *', observed: 'User:*' },
+  { check: 'consumer-lag/group-lag', kind: 'group', name: 'permits-reviewer' },
+  { check: 'consumer-lag/committed-below-log-start', kind: 'group', name: 'benefits-auditor' },
+];
+
+const DAY_MS = 86_400_000;
+
+function topicSpec(name, { partitions = 3, replicas = 3, configs = {} } = {}) {
+  return { name, partitions, replicas, configs: Object.entries(configs).map(([k, v]) => ({ name: k, value: String(v) })) };
+}
+
+export const TOPICS = [
+  topicSpec('cases.events', { partitions: 6, configs: { 'retention.ms': 14 * DAY_MS } }),
+  topicSpec('permits.applications', { partitions: 3 }),
+  topicSpec('benefits.payments', { partitions: 3, configs: { 'retention.ms': 30 * DAY_MS } }),
+  topicSpec('scratch.single-replica', { partitions: 1, replicas: 1 }),
+  topicSpec('audit.strict-isr', { configs: { 'min.insync.replicas': 3 } }),
+  topicSpec('legacy.unclean', { configs: { 'unclean.leader.election.enable': true } }),
+  topicSpec('archive.forever', { configs: { 'retention.ms': -1, 'retention.bytes': -1 } }),
+  topicSpec('notifications.tiny', { configs: { 'retention.bytes': 1_048_576 } }),
+  topicSpec('reports.gzip', { configs: { 'compression.type': 'gzip' } }),
+  topicSpec('unused.placeholder', { partitions: 1 }),
+  topicSpec('public.intake', { partitions: 1 }),
+  topicSpec('benefits.claims', { partitions: 1 }),
+];
+
+/** Records written per topic (0 = none). */
+const RECORDS = {
+  'cases.events': 600,
+  'permits.applications': 6000,
+  'benefits.payments': 300,
+  'scratch.single-replica': 20,
+  'audit.strict-isr': 50,
+  'legacy.unclean': 50,
+  'archive.forever': 50,
+  'notifications.tiny': 50,
+  'reports.gzip': 50,
+  'public.intake': 10,
+  'benefits.claims': 200,
+};
+
+function clientOptions(conn, clientId) {
+  return {
+    clientId,
+    bootstrapBrokers: conn.bootstrap.split(','),
+    sasl: { mechanism: conn.mechanism ?? 'SCRAM-SHA-512', username: conn.username, password: conn.password },
+    timeout: 30_000,
+    retries: 5,
+  };
+}
+
+async function produce(conn, topic, count, { acks = -1 } = {}) {
+  if (count <= 0) return;
+  const producer = new Producer({ ...clientOptions(conn, 'readiness-seed-producer'), serializers: stringSerializers, acks });
+  try {
+    const batch = 500;
+    for (let i = 0; i < count; i += batch) {
+      const messages = [];
+      for (let j = i; j < Math.min(count, i + batch); j++) {
+        messages.push({ topic, key: `case-${j % 97}`, value: JSON.stringify({ id: j, type: 'status-changed', at: new Date(1_700_000_000_000 + j * 1000).toISOString() }) });
+      }
+      await producer.send({ messages });
+    }
+  } finally {
+    await producer.close();
+  }
+}
+
+async function endOffsets(admin, topic, partitions) {
+  const res = await admin.listOffsets({ topics: [{ name: topic, partitions: Array.from({ length: partitions }, (_, p) => ({ partitionIndex: p, timestamp: -1n })) }] });
+  return res[0].partitions.map((p) => ({ partition: p.partitionIndex, offset: p.offset }));
+}
+
+/**
+ * Creates the topics, data, ACLs and consumer groups. `conn` = { bootstrap, username, password, mechanism }
+ * of a super user on a SASL_PLAINTEXT listener.
+ */
+export async function seedWorkload(conn, { log = () => {} } = {}) {
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const t of TOPICS) {
+      if (existing.has(t.name)) continue;
+      await admin.createTopics({ topics: [t.name], partitions: t.partitions, replicas: t.replicas, configs: t.configs });
+    }
+    log(`created ${TOPICS.length} topics`);
+    // Leaders must be elected before producing.
+    await new Promise((r) => setTimeout(r, 1500));
+    // acks=all cannot succeed on a single replica when min.insync.replicas is 2: that is the fault itself.
+    for (const [topic, count] of Object.entries(RECORDS)) await produce(conn, topic, count, { acks: topic === 'scratch.single-replica' ? 1 : -1 });
+    log('produced records');
+
+    // Consumer groups: one up to date, one far behind, one whose position was deleted under it.
+    const commit = async (groupId, topic, offsets) =>
+      admin.alterConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionOffsets: offsets.map((o) => ({ partition: o.partition, offset: o.offset })) }] });
+    await commit('cases-processor', 'cases.events', await endOffsets(admin, 'cases.events', 6));
+    await commit('payments-ledger', 'benefits.payments', await endOffsets(admin, 'benefits.payments', 3));
+    await commit('permits-reviewer', 'permits.applications', [0, 1, 2].map((partition) => ({ partition, offset: 5n })));
+    await commit('benefits-auditor', 'benefits.claims', [{ partition: 0, offset: 10n }]);
+    // DeleteRecords moves the log start offset past the auditor's committed offset: real, permanent loss.
+    await admin.deleteRecords({ topics: [{ name: 'benefits.claims', partitions: [{ partition: 0, offset: 150n }] }] });
+    log('committed consumer group offsets');
+
+    // ACLs: least-privilege grants for alice, and one wildcard-principal grant that is a fault.
+    const acl = (resourceType, resourceName, resourcePatternType, principal, operation) => ({
+      resourceType, resourceName, resourcePatternType, principal, host: '*', operation, permissionType: 3,
+    });
+    const TOPIC = 2, GROUP = 3, LITERAL = 3, PREFIXED = 4, READ = 3, WRITE = 4, DESCRIBE = 8;
+    await admin.createAcls({
+      creations: [
+        acl(TOPIC, 'public.intake', LITERAL, 'User:*', WRITE),
+        acl(TOPIC, 'cases.', PREFIXED, 'User:alice', READ),
+        acl(TOPIC, 'cases.', PREFIXED, 'User:alice', DESCRIBE),
+        acl(GROUP, 'cases-', PREFIXED, 'User:alice', READ),
+      ],
+    });
+    log('created ACLs');
+  } finally {
+    await admin.close();
+  }
+}
+
+/**
+ * Grants a principal what a read-only scan needs except DESCRIBE_CONFIGS on the Cluster, so that broker
+ * configs are denied: used to prove that missing permissions become `unknown`, not pass or fail.
+ */
+export async function grantScanWithoutClusterConfigs(conn, principal) {
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  const acl = (resourceType, resourceName, operation) => ({ resourceType, resourceName, resourcePatternType: 3, principal, host: '*', operation, permissionType: 3 });
+  const TOPIC = 2, GROUP = 3, CLUSTER = 4, DESCRIBE = 8, DESCRIBE_CONFIGS = 10;
+  try {
+    await admin.createAcls({
+      creations: [
+        acl(CLUSTER, 'kafka-cluster', DESCRIBE),
+        acl(TOPIC, '*', DESCRIBE),
+        acl(TOPIC, '*', DESCRIBE_CONFIGS),
+        acl(GROUP, '*', DESCRIBE),
+      ],
+    });
+  } finally {
+    await admin.close();
+  }
+}
+
+// CLI: node scripts/seed.mjs <bootstrap> <username> <password-env-var>
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [bootstrap, username, passwordEnv = 'KAFKA_READINESS_PASSWORD'] = process.argv.slice(2);
+  const password = process.env[passwordEnv];
+  if (!bootstrap || !username || password === undefined) {
+    console.error('usage: node scripts/seed.mjs <bootstrap> <username> [password-env-var]  (password read from the environment)');
+    process.exit(2);
+  }
+  await seedWorkload({ bootstrap, username, password }, { log: (l) => console.error(`seed: ${l}`) });
+}

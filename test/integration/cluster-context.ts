@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { inject } from 'vitest';
+
+export interface ItCluster {
+  version: string;
+  saslBootstrap: string;
+  plaintextBootstrap: string;
+  /** SCRAM-SHA-512 super user properties file (bootstrap.servers included). */
+  adminProps: string;
+  /** PLAIN properties for alice, who may describe but lacks DESCRIBE_CONFIGS on the Cluster. */
+  aliceProps: string;
+  admin: { username: string; password: string };
+  alice: { username: string; password: string };
+  workDir: string;
+  root: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cluster: ItCluster;
+  }
+}
+
+export function cluster(): ItCluster {
+  return inject('cluster');
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the compiled CLI as a user would (asynchronously, so test servers in this process keep answering). */
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'kafka-readiness.js'), ...args], {
+      cwd: opts.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+}

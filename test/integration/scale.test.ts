@@ -1,0 +1,45 @@
+// The request count of a scan depends on brokers and group coordinators, not on topics: measured on the
+// real cluster before and after growing it to 500 topics.
+import { Admin } from '@platformatic/kafka';
+import { describe, expect, it } from 'vitest';
+import { buildConnectionOptions } from '../../src/commands/connection.js';
+import { gatherFromCluster } from '../../src/pipeline.js';
+import { cluster } from './cluster-context.js';
+
+const c = cluster();
+
+describe('request count stays flat as topics grow', () => {
+  it('sends the same requests per API for ~10 and 500 topics', async () => {
+    const conn = buildConnectionOptions({ commandConfig: c.adminProps });
+    const before = await gatherFromCluster(conn);
+    const topicsBefore = before.artifacts.topics.ok ? before.artifacts.topics.value.length : 0;
+
+    const admin = new Admin({
+      clientId: 'readiness-scale-test',
+      bootstrapBrokers: c.saslBootstrap.split(','),
+      sasl: { mechanism: 'SCRAM-SHA-512', username: c.admin.username, password: c.admin.password },
+      timeout: 60_000,
+    });
+    const extra = Array.from({ length: 500 - topicsBefore }, (_, i) => `scale.t${String(i).padStart(3, '0')}`);
+    try {
+      for (let i = 0; i < extra.length; i += 100) {
+        await admin.createTopics({ topics: extra.slice(i, i + 100), partitions: 1, replicas: 1 });
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+      const after = await gatherFromCluster(conn);
+      const topicsAfter = after.artifacts.topics.ok ? after.artifacts.topics.value.length : 0;
+      process.stderr.write(
+        `[scale] ${topicsBefore} topics: ${before.stats.totalRequests} requests (${before.stats.durationMs} ms); ` +
+          `${topicsAfter} topics: ${after.stats.totalRequests} requests (${after.stats.durationMs} ms)\n` +
+          `[scale] per API before ${JSON.stringify(before.stats.requests)}\n[scale] per API after  ${JSON.stringify(after.stats.requests)}\n`,
+      );
+      expect(topicsAfter).toBe(500);
+      expect(after.artifacts.topicConfigs.ok && Object.keys(after.artifacts.topicConfigs.value).length).toBe(500);
+      expect(after.artifacts.offsets.ok && Object.keys(after.artifacts.offsets.value).length).toBe(500);
+      expect(after.stats.requests).toEqual(before.stats.requests);
+    } finally {
+      await admin.deleteTopics({ topics: extra });
+      await admin.close();
+    }
+  });
+});
