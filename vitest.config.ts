@@ -16,8 +16,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
-          // One real cluster is shared: files run one after another.
-          fileParallelism: false,
+          // One real cluster is shared: files run one after another in a single process.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
+import { checkRows, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
@@ -126,33 +127,13 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .command('checks')
     .description('list the checks: id, area, severity and what each one looks at')
     .option('-c, --config <file>', 'readiness.yaml whose plugins and overrides to include')
-    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text, json or markdown').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (flags: { config?: string; format: string }) => {
       const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
-      const rows = setup.registry.map(({ check, origin }) => {
-        const o = setup.config?.checks[check.meta.id];
-        return {
-          id: check.meta.id,
-          area: check.meta.area,
-          severity: o?.severity ?? check.meta.severity,
-          enabled: o?.enabled !== false,
-          title: check.meta.title,
-          description: check.meta.description,
-          requires: [...check.meta.requires],
-          options: { ...(check.meta.defaultOptions ?? {}), ...(o?.options ?? {}) },
-          references: check.meta.references ?? [],
-          origin,
-        };
-      });
+      const rows = checkRows(setup.registry, setup.config);
       if (flags.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      else {
-        const w = Math.max(...rows.map((r) => r.id.length));
-        for (const r of rows) {
-          io.stdout.write(`${r.id.padEnd(w)}  ${r.area.padEnd(13)} ${r.severity.padEnd(8)} ${r.enabled ? '' : '(disabled) '}${r.title}\n`);
-          io.stdout.write(`${' '.repeat(w + 2)}${r.description.split('. ')[0]!.replace(/\.$/, '')}.\n`);
-        }
-        io.stdout.write(`\n${rows.length} checks. Details: kafka-readiness checks --format json\n`);
-      }
+      else if (flags.format === 'markdown') io.stdout.write(renderChecksMarkdown(rows));
+      else io.stdout.write(renderChecksText(rows));
       setExit(ExitCode.ok);
     });
 

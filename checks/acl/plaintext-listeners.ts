@@ -42,9 +42,9 @@ export default defineCheck({
         if (controllers.has(l.name)) continue;
         const res = { kind: 'listener', name: `broker ${id} ${l.name}` };
         const evidence = { observed: `${l.name} (${l.protocol}) ${l.address}`, expected: 'SSL or SASL_SSL', config: 'listeners', source: readConfig(configs, 'listeners').source };
-        if (l.protocol === 'PLAINTEXT') results.push(fail(res, `listener ${l.name} is PLAINTEXT: unauthenticated and unencrypted`, evidence));
+        if (l.protocol === 'PLAINTEXT') results.push(fail(res, `${l.address} (PLAINTEXT): clients are unauthenticated and traffic is unencrypted`, evidence));
         else if (l.protocol === 'SASL_PLAINTEXT')
-          results.push(fail(res, `listener ${l.name} is SASL_PLAINTEXT: records${mechanisms.includes('PLAIN') ? ' and PLAIN passwords' : ''} travel in clear text`, evidence, mechanisms.split(',').includes('PLAIN') ? 'critical' : 'high'));
+          results.push(fail(res, `${l.address} (SASL_PLAINTEXT): records${mechanisms.split(',').includes('PLAIN') ? ' and PLAIN passwords' : ''} travel in clear text`, evidence, mechanisms.split(',').includes('PLAIN') ? 'critical' : 'high'));
         else results.push(pass(res, `listener ${l.name} uses ${l.protocol}`, evidence));
       }
     }

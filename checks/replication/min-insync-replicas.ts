@@ -27,13 +27,15 @@ export default defineCheck({
       if (minIsr === null) continue;
       const evidence = {
         observed: minIsr,
-        expected: rf > 1 ? `between 2 and ${Math.max(rf - 1, 1)} (replication factor ${rf})` : 'replication factor >= 3 with min.insync.replicas 2',
+        expected: rf >= 3 ? (rf === 3 ? '2 (replication factor 3)' : `2..${rf - 1} (replication factor ${rf})`) : 'replication factor >= 3 with min.insync.replicas 2',
         config: 'min.insync.replicas',
         source,
         details: { replicationFactor: rf, from: describeSource(source) },
       };
-      if (minIsr >= rf) {
-        results.push(fail(topic(t.name), `min.insync.replicas ${minIsr} >= replication factor ${rf}: one broker down blocks acks=all writes`, evidence));
+      if (minIsr > rf) {
+        results.push(fail(topic(t.name), `min.insync.replicas ${minIsr} > replication factor ${rf}: every acks=all write fails`, evidence));
+      } else if (minIsr === rf) {
+        results.push(fail(topic(t.name), `min.insync.replicas ${minIsr} = replication factor ${rf}: one broker down blocks acks=all writes`, evidence));
       } else if (minIsr <= 1 && rf >= 3) {
         results.push(warn(topic(t.name), `min.insync.replicas ${minIsr} lets an acks=all write be acknowledged by a single replica`, evidence));
       } else {

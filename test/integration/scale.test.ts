@@ -39,6 +39,8 @@ describe('request count stays flat as topics grow', () => {
       expect(after.stats.requests).toEqual(before.stats.requests);
     } finally {
       await admin.deleteTopics({ topics: extra });
+      // Leave the cluster as other test files expect it: wait until the deletions are visible.
+      for (let i = 0; i < 60 && (await admin.listTopics()).some((t) => t.startsWith('scale.')); i++) await new Promise((r) => setTimeout(r, 500));
       await admin.close();
     }
   });

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { SEEDED_FAULTS, WELL_CONFIGURED_TOPICS } from '../../scripts/seed.mjs';
@@ -67,7 +68,9 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
 
   it('validates against the published JSON Schema', () => {
     const schema = JSON.parse(readFileSync(path.join(c.root, 'schema', 'report.schema.json'), 'utf8'));
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 

@@ -1,13 +1,17 @@
 // Human-readable report for a terminal. Colour only when the stream is a TTY and NO_COLOR is unset.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Evidence, Severity } from '../../sdk.js';
+import { describeSource, type Evidence, type Resource, type Severity } from '../../sdk.js';
 import type { CheckResult, Report } from '../model.js';
 
 export interface TextOptions {
   color: boolean;
   /** Findings shown per check; the JSON report always has all of them. */
   maxFindings?: number;
+}
+
+function resourceLabel(r: Resource): string {
+  return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${r.kind} ${r.name}`;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -20,7 +24,7 @@ function formatValue(v: unknown): string {
 
 function evidenceLine(e: Evidence): string {
   const parts = [`observed ${formatValue(e.observed)}`, `expected ${e.expected}`];
-  if (e.config) parts.push(`config ${e.config}${e.source ? ` (from ${e.source})` : ''}`);
+  if (e.config) parts.push(`config ${e.config}${e.source ? ` (${describeSource(e.source)})` : ''}`);
   return parts.join(' · ');
 }
 
@@ -73,7 +77,7 @@ export function renderText(report: Report, opts: TextOptions): string {
       for (const f of sorted.slice(0, max)) {
         const mark = f.status === 'fail' ? c.red('✖') : c.yellow('!');
         const sev = f.severity !== ch.severity ? ` [${f.severity}]` : '';
-        out.push(`     ${mark} ${f.resource.kind} ${c.bold(f.resource.name)}${sev}: ${f.message}`);
+        out.push(`     ${mark} ${c.bold(resourceLabel(f.resource))}${sev}: ${f.message}`);
         if (f.evidence) out.push(c.dim(`         ${evidenceLine(f.evidence)}`));
       }
       if (sorted.length > max) out.push(c.dim(`     … and ${sorted.length - max} more (all are in the JSON report)`));

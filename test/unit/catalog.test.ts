@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtInChecks } from '../../checks/index.js';
+import { checkRows, renderChecksMarkdown } from '../../src/commands/checks-list.js';
+import { validateCheck } from '../../src/engine/registry.js';
+import { BUILT_IN_AREAS } from '../../src/sdk.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('built-in check catalogue', () => {
+  it('has one valid check per file, named after its id, at least two per area', () => {
+    const files = BUILT_IN_AREAS.flatMap((area) => readdirSync(path.join(root, 'checks', area)).map((f) => `${area}/${f.replace(/\.ts$/, '')}`));
+    expect(builtInChecks.map((c) => c.meta.id).sort()).toEqual(files.sort());
+    for (const c of builtInChecks) {
+      expect(() => validateCheck(c, 'built-in')).not.toThrow();
+      expect(c.meta.references?.length ?? 0, c.meta.id).toBeGreaterThanOrEqual(c.meta.id === 'cost/empty-topics' ? 0 : 1);
+    }
+    for (const area of BUILT_IN_AREAS) expect(builtInChecks.filter((c) => c.meta.area === area).length, area).toBeGreaterThanOrEqual(2);
+  });
+
+  it('imports nothing but the check SDK', () => {
+    for (const c of builtInChecks) {
+      const src = readFileSync(path.join(root, 'checks', `${c.meta.id}.ts`), 'utf8');
+      const imports = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      expect(imports, c.meta.id).toEqual(['../../src/sdk.js']);
+    }
+  });
+
+  it('docs/checks.md is generated from the current checks (npm run docs:checks)', () => {
+    expect(readFileSync(path.join(root, 'docs', 'checks.md'), 'utf8')).toBe(renderChecksMarkdown(checkRows(builtInChecks.map((check) => ({ check, origin: 'built-in' })), null)));
+  });
+});
