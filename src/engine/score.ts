@@ -68,11 +68,11 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding`] };
 }
 
-export function evaluateGate(score: number | null, failUnder: number | undefined): GateResult {
+export function evaluateGate(score: number | null, failUnder: number | undefined, origin = '--fail-under'): GateResult {
   if (failUnder === undefined) return { passed: true, failUnder: null, reasons: ['no gate configured (use --fail-under or scoring.failUnder)'] };
-  if (score === null) return { passed: false, failUnder, reasons: [`no score could be computed; the gate requires ${failUnder}`] };
-  if (score < failUnder) return { passed: false, failUnder, reasons: [`score ${score} is below --fail-under ${failUnder}`] };
-  return { passed: true, failUnder, reasons: [`score ${score} >= ${failUnder}`] };
+  if (score === null) return { passed: false, failUnder, reasons: [`no score could be computed; ${origin} requires ${failUnder}`] };
+  if (score < failUnder) return { passed: false, failUnder, reasons: [`score ${score} is below ${origin} ${failUnder}`] };
+  return { passed: true, failUnder, reasons: [`score ${score} >= ${origin} ${failUnder}`] };
 }
 
 export function buildReport(
@@ -121,6 +121,9 @@ export function buildReport(
     areas,
     checks,
     gaps: [...gaps.values()].sort((x, y) => x.artifact.localeCompare(y.artifact)),
-    gate: evaluateGate(score, opts.failUnder ?? config.scoring.failUnder),
+    gate:
+      opts.failUnder !== undefined
+        ? evaluateGate(score, opts.failUnder)
+        : evaluateGate(score, config.scoring.failUnder, `scoring.failUnder (${config.locate(['scoring', 'failUnder'])})`),
   };
 }

@@ -86,3 +86,18 @@ describe('exit code 3: cannot connect or authenticate', () => {
     expect(run.stderr + run.stdout).not.toContain('definitely-wrong-pw-123');
   });
 });
+
+describe('exit code 1: the gate', () => {
+  it('fails below --fail-under (or scoring.failUnder) and says why; passes at or above it', async () => {
+    const high = await runCli(['scan', '--command-config', c.adminProps, '--format', 'json', '--fail-under', '99']);
+    expect(high.code).toBe(1);
+    const report = JSON.parse(high.stdout);
+    expect(report.gate).toMatchObject({ passed: false, failUnder: 99, reasons: [expect.stringMatching(/^score [\d.]+ is below --fail-under 99$/)] });
+    expect((await runCli(['scan', '--command-config', c.adminProps, '--format', 'json', '--fail-under', '10'])).code).toBe(0);
+    const yaml = path.join(dir, 'gate.yaml');
+    writeFileSync(yaml, 'scoring:\n  failUnder: 99.5\n');
+    const fromConfig = await runCli(['scan', '--command-config', c.adminProps, '-c', yaml]);
+    expect(fromConfig.code).toBe(1);
+    expect(fromConfig.stdout).toMatch(/Gate: FAILED — score [\d.]+ is below scoring\.failUnder \(.*gate\.yaml:2:3\) 99\.5/);
+  });
+});
