@@ -247,7 +247,7 @@ async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise
   const listed = await Promise.all(brokerIds.map(async (broker) => ({ broker, result: await settle(client.listGroups(broker)) })));
   const perCoordinator = await Promise.all(
     listed.map(async ({ broker, result }) => {
-      if (!result.ok) return { broker, result, offsets: result };
+      if (!result.ok) return { broker, result: { ok: false as const, error: result.error }, offsets: { ok: false as const, error: result.error } };
       const classic = result.value.filter((g) => g.type !== 'consumer').map((g) => g.groupId);
       const modern = result.value.filter((g) => g.type === 'consumer').map((g) => g.groupId);
       const [described, described848, offsets] = await Promise.all([
@@ -282,11 +282,11 @@ async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise
     perCoordinator.map((p) => ({ broker: p.broker, result: p.offsets })),
     (ok) => {
       const out: Record<string, Record<string, Record<string, string>>> = {};
-      for (const o of ok) for (const g of o.value as { groupId: string; offsets: Record<string, Record<string, string>> }[]) out[g.groupId] = g.offsets;
+      for (const o of ok) for (const g of o.value) out[g.groupId] = g.offsets;
       return out;
     },
   );
-  return { groups, groupOffsets: groupOffsets as SnapshotArtifacts['groupOffsets'] };
+  return { groups, groupOffsets };
 }
 
 function normalizeState(state: string): string {

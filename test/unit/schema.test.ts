@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/readiness.js';
+import { buildRegistry } from '../../src/engine/registry.js';
+import { evaluateSnapshot } from '../../src/pipeline.js';
+import { makeSnapshot } from '../helpers/snapshot.js';
+
+const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'schema', 'report.schema.json'), 'utf8'));
+
+describe('schema/report.schema.json', () => {
+  it('compiles in strict mode and accepts a report, including unknown results', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const snapshot = makeSnapshot({ brokerConfigs: { ok: false, error: { reason: 'denied', message: 'denied', api: 'DescribeConfigs' } } });
+    const report = evaluateSnapshot(snapshot, { config: defaultConfig(), registry: await buildRegistry(defaultConfig()) });
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...report, summary: { ...report.summary, verdict: 'maybe' } })).toBe(false);
+  });
+});
