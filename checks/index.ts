@@ -1,5 +1,19 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import autoCreateTopics from './replication/auto-create-topics.js';
+import autoLeaderRebalance from './replication/auto-leader-rebalance.js';
+import defaultReplicationFactor from './replication/default-replication-factor.js';
+import internalTopics from './replication/internal-topics.js';
+import kraftQuorum from './replication/kraft-quorum.js';
+import preferredLeaderBalance from './replication/preferred-leader-balance.js';
+import replicationTopicPolicy from './replication/topic-policy.js';
+import zoneLoss from './replication/zone-loss.js';
+import compactionSettings from './retention/compaction-settings.js';
+import projectedDisk from './retention/projected-disk.js';
+import tieredStorage from './retention/tiered-storage.js';
+import timestampSettings from './retention/timestamp-settings.js';
+import retentionTopicPolicy from './retention/topic-policy.js';
+import requiredFeatures from './compatibility/required-features.js';
 import allowEveryoneIfNoAcl from './acl/allow-everyone-if-no-acl.js';
 import authorizerEnabled from './acl/authorizer-enabled.js';
 import plaintextListeners from './acl/plaintext-listeners.js';
@@ -27,15 +41,29 @@ export const builtInChecks: readonly Check<any, any>[] = [
   metadataMode,
   metadataVersionFinalized,
   uniformBrokerVersions,
+  requiredFeatures,
   replicationFactor,
   minInsyncReplicas,
   uncleanLeaderElection,
   partitionHealth,
   rackSpread,
+  zoneLoss,
+  preferredLeaderBalance,
+  autoLeaderRebalance,
+  defaultReplicationFactor,
+  autoCreateTopics,
+  internalTopics,
+  kraftQuorum,
+  replicationTopicPolicy,
   infiniteRetention,
   retentionBytesVsSegment,
+  compactionSettings,
+  timestampSettings,
+  tieredStorage,
   diskHeadroom,
+  projectedDisk,
   offsetsRetention,
+  retentionTopicPolicy,
   authorizerEnabled,
   allowEveryoneIfNoAcl,
   superUsers,

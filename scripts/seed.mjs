@@ -5,7 +5,7 @@
 
 import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
 
-export const WELL_CONFIGURED_TOPICS = ['cases.events', 'permits.applications', 'benefits.payments'];
+export const WELL_CONFIGURED_TOPICS = ['cases.events', 'permits.applications', 'benefits.payments', 'registry.compacted'];
 
 /** Faults the scan must find: check id → resource kind/name and what the evidence must show. */
 export const SEEDED_FAULTS = [
@@ -15,6 +15,17 @@ export const SEEDED_FAULTS = [
   { check: 'retention/infinite-retention', kind: 'topic', name: 'archive.forever', source: 'topic' },
   { check: 'retention/retention-bytes-vs-segment', kind: 'topic', name: 'notifications.tiny', source: 'topic' },
   { check: 'cost/broker-recompression', kind: 'topic', name: 'reports.gzip', observed: 'gzip', source: 'topic' },
+  { check: 'retention/timestamp-settings', kind: 'topic', name: 'clock.skewed', observed: 'unlimited', source: 'topic' },
+  { check: 'retention/projected-disk', kind: 'broker', name: '1' },
+  { check: 'retention/projected-disk', kind: 'broker', name: '2' },
+  { check: 'retention/projected-disk', kind: 'broker', name: '3' },
+  { check: 'replication/zone-loss', kind: 'zone', name: 'rack-a' },
+  { check: 'replication/zone-loss', kind: 'zone', name: 'rack-b' },
+  { check: 'replication/zone-loss', kind: 'zone', name: 'rack-c' },
+  // Need the policies and requirements of test/fixtures/readiness.it.yaml:
+  { check: 'retention/topic-policy', kind: 'topic', name: 'archive.forever', config: true },
+  { check: 'replication/topic-policy', kind: 'topic', name: 'audit.strict-isr', config: true },
+  { check: 'compatibility/required-features', kind: 'requirement', name: 'tiered-storage', config: true },
   { check: 'cost/empty-topics', kind: 'topic', name: 'unused.placeholder' },
   { check: 'acl/wildcard-principal', kind: 'acl', name: 'User:* ALLOW WRITE on TOPIC:LITERAL:public.intake from *', observed: 'User:*' },
   { check: 'consumer-lag/group-lag', kind: 'group', name: 'permits-reviewer' },
@@ -23,14 +34,20 @@ export const SEEDED_FAULTS = [
 
 const DAY_MS = 86_400_000;
 
+// Set explicitly so that the well-configured topics are well configured on 3.9 too (its default is unlimited).
+const SANE_TIMESTAMPS = { 'message.timestamp.after.max.ms': 3_600_000 };
+
 function topicSpec(name, { partitions = 3, replicas = 3, configs = {} } = {}) {
   return { name, partitions, replicas, configs: Object.entries(configs).map(([k, v]) => ({ name: k, value: String(v) })) };
 }
 
 export const TOPICS = [
-  topicSpec('cases.events', { partitions: 6, configs: { 'retention.ms': 14 * DAY_MS } }),
-  topicSpec('permits.applications', { partitions: 3 }),
-  topicSpec('benefits.payments', { partitions: 3, configs: { 'retention.ms': 30 * DAY_MS } }),
+  topicSpec('cases.events', { partitions: 6, configs: { 'retention.ms': 14 * DAY_MS, ...SANE_TIMESTAMPS } }),
+  topicSpec('permits.applications', { partitions: 3, configs: SANE_TIMESTAMPS }),
+  topicSpec('benefits.payments', { partitions: 3, configs: { 'retention.ms': 30 * DAY_MS, ...SANE_TIMESTAMPS } }),
+  topicSpec('registry.compacted', { partitions: 3, configs: { 'cleanup.policy': 'compact', 'max.compaction.lag.ms': 7 * DAY_MS, ...SANE_TIMESTAMPS } }),
+  topicSpec('clock.skewed', { partitions: 1, configs: { 'message.timestamp.type': 'CreateTime', 'message.timestamp.after.max.ms': '9223372036854775807' } }),
+  topicSpec('capacity.hog', { partitions: 3, configs: { 'retention.bytes': 1_000_000_000_000_000 } }),
   topicSpec('scratch.single-replica', { partitions: 1, replicas: 1 }),
   topicSpec('audit.strict-isr', { configs: { 'min.insync.replicas': 3 } }),
   topicSpec('legacy.unclean', { configs: { 'unclean.leader.election.enable': true } }),
@@ -47,6 +64,9 @@ const RECORDS = {
   'cases.events': 600,
   'permits.applications': 6000,
   'benefits.payments': 300,
+  'registry.compacted': 60,
+  'clock.skewed': 10,
+  'capacity.hog': 10,
   'scratch.single-replica': 20,
   'audit.strict-isr': 50,
   'legacy.unclean': 50,

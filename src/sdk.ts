@@ -69,6 +69,52 @@ export interface Reference {
 export type OptionValue = string | number | boolean | null | string[] | number[] | { [k: string]: OptionValue };
 export type CheckOptions = Record<string, OptionValue>;
 
+/** Platforms the tool recognises; a check can declare itself not applicable on some of them. */
+export type Platform = 'apache-kafka' | 'msk' | 'redpanda' | 'confluent' | 'automq' | 'warpstream' | 'other';
+export const PLATFORMS: readonly Platform[] = ['apache-kafka', 'msk', 'redpanda', 'confluent', 'automq', 'warpstream', 'other'];
+
+export interface PlatformInfo {
+  platform: Platform | 'unknown';
+  /** Why: the fingerprint that matched, or "set in readiness.yaml". */
+  evidence: string;
+}
+
+/** A range on a number; either bound may be absent. */
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+/** Per-topic-pattern policy from readiness.yaml `topicPolicies`. Durations are in ms. */
+export interface TopicPolicy {
+  /** Globs or /regex/ matched against topic names. */
+  topics: string[];
+  /** Where the rule is written, e.g. "readiness.yaml:12:5", for evidence. */
+  origin: string;
+  retentionMs?: Bounds;
+  cleanupPolicy?: string;
+  replicationFactor?: Bounds;
+  minInsyncReplicas?: Bounds;
+}
+
+/** One application's Kafka client, from readiness.yaml `clients`. */
+export interface ClientEntry {
+  app: string;
+  library: string;
+  version: string;
+}
+
+/** Platform capabilities a team declares it needs, from readiness.yaml `requirements`. */
+export type Requirement = 'idempotence' | 'transactions' | 'compaction' | 'kip848-groups' | 'tiered-storage' | 'share-groups';
+export const REQUIREMENTS: readonly Requirement[] = ['idempotence', 'transactions', 'compaction', 'kip848-groups', 'tiered-storage', 'share-groups'];
+
+/** What the team declared about its workload in readiness.yaml; checks read it, never the file. */
+export interface Policy {
+  topicPolicies: TopicPolicy[];
+  clients: ClientEntry[];
+  requirements: Requirement[];
+}
+
 export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {
   /** Stable id "<area>/<name>": config key, SARIF rule id, report key. */
   id: string;
@@ -82,6 +128,8 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   severity: Severity;
   requires: readonly R[];
   defaultOptions?: O;
+  /** Platforms where the check does not apply, with the reason shown in the report. */
+  notApplicableOn?: Partial<Record<Platform, string>>;
 }
 
 export interface CheckContext<O extends CheckOptions = CheckOptions> {
@@ -89,6 +137,10 @@ export interface CheckContext<O extends CheckOptions = CheckOptions> {
   /** Snapshot time in ms since the epoch: the only clock a check may read. */
   now: number;
   snapshot: Pick<Snapshot, 'takenAt' | 'target'>;
+  /** Detected (or configured) platform. */
+  platform: PlatformInfo;
+  /** The team's declared policies, inventory and requirements. */
+  policy: Policy;
 }
 
 export type ArtifactValues = { [K in ArtifactName]: SnapshotArtifacts[K] extends { ok: true; value: infer V } | { ok: false } ? V : never };
@@ -181,6 +233,22 @@ export function patternToRegExp(pattern: string): RegExp {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1));
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
+}
+
+/** The first topic policy whose patterns match the topic, or undefined. */
+export function policyFor(policies: readonly TopicPolicy[], topicName: string): TopicPolicy | undefined {
+  return policies.find((p) => matchesAny(topicName, p.topics));
+}
+
+export function describeBounds(b: Bounds, format: (n: number) => string = String): string {
+  if (b.min !== undefined && b.max !== undefined) return `${format(b.min)} – ${format(b.max)}`;
+  if (b.min !== undefined) return `>= ${format(b.min)}`;
+  if (b.max !== undefined) return `<= ${format(b.max)}`;
+  return 'any';
+}
+
+export function withinBounds(value: number, b: Bounds): boolean {
+  return (b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max);
 }
 
 export function matchesAny(name: string, patterns: readonly string[]): boolean {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
-import { SEVERITIES, type CheckOptions, type Severity } from '../sdk.js';
+import { PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
 export interface CheckOverride {
   enabled?: boolean;
@@ -33,6 +33,10 @@ export interface ReadinessConfig {
   areas: Record<string, { weight: number }>;
   scoring: ScoringConfig;
   plugins: string[];
+  /** Topic policies, client inventory and requirements, passed to checks as ctx.policy. */
+  policy: Policy;
+  /** Platform set by hand (skips detection), or undefined to detect it. */
+  platform?: Platform;
   /** "file:line:col" of a path in the file (e.g. ['checks', id]); the file name alone when unknown. */
   locate(pathInFile: (string | number)[]): string;
 }
@@ -79,14 +83,59 @@ const schema = {
       },
     },
     plugins: { type: 'array', items: { type: 'string', minLength: 1 } },
+    platform: { enum: ['auto', ...PLATFORMS] },
+    clients: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['app', 'library', 'version'],
+        properties: { app: { type: 'string', minLength: 1 }, library: { type: 'string', minLength: 1 }, version: { type: ['string', 'number'] } },
+      },
+    },
+    requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
+    topicPolicies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['topics'],
+        properties: {
+          topics: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
+          retention: boundsSchema(['string', 'number']),
+          cleanupPolicy: { enum: ['delete', 'compact', 'compact,delete', 'delete,compact'] },
+          replicationFactor: boundsSchema(['integer']),
+          minInsyncReplicas: boundsSchema(['integer']),
+        },
+      },
+    },
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: false, strict: true });
+function boundsSchema(types: string[]) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { min: { type: types }, max: { type: types } },
+  } as const;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** "7d", "36h", "90m", "500ms" or a number of milliseconds. */
+export function parseDuration(value: string | number): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d|w)?\s*$/.exec(value);
+  if (!m) return null;
+  return Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 'ms']!);
+}
+
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], locate: () => 'defaults' };
+  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], policy: { topicPolicies: [], clients: [], requirements: [] }, locate: () => 'defaults' };
 }
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
@@ -129,7 +178,36 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     areas?: Record<string, { weight: number }>;
     scoring?: Partial<ScoringConfig>;
     plugins?: string[];
+    platform?: Platform | 'auto';
+    clients?: { app: string; library: string; version: string | number }[];
+    requirements?: Policy['requirements'];
+    topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
+  const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
+    const policy: TopicPolicy = { topics: Array.isArray(p.topics) ? p.topics : [p.topics], origin: locate(['topicPolicies', i]) };
+    for (const pattern of policy.topics) {
+      try {
+        new RegExp(pattern.startsWith('/') && pattern.endsWith('/') ? pattern.slice(1, -1) : '.');
+      } catch {
+        throw new ConfigError(`${locate(['topicPolicies', i, 'topics'])}: ${pattern} is not a valid regular expression`);
+      }
+    }
+    if (p.retention) {
+      const bounds: Bounds = {};
+      for (const side of ['min', 'max'] as const) {
+        const v = p.retention[side];
+        if (v === undefined) continue;
+        const ms = parseDuration(v);
+        if (ms === null) throw new ConfigError(`${locate(['topicPolicies', i, 'retention', side])}: retention.${side} "${v}" is not a duration (e.g. 7d, 36h, 604800000)`);
+        bounds[side] = ms;
+      }
+      policy.retentionMs = bounds;
+    }
+    if (p.cleanupPolicy) policy.cleanupPolicy = p.cleanupPolicy;
+    if (p.replicationFactor) policy.replicationFactor = p.replicationFactor;
+    if (p.minInsyncReplicas) policy.minInsyncReplicas = p.minInsyncReplicas;
+    return policy;
+  });
   const scoring = { ...DEFAULT_SCORING, ...(raw.scoring ?? {}) };
   if (scoring.notReadyBelow > scoring.readyScore) {
     throw new ConfigError(`${locate(['scoring', 'notReadyBelow'])}: notReadyBelow (${scoring.notReadyBelow}) must not exceed readyScore (${scoring.readyScore})`);
@@ -140,6 +218,12 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     areas: raw.areas ?? {},
     scoring,
     plugins: raw.plugins ?? [],
+    policy: {
+      topicPolicies,
+      clients: (raw.clients ?? []).map((c) => ({ app: c.app, library: c.library, version: String(c.version) })),
+      requirements: raw.requirements ?? [],
+    },
+    ...(raw.platform && raw.platform !== 'auto' ? { platform: raw.platform } : {}),
     locate,
   };
 }

@@ -4,14 +4,20 @@
 import type { ReadinessConfig } from '../config/readiness.js';
 import { errorMessage } from '../errors.js';
 import type { ArtifactError, ArtifactName, Snapshot } from '../gather/snapshot.js';
-import type { CheckOptions, CheckOutput, ResourceResult, Severity } from '../sdk.js';
+import type { CheckOptions, CheckOutput, PlatformInfo, ResourceResult, Severity } from '../sdk.js';
+import { detectPlatform } from './platform.js';
 import type { CheckResult, Finding } from '../report/model.js';
 import type { RegisteredCheck } from './registry.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1, info: 0 };
 
+export function platformOf(snapshot: Snapshot, config: ReadinessConfig): PlatformInfo {
+  return config.platform ? { platform: config.platform, evidence: `set in ${config.locate(['platform'])}` } : detectPlatform(snapshot);
+}
+
 export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], config: ReadinessConfig): CheckResult[] {
   const now = Date.parse(snapshot.takenAt);
+  const platform = platformOf(snapshot, config);
   return registry.map(({ check, origin }) => {
     const meta = check.meta;
     const override = config.checks[meta.id] ?? {};
@@ -32,6 +38,8 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
       findings: [],
     };
     if (override.enabled === false) return { ...base, status: 'skipped', reason: `disabled in ${config.locate(['checks', meta.id, 'enabled'])}` };
+    const inapplicable = platform.platform !== 'unknown' ? meta.notApplicableOn?.[platform.platform] : undefined;
+    if (inapplicable) return { ...base, status: 'not-applicable', reason: `${platform.platform}: ${inapplicable}` };
 
     const missing: { artifact: string; error: ArtifactError }[] = [];
     const partial: string[] = [];
@@ -53,7 +61,7 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     const options = { ...(meta.defaultOptions ?? {}), ...(override.options ?? {}) } as CheckOptions;
     let output: CheckOutput;
     try {
-      output = check.evaluate(input as never, { options, now, snapshot: { takenAt: snapshot.takenAt, target: snapshot.target } });
+      output = check.evaluate(input as never, { options, now, snapshot: { takenAt: snapshot.takenAt, target: snapshot.target }, platform, policy: config.policy });
     } catch (err) {
       return { ...base, status: 'error', reason: `check threw: ${errorMessage(err).split('\n')[0]}` };
     }

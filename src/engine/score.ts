@@ -4,7 +4,7 @@ import type { ReadinessConfig } from '../config/readiness.js';
 import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
 import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict } from '../report/model.js';
-import { round1, SEVERITY_WEIGHT } from './evaluate.js';
+import { platformOf, round1, SEVERITY_WEIGHT } from './evaluate.js';
 
 export const FORMULA =
   'check score = 100 × (pass + 0.5 × warn) / resources evaluated; ' +
@@ -115,6 +115,7 @@ export function buildReport(
       topics: a.topics.ok ? a.topics.value.length : null,
       partitions: a.topics.ok ? a.topics.value.reduce((s, t) => s + t.partitions.length, 0) : null,
       groups: a.groups.ok ? a.groups.value.length : null,
+      platform: platformOf(snapshot, config),
     },
     snapshot: { takenAt: snapshot.takenAt, target: snapshot.target, stats: snapshot.stats },
     summary: { score, coverage, verdict, verdictReasons: reasons, formula: FORMULA, counts, findings },

@@ -1,7 +1,7 @@
 // The report: what every renderer reads. Versioned and described by schema/report.schema.json.
 
 import type { ArtifactError, GatherStats, SnapshotTarget } from '../gather/snapshot.js';
-import type { Area, Evidence, Reference, Resource, ResultStatus, Severity } from '../sdk.js';
+import type { Area, Evidence, PlatformInfo, Reference, Resource, ResultStatus, Severity } from '../sdk.js';
 
 export const REPORT_VERSION = 1;
 
@@ -65,6 +65,8 @@ export interface Report {
     topics: number | null;
     partitions: number | null;
     groups: number | null;
+    /** Detected (or configured) platform and the fingerprint behind it. */
+    platform: PlatformInfo;
   };
   snapshot: { takenAt: string; target: SnapshotTarget; stats: GatherStats };
   summary: {

@@ -14,6 +14,12 @@ export interface ItCluster {
   alice: { username: string; password: string };
   workDir: string;
   root: string;
+  /** test/fixtures/readiness.it.yaml: topic policies and requirements for the seeded workload. */
+  readinessYaml: string;
+  /** The same workload on a Kafka 3.9.x cluster, for version-dependent assertions. */
+  legacy: { version: string; saslBootstrap: string; adminProps: string };
+  /** Options for the harness functions (stopBroker/startBroker) of the main cluster. */
+  harness: { version: string; dir: string; portBase: number };
 }
 
 declare module 'vitest' {

@@ -1,5 +1,6 @@
-// Starts the real 3-broker KRaft cluster for the integration tests, seeds the workload and its faults,
-// and stops everything afterwards. A cluster that cannot start fails the run: these tests never skip.
+// Starts the real 3-broker KRaft clusters for the integration tests — Apache Kafka 4.x (the main one) and 3.9.x
+// (for version differences) — seeds the workload and its faults, and stops everything afterwards. A cluster
+// that cannot start fails the run: these tests never skip.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,68 +12,69 @@ import type { ItCluster } from './cluster-context.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export default async function setup(project: TestProject) {
-  // The CLI tests run the compiled program, so compile it first.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
+function scramProps(file: string, bootstrap: string, user: { username: string; password: string }, mechanism: 'SCRAM-SHA-512' | 'PLAIN') {
+  const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';
+  writeFileSync(
+    file,
+    [`bootstrap.servers=${bootstrap}`, 'security.protocol=SASL_PLAINTEXT', `sasl.mechanism=${mechanism}`, `sasl.jaas.config=${module} required username="${user.username}" password="${user.password}";`, ''].join('\n'),
+  );
+}
 
-  const opts = {
-    version: process.env.KAFKA_VERSION ?? '4',
-    dir: path.join(ROOT, '.cache', 'it-cluster'),
-    portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000),
-    log: (m: string) => process.stderr.write(`[cluster] ${m}\n`),
-  };
+async function startAndSeed(opts: { version: string; dir: string; portBase: number; log: (m: string) => void }) {
   const t0 = Date.now();
   const info = await startCluster(opts);
   process.stderr.write(`[cluster] Apache Kafka ${info.version} ready in ${Date.now() - t0} ms: SASL ${info.bootstrap.sasl}, PLAINTEXT ${info.bootstrap.plaintext}\n`);
-
   const workDir = path.join(opts.dir, 'it');
   mkdirSync(workDir, { recursive: true });
-  const admin = info.users.admin;
-  const alice = info.users.alice;
   const adminProps = path.join(workDir, 'scanner.properties');
-  writeFileSync(
-    adminProps,
-    [
-      `bootstrap.servers=${info.bootstrap.sasl}`,
-      'security.protocol=SASL_PLAINTEXT',
-      'sasl.mechanism=SCRAM-SHA-512',
-      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`,
-      '',
-    ].join('\n'),
-  );
-  const aliceProps = path.join(workDir, 'limited.properties');
-  writeFileSync(
-    aliceProps,
-    [
-      `bootstrap.servers=${info.bootstrap.sasl}`,
-      'security.protocol=SASL_PLAINTEXT',
-      'sasl.mechanism=PLAIN',
-      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${alice.username}" password="${alice.password}";`,
-      '',
-    ].join('\n'),
-  );
-
-  const conn = { bootstrap: info.bootstrap.sasl, username: admin.username, password: admin.password, mechanism: 'SCRAM-SHA-512' };
+  scramProps(adminProps, info.bootstrap.sasl, info.users.admin, 'SCRAM-SHA-512');
+  const conn = { bootstrap: info.bootstrap.sasl, username: info.users.admin.username, password: info.users.admin.password, mechanism: 'SCRAM-SHA-512' };
   const t1 = Date.now();
-  await seedWorkload(conn, { log: (m: string) => process.stderr.write(`[seed] ${m}\n`) });
-  await grantScanWithoutClusterConfigs(conn, 'User:alice');
-  process.stderr.write(`[seed] workload and faults seeded in ${Date.now() - t1} ms\n`);
+  await seedWorkload(conn, { log: (m: string) => process.stderr.write(`[seed ${info.version}] ${m}\n`) });
+  process.stderr.write(`[seed ${info.version}] workload and faults seeded in ${Date.now() - t1} ms\n`);
+  return { info, workDir, adminProps, conn };
+}
 
-  const ctx: ItCluster = {
-    version: info.version,
-    saslBootstrap: info.bootstrap.sasl,
-    plaintextBootstrap: info.bootstrap.plaintext,
-    adminProps,
-    aliceProps,
-    admin: { username: admin.username, password: admin.password },
-    alice: { username: alice.username, password: alice.password },
-    workDir,
-    root: ROOT,
+export default async function setup(project: TestProject) {
+  // The CLI tests run the compiled program, so compile it first.
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
+  const log = (m: string) => process.stderr.write(`[cluster] ${m}\n`);
+  const main = { version: process.env.KAFKA_VERSION ?? '4', dir: path.join(ROOT, '.cache', 'it-cluster'), portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000), log };
+  const legacyOpts = { version: '3.9', dir: path.join(ROOT, '.cache', 'it-cluster-39'), portBase: Number(process.env.KR_IT39_PORT_BASE ?? 31000), log };
+  const started: (typeof main)[] = [];
+  const teardown = async () => {
+    for (const o of started) {
+      const res = await stopCluster(o);
+      process.stderr.write(`[cluster] stopped ${o.dir} in ${res.ms} ms\n`);
+    }
   };
-  project.provide('cluster', ctx);
+  try {
+    started.push(main);
+    const m = await startAndSeed(main);
+    await grantScanWithoutClusterConfigs(m.conn, 'User:alice');
+    const aliceProps = path.join(m.workDir, 'limited.properties');
+    scramProps(aliceProps, m.info.bootstrap.sasl, m.info.users.alice, 'PLAIN');
+    started.push(legacyOpts);
+    const legacy = await startAndSeed(legacyOpts);
 
-  return async () => {
-    const res = await stopCluster(opts);
-    process.stderr.write(`[cluster] stopped in ${res.ms} ms\n`);
-  };
+    const ctx: ItCluster = {
+      version: m.info.version,
+      saslBootstrap: m.info.bootstrap.sasl,
+      plaintextBootstrap: m.info.bootstrap.plaintext,
+      adminProps: m.adminProps,
+      aliceProps,
+      admin: { username: m.info.users.admin.username, password: m.info.users.admin.password },
+      alice: { username: m.info.users.alice.username, password: m.info.users.alice.password },
+      workDir: m.workDir,
+      root: ROOT,
+      readinessYaml: path.join(ROOT, 'test', 'fixtures', 'readiness.it.yaml'),
+      legacy: { version: legacy.info.version, saslBootstrap: legacy.info.bootstrap.sasl, adminProps: legacy.adminProps },
+      harness: { version: main.version, dir: main.dir, portBase: main.portBase },
+    };
+    project.provide('cluster', ctx);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
 }

@@ -21,7 +21,7 @@ let scanOut: { stdout: string; stderr: string; code: number | null; ms: number }
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(c.workDir, 'scan-'));
-  scanOut = await runCli(['scan', '--command-config', c.adminProps, '--format', 'text,json', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json')]);
+  scanOut = await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--format', 'text,json', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json')]);
   expect(scanOut.stderr).not.toMatch(/internal error/);
   expect(scanOut.code).toBe(0);
   report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
@@ -116,7 +116,7 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
     const snap = path.join(dir, 'snap.json');
     const gathered = await runCli(['gather', '--command-config', c.adminProps, '-o', snap]);
     expect(gathered.code).toBe(0);
-    const evaluated = await runCli(['evaluate', snap, '--format', 'json']);
+    const evaluated = await runCli(['evaluate', snap, '-c', c.readinessYaml, '--format', 'json']);
     expect(evaluated.code).toBe(0);
     const offline = JSON.parse(evaluated.stdout) as Report;
     const key = (r: Report) => r.checks.map((ch) => [ch.id, ch.status, ch.findings.map((f) => f.resource.name).sort()]);

@@ -1,0 +1,49 @@
+import { cluster, defineCheck, fail, pass, warn, type ResourceResult } from '../../src/sdk.js';
+
+export default defineCheck({
+  meta: {
+    id: 'replication/kraft-quorum',
+    area: 'replication',
+    title: 'The KRaft controller quorum survives a controller loss',
+    description:
+      'The controller quorum needs a majority of voters. One voter is a single point of failure; an even number adds no ' +
+      'tolerance over one fewer (4 voters tolerate 1 failure, like 3). A voter that lags far behind the leader does not count ' +
+      'towards that majority when it is needed.',
+    remediation: 'Run 3 (or 5) controllers on separate hosts and zones; investigate a lagging controller (disk, GC, network) before launch.',
+    references: [{ title: 'Kafka docs: KRaft — deploying considerations', url: 'https://kafka.apache.org/documentation/#kraft_deployment' }],
+    severity: 'high',
+    requires: ['quorum'],
+    defaultOptions: { maxVoterLagOffsets: 10000, maxCaughtUpAgeMs: 30000 },
+    notApplicableOn: {
+      redpanda: 'Redpanda has its own Raft controller, not a KRaft quorum',
+      msk: 'Amazon MSK manages the controllers and does not expose the quorum',
+      warpstream: 'WarpStream has no KRaft controllers',
+      confluent: 'Confluent Cloud manages the controllers',
+    },
+  },
+  evaluate({ quorum }, { options, now }) {
+    const results: ResourceResult[] = [];
+    const n = quorum.voters.length;
+    const sizeEvidence = { observed: n, expected: '3 or 5 voters', details: { voters: quorum.voters.map((v) => v.id), leader: quorum.leaderId } };
+    if (n <= 1) results.push(fail(cluster('controller quorum'), `${n} voter: losing it stops all metadata changes`, sizeEvidence));
+    else if (n % 2 === 0) results.push(warn(cluster('controller quorum'), `${n} voters tolerate no more failures than ${n - 1}`, sizeEvidence));
+    else results.push(pass(cluster('controller quorum'), `${n} voters tolerate ${(n - 1) / 2} failure(s)`, sizeEvidence));
+    const leader = quorum.voters.find((v) => v.id === quorum.leaderId);
+    for (const v of quorum.voters) {
+      if (v.id === quorum.leaderId) continue;
+      const res = { kind: 'controller', name: String(v.id) };
+      const caughtUp = Number(v.lastCaughtUpTimestamp);
+      // -1: the voter has not fetched from (or caught up with) the current leader since it was elected.
+      if (caughtUp < 0 || Number(v.logEndOffset) < 0) {
+        results.push(warn(res, `voter ${v.id} has not caught up with the quorum leader ${quorum.leaderId} since its election (down or unreachable?)`, { observed: { logEndOffset: v.logEndOffset, lastCaughtUpTimestamp: v.lastCaughtUpTimestamp }, expected: 'a voter that fetches from the leader' }));
+        continue;
+      }
+      const lag = leader ? Number(BigInt(leader.logEndOffset) - BigInt(v.logEndOffset)) : null;
+      const age = now - caughtUp;
+      const evidence = { observed: { offsetLag: lag, msSinceCaughtUp: age }, expected: `lag <= ${options.maxVoterLagOffsets} offsets, caught up within ${options.maxCaughtUpAgeMs} ms` };
+      const lagging = (lag !== null && lag > options.maxVoterLagOffsets) || age > options.maxCaughtUpAgeMs;
+      results.push(lagging ? warn(res, `voter ${v.id} lags the quorum leader ${quorum.leaderId}`, evidence) : pass(res, `voter ${v.id} is caught up`, evidence));
+    }
+    return results;
+  },
+});
