@@ -37,8 +37,8 @@ const DAY_MS = 86_400_000;
 // Set explicitly so that the well-configured topics are well configured on 3.9 too (its default is unlimited).
 const SANE_TIMESTAMPS = { 'message.timestamp.after.max.ms': 3_600_000 };
 
-function topicSpec(name, { partitions = 3, replicas = 3, configs = {} } = {}) {
-  return { name, partitions, replicas, configs: Object.entries(configs).map(([k, v]) => ({ name: k, value: String(v) })) };
+function topicSpec(name, { partitions = 3, replicas = 3, configs = {}, assignments } = {}) {
+  return { name, partitions, replicas, assignments, configs: Object.entries(configs).map(([k, v]) => ({ name: k, value: String(v) })) };
 }
 
 export const TOPICS = [
@@ -48,7 +48,8 @@ export const TOPICS = [
   topicSpec('registry.compacted', { partitions: 3, configs: { 'cleanup.policy': 'compact', 'max.compaction.lag.ms': 7 * DAY_MS, ...SANE_TIMESTAMPS } }),
   topicSpec('clock.skewed', { partitions: 1, configs: { 'message.timestamp.type': 'CreateTime', 'message.timestamp.after.max.ms': '9223372036854775807' } }),
   topicSpec('capacity.hog', { partitions: 3, configs: { 'retention.bytes': 1_000_000_000_000_000 } }),
-  topicSpec('scratch.single-replica', { partitions: 1, replicas: 1 }),
+  // Pinned to broker 3 (rack-c) so that losing rack-c takes it offline: the broker-loss test relies on it.
+  topicSpec('scratch.single-replica', { partitions: 1, replicas: 1, assignments: [{ partition: 0, brokers: [3] }] }),
   topicSpec('audit.strict-isr', { configs: { 'min.insync.replicas': 3 } }),
   topicSpec('legacy.unclean', { configs: { 'unclean.leader.election.enable': true } }),
   topicSpec('archive.forever', { configs: { 'retention.ms': -1, 'retention.bytes': -1 } }),
@@ -119,7 +120,11 @@ export async function seedWorkload(conn, { log = () => {} } = {}) {
     const existing = new Set(await admin.listTopics());
     for (const t of TOPICS) {
       if (existing.has(t.name)) continue;
-      await admin.createTopics({ topics: [t.name], partitions: t.partitions, replicas: t.replicas, configs: t.configs });
+      await admin.createTopics(
+        t.assignments
+          ? { topics: [t.name], assignments: t.assignments, configs: t.configs }
+          : { topics: [t.name], partitions: t.partitions, replicas: t.replicas, configs: t.configs },
+      );
     }
     log(`created ${TOPICS.length} topics`);
     // Leaders must be elected before producing.

@@ -41,6 +41,7 @@ export function renderChecksText(rows: CheckRow[]): string {
   const lines = rows.flatMap((r) => [
     `${r.id.padEnd(w)}  ${r.area.padEnd(13)} ${r.severity.padEnd(8)} ${r.enabled ? '' : '(disabled) '}${r.title}`,
     `${' '.repeat(w + 2)}${r.description.split('. ')[0]!.replace(/\.$/, '')}.`,
+    ...(r.references[0] ? [`${' '.repeat(w + 2)}ref: ${r.references[0].url}`] : []),
   ]);
   return `${lines.join('\n')}\n\n${rows.length} checks. Details: kafka-readiness checks --format markdown (or json)\n`;
 }

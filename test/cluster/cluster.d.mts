@@ -9,6 +9,8 @@ export interface ClusterOptions {
   portBase?: number;
   /** Classpath cache. Default $KAFKA_CACHE_DIR or <repo>/.cache/kafka. */
   cacheDir?: string;
+  /** Format storage at this metadata release (StorageTool --release-version), e.g. "3.8" on 3.9 binaries. Default $KR_RELEASE_VERSION. */
+  releaseVersion?: string;
   /** Start / startBroker readiness timeout. Default $KR_START_TIMEOUT_MS or 120000. */
   timeoutMs?: number;
   /** Grace period after SIGTERM before SIGKILL. Default $KR_STOP_TIMEOUT_MS or 30000. */

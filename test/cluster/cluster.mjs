@@ -128,6 +128,8 @@ function context(opts = {}, { forStart = false } = {}) {
     heapOpts: splitArgs(opts.heapOpts ?? process.env.KAFKA_HEAP_OPTS ?? DEFAULT_HEAP_OPTS),
     jvmOpts: splitArgs(opts.jvmOpts ?? process.env.KAFKA_JVM_OPTS ?? DEFAULT_JVM_OPTS),
     timeoutMs: Number(opts.timeoutMs ?? process.env.KR_START_TIMEOUT_MS ?? DEFAULT_START_TIMEOUT_MS),
+    // Format at an older metadata release (e.g. "3.8" on 3.9 binaries): a cluster whose upgrade is not finalized.
+    releaseVersion: opts.releaseVersion ?? process.env.KR_RELEASE_VERSION ?? null,
     stopTimeoutMs: Number(opts.stopTimeoutMs ?? process.env.KR_STOP_TIMEOUT_MS ?? DEFAULT_STOP_TIMEOUT_MS),
     log,
     state,
@@ -1038,7 +1040,7 @@ async function startLocked(ctx, opts, t0) {
     NODE_IDS.map((id) =>
       runJavaCli(
         'kafka.tools.StorageTool',
-        ['format', '-t', clusterId, '-c', path.join(nodeDir(ctx, id), 'server.properties'), ...scramArgs],
+        ['format', '-t', clusterId, '-c', path.join(nodeDir(ctx, id), 'server.properties'), ...scramArgs, ...(ctx.releaseVersion ? ['--release-version', ctx.releaseVersion] : [])],
         { version: ctx.version, dir: ctx.dir, cacheDir: ctx.cacheDir, java: ctx.java, quiet: true, timeoutMs: 120_000 },
       ),
     ),

@@ -52,6 +52,7 @@ describe('losing broker 3 (rack-c) for real', () => {
     const zone = check(healthy, 'replication/zone-loss').findings.find((f) => f.resource.name === 'rack-c')!;
     const predicted = zone.evidence!.details as { brokers: number[]; offline: string[]; writesBlocked: string[]; underReplicated: string[] };
     expect(predicted.brokers).toEqual([3]);
+    expect(predicted.offline).toEqual(['scratch.single-replica-0']); // its only replica is pinned to broker 3
     expect(predicted.writesBlocked.filter((p) => p.startsWith('audit.strict-isr-'))).toHaveLength(3);
     // Partitions already below min ISR before the failure (the RF 1 topic) are not caused by it.
     const preexisting = new Set(observedStates(healthy).underMinIsr);

@@ -40,8 +40,9 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
   const log = (m: string) => process.stderr.write(`[cluster] ${m}\n`);
   const main = { version: process.env.KAFKA_VERSION ?? '4', dir: path.join(ROOT, '.cache', 'it-cluster'), portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000), log };
-  const legacyOpts = { version: '3.9', dir: path.join(ROOT, '.cache', 'it-cluster-39'), portBase: Number(process.env.KR_IT39_PORT_BASE ?? 31000), log };
-  const started: (typeof main)[] = [];
+  // 3.9 binaries with 3.8 metadata: a rolling upgrade whose metadata.version was never finalized.
+  const legacyOpts = { version: '3.9', releaseVersion: '3.8', dir: path.join(ROOT, '.cache', 'it-cluster-39'), portBase: Number(process.env.KR_IT39_PORT_BASE ?? 31000), log };
+  const started: { dir: string }[] = [];
   const teardown = async () => {
     for (const o of started) {
       const res = await stopCluster(o);

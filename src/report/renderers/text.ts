@@ -41,6 +41,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     `Cluster ${cl.clusterId ?? '(id unknown)'}: ${cl.brokers} broker(s)${cl.racks.length ? `, racks ${cl.racks.join(', ')}` : ', no racks'}` +
       `${cl.topics !== null ? `, ${cl.topics} topics` : ''}${cl.partitions !== null ? `, ${cl.partitions} partitions` : ''}${cl.groups !== null ? `, ${cl.groups} groups` : ''}`,
   );
+  out.push(`Platform: ${cl.platform.platform} (${cl.platform.evidence})`);
   out.push(
     `Scanned ${t.bootstrap.join(',')} as ${t.principal ?? 'ANONYMOUS'} over ${t.securityProtocol}${t.saslMechanism ? `/${t.saslMechanism}` : ''} at ${report.snapshot.takenAt}` +
       ` — ${report.snapshot.stats.totalRequests} requests in ${report.snapshot.stats.durationMs} ms`,
