@@ -1,5 +1,13 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import leastPrivilege from './acl/least-privilege.js';
+import anonymousGrants from './acl/anonymous-grants.js';
+import wildcardResources from './acl/wildcard-resources.js';
+import clusterGrants from './acl/cluster-grants.js';
+import danglingAcls from './acl/dangling-acls.js';
+import scramIterations from './acl/scram-iterations.js';
+import clientQuotas from './acl/client-quotas.js';
+import tlsSettings from './acl/tls-settings.js';
 import autoCreateTopics from './replication/auto-create-topics.js';
 import autoLeaderRebalance from './replication/auto-leader-rebalance.js';
 import defaultReplicationFactor from './replication/default-replication-factor.js';
@@ -14,6 +22,8 @@ import tieredStorage from './retention/tiered-storage.js';
 import timestampSettings from './retention/timestamp-settings.js';
 import retentionTopicPolicy from './retention/topic-policy.js';
 import requiredFeatures from './compatibility/required-features.js';
+import brokerVersion from './compatibility/broker-version.js';
+import clientInventory from './compatibility/client-inventory.js';
 import allowEveryoneIfNoAcl from './acl/allow-everyone-if-no-acl.js';
 import authorizerEnabled from './acl/authorizer-enabled.js';
 import plaintextListeners from './acl/plaintext-listeners.js';
@@ -38,10 +48,12 @@ import offsetsRetention from './retention/offsets-retention.js';
 import retentionBytesVsSegment from './retention/retention-bytes-vs-segment.js';
 
 export const builtInChecks: readonly Check<any, any>[] = [
+  brokerVersion,
   metadataMode,
   metadataVersionFinalized,
   uniformBrokerVersions,
   requiredFeatures,
+  clientInventory,
   replicationFactor,
   minInsyncReplicas,
   uncleanLeaderElection,
@@ -68,7 +80,15 @@ export const builtInChecks: readonly Check<any, any>[] = [
   allowEveryoneIfNoAcl,
   superUsers,
   wildcardPrincipal,
+  wildcardResources,
+  anonymousGrants,
+  clusterGrants,
+  danglingAcls,
   plaintextListeners,
+  tlsSettings,
+  scramIterations,
+  clientQuotas,
+  leastPrivilege,
   groupLag,
   committedBelowLogStart,
   partitionsPerBroker,

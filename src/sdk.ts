@@ -2,6 +2,7 @@
 // declares in `requires`: no network, no clock (use ctx.now, the snapshot time), no randomness.
 
 import type {
+  AclBinding,
   ArtifactName,
   ConfigEntry,
   ConfigMap,
@@ -108,11 +109,20 @@ export interface ClientEntry {
 export type Requirement = 'idempotence' | 'transactions' | 'compaction' | 'kip848-groups' | 'tiered-storage' | 'share-groups';
 export const REQUIREMENTS: readonly Requirement[] = ['idempotence', 'transactions', 'compaction', 'kip848-groups', 'tiered-storage', 'share-groups'];
 
+/** One intended grant (least privilege): operations on a resource; a name ending in * is a prefix. */
+export interface IntendedGrant {
+  operations: string[];
+  resourceType: 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID';
+  name: string;
+}
+
 /** What the team declared about its workload in readiness.yaml; checks read it, never the file. */
 export interface Policy {
   topicPolicies: TopicPolicy[];
   clients: ClientEntry[];
   requirements: Requirement[];
+  /** Intended grants per principal ("User:billing"). */
+  principals: Record<string, IntendedGrant[]>;
 }
 
 export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {
@@ -182,6 +192,11 @@ export const broker = (id: number | string): Resource => ({ kind: 'broker', name
 export const group = (name: string): Resource => ({ kind: 'group', name });
 export const cluster = (name = 'cluster'): Resource => ({ kind: 'cluster', name });
 export const partition = (topicName: string, p: number | string): Resource => ({ kind: 'partition', name: `${topicName}-${p}` });
+/** One ACL binding as a resource, named the way `kafka-acls.sh --list` would describe it. */
+export const aclResource = (a: AclBinding): Resource => ({
+  kind: 'acl',
+  name: `${a.principal} ${a.permission} ${a.operation} on ${a.resourceType}:${a.patternType}:${a.resourceName} from ${a.host}`,
+});
 
 // ---- config helpers -------------------------------------------------------------------------------------
 
@@ -282,3 +297,7 @@ export function formatDuration(ms: number): string {
 export function isInternalTopic(t: { name: string; internal: boolean }): boolean {
   return t.internal || t.name.startsWith('__');
 }
+
+// ---- Kafka release and client tables (pure data, sources cited in the files) ------------------------------
+export * from './sdk/kafka-releases.js';
+export * from './sdk/client-compat.js';

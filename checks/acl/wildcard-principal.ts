@@ -1,10 +1,7 @@
-import { defineCheck, fail, notApplicable, pass, type AclBinding, type Severity } from '../../src/sdk.js';
+import { aclResource, defineCheck, fail, notApplicable, pass, type Severity } from '../../src/sdk.js';
 
 const DANGEROUS = new Set(['ALL', 'WRITE', 'ALTER', 'ALTER_CONFIGS', 'DELETE', 'CREATE', 'CLUSTER_ACTION', 'IDEMPOTENT_WRITE']);
 
-function label(a: AclBinding): string {
-  return `${a.principal} ${a.permission} ${a.operation} on ${a.resourceType}:${a.patternType}:${a.resourceName} from ${a.host}`;
-}
 
 export default defineCheck({
   meta: {
@@ -24,7 +21,7 @@ export default defineCheck({
     const allows = acls.filter((a) => a.permission === 'ALLOW');
     if (allows.length === 0) return notApplicable('no ALLOW ACL bindings exist');
     return allows.map((a) => {
-      const res = { kind: 'acl', name: label(a) };
+      const res = aclResource(a);
       const evidence = { observed: a.principal, expected: 'a named principal', details: { ...a } };
       if (a.principal === 'User:*') {
         const severity: Severity = DANGEROUS.has(a.operation) ? 'high' : 'medium';

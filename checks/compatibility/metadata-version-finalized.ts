@@ -1,4 +1,10 @@
-import { cluster, defineCheck, pass, unknown, warn } from '../../src/sdk.js';
+import { cluster, defineCheck, metadataVersionName, pass, unknown, warn } from '../../src/sdk.js';
+
+const named = (feature: string, level: number | undefined) => {
+  if (level === undefined) return 'nothing';
+  const name = feature === 'metadata.version' ? metadataVersionName(level) : null;
+  return name ? `${level} (${name})` : String(level);
+};
 
 export default defineCheck({
   meta: {
@@ -33,9 +39,9 @@ export default defineCheck({
       };
       const res = { kind: 'feature', name: feature };
       if (finalized === undefined || finalized < commonMax) {
-        results.push(warn(res, `${feature} is finalized at ${finalized ?? 'nothing'} while every broker supports ${commonMax}: upgrade not finalized`, evidence));
+        results.push(warn(res, `${feature} is finalized at ${named(feature, finalized)} while every broker supports ${named(feature, commonMax)}: upgrade not finalized`, evidence));
       } else {
-        results.push(pass(res, `${feature} finalized at ${finalized}`, evidence));
+        results.push(pass(res, `${feature} finalized at ${named(feature, finalized)}`, evidence));
       }
     }
     if (results.length === 0) {

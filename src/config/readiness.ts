@@ -6,7 +6,9 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
-import { PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
+import type { WaiverConfig } from '../engine/waivers.js';
+
+import { PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
 export interface CheckOverride {
   enabled?: boolean;
@@ -35,6 +37,8 @@ export interface ReadinessConfig {
   plugins: string[];
   /** Topic policies, client inventory and requirements, passed to checks as ctx.policy. */
   policy: Policy;
+  /** Accepted risks: findings they match are shown but not scored until they expire. */
+  waivers: WaiverConfig[];
   /** Platform set by hand (skips detection), or undefined to detect it. */
   platform?: Platform;
   /** "file:line:col" of a path in the file (e.g. ['checks', id]); the file name alone when unknown. */
@@ -94,6 +98,44 @@ const schema = {
       },
     },
     requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
+    waivers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['check', 'resource', 'reason', 'owner', 'ticket', 'expires'],
+        properties: {
+          check: { type: 'string', minLength: 1 },
+          resource: { type: 'string', minLength: 1 },
+          kind: { type: 'string', minLength: 1 },
+          reason: { type: 'string', minLength: 10 },
+          owner: { type: 'string', minLength: 1 },
+          ticket: { type: 'string', minLength: 1 },
+          expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        },
+      },
+    },
+    principals: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z]+:.+$' },
+      additionalProperties: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['operations'],
+          minProperties: 2,
+          maxProperties: 2,
+          properties: {
+            operations: { type: 'array', minItems: 1, items: { enum: ['ALL', 'READ', 'WRITE', 'CREATE', 'DELETE', 'ALTER', 'DESCRIBE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE'] } },
+            topic: { type: 'string', minLength: 1 },
+            group: { type: 'string', minLength: 1 },
+            transactionalId: { type: 'string', minLength: 1 },
+            cluster: { const: true },
+          },
+        },
+      },
+    },
     topicPolicies: {
       type: 'array',
       items: {
@@ -135,7 +177,7 @@ const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], policy: { topicPolicies: [], clients: [], requirements: [] }, locate: () => 'defaults' };
+  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
 }
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
@@ -181,6 +223,8 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     platform?: Platform | 'auto';
     clients?: { app: string; library: string; version: string | number }[];
     requirements?: Policy['requirements'];
+    waivers?: WaiverConfig[];
+    principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
   const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
@@ -218,7 +262,20 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     areas: raw.areas ?? {},
     scoring,
     plugins: raw.plugins ?? [],
+    waivers: (raw.waivers ?? []).map((w, i) => {
+      if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a date (YYYY-MM-DD)`);
+      return w;
+    }),
     policy: {
+      principals: Object.fromEntries(
+        Object.entries(raw.principals ?? {}).map(([principal, grants]) => [
+          principal,
+          grants.map((g): IntendedGrant => {
+            const [resourceType, name] = g.topic !== undefined ? ['TOPIC', g.topic] : g.group !== undefined ? ['GROUP', g.group] : g.transactionalId !== undefined ? ['TRANSACTIONAL_ID', g.transactionalId] : ['CLUSTER', 'kafka-cluster'];
+            return { operations: g.operations, resourceType: resourceType as IntendedGrant['resourceType'], name };
+          }),
+        ]),
+      ),
       topicPolicies,
       clients: (raw.clients ?? []).map((c) => ({ app: c.app, library: c.library, version: String(c.version) })),
       requirements: raw.requirements ?? [],

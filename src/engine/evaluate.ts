@@ -34,7 +34,7 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
       origin,
       status: 'pass',
       score: null,
-      counts: { resources: 0, pass: 0, warn: 0, fail: 0 },
+      counts: { resources: 0, pass: 0, warn: 0, fail: 0, waived: 0 },
       findings: [],
     };
     if (override.enabled === false) return { ...base, status: 'skipped', reason: `disabled in ${config.locate(['checks', meta.id, 'enabled'])}` };
@@ -77,7 +77,7 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
 }
 
 function summarize(results: ResourceResult[], severity: Severity, severityOverridden: boolean): Pick<CheckResult, 'status' | 'score' | 'counts' | 'findings'> {
-  const counts = { resources: results.length, pass: 0, warn: 0, fail: 0 };
+  const counts = { resources: results.length, pass: 0, warn: 0, fail: 0, waived: 0 };
   const findings: Finding[] = [];
   for (const r of results) {
     counts[r.status]++;

@@ -3,8 +3,10 @@
 import type { ReadinessConfig } from '../config/readiness.js';
 import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
-import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict } from '../report/model.js';
+import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict, type WaiverState } from '../report/model.js';
 import { platformOf, round1, SEVERITY_WEIGHT } from './evaluate.js';
+import { permissionReport } from './permissions.js';
+import { applyWaivers } from './waivers.js';
 
 export const FORMULA =
   'check score = 100 × (pass + 0.5 × warn) / resources evaluated; ' +
@@ -13,7 +15,7 @@ export const FORMULA =
   'coverage = Σ weight of evaluated checks / Σ weight of applicable checks (unknown and error are applicable but not evaluated; not-applicable and skipped are neither); ' +
   `default check weights by severity: ${SEVERITIES.map((s) => `${s} ${SEVERITY_WEIGHT[s]}`).join(', ')}`;
 
-const EVALUATED: CheckStatus[] = ['pass', 'warn', 'fail'];
+const EVALUATED: CheckStatus[] = ['pass', 'warn', 'fail', 'waived'];
 const APPLICABLE: CheckStatus[] = [...EVALUATED, 'unknown', 'error'];
 
 function coverageOf(checks: CheckResult[]): number {
@@ -26,7 +28,7 @@ export function scoreAreas(checks: CheckResult[], config: ReadinessConfig): Area
   const areas = [...new Set([...BUILT_IN_AREAS, ...checks.map((c) => c.area)])];
   return areas.map((area) => {
     const inArea = checks.filter((c) => c.area === area);
-    const evaluated = inArea.filter((c) => EVALUATED.includes(c.status) && c.weight > 0);
+    const evaluated = inArea.filter((c) => EVALUATED.includes(c.status) && c.weight > 0 && c.score !== null);
     const w = evaluated.reduce((s, c) => s + c.weight, 0);
     const score = w > 0 ? round1(evaluated.reduce((s, c) => s + c.weight * (c.score ?? 0), 0) / w) : null;
     return {
@@ -52,7 +54,7 @@ export function overallScore(areas: AreaScore[]): number | null {
 
 export function decideVerdict(score: number | null, coverage: number, checks: CheckResult[], config: ReadinessConfig): { verdict: Verdict; reasons: string[] } {
   const { readyScore, notReadyBelow, minCoverage } = config.scoring;
-  const failing = (sev: Severity) => checks.flatMap((c) => c.findings.filter((f) => f.status === 'fail' && f.severity === sev).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name}`));
+  const failing = (sev: Severity) => checks.flatMap((c) => c.findings.filter((f) => f.status === 'fail' && f.severity === sev && !f.waiver).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name}`));
   const notReady: string[] = [];
   const risks: string[] = [];
   const critical = failing('critical');
@@ -68,27 +70,38 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding`] };
 }
 
-export function evaluateGate(score: number | null, failUnder: number | undefined, origin = '--fail-under'): GateResult {
-  if (failUnder === undefined) return { passed: true, failUnder: null, reasons: ['no gate configured (use --fail-under or scoring.failUnder)'] };
-  if (score === null) return { passed: false, failUnder, reasons: [`no score could be computed; ${origin} requires ${failUnder}`] };
-  if (score < failUnder) return { passed: false, failUnder, reasons: [`score ${score} is below ${origin} ${failUnder}`] };
-  return { passed: true, failUnder, reasons: [`score ${score} >= ${origin} ${failUnder}`] };
+export function evaluateGate(score: number | null, failUnder: number | undefined, origin = '--fail-under', waivers: WaiverState[] = []): GateResult {
+  // An expired waiver is a decision that lapsed: it fails the gate whatever the score.
+  const expired = waivers
+    .filter((w) => w.state === 'expired')
+    .map((w) => `waiver for ${w.check} on "${w.resource}" (${w.ticket}, owner ${w.owner}) expired on ${w.expires} (${w.at})`);
+  const scoreGate =
+    failUnder === undefined
+      ? { passed: true, failUnder: null, reasons: ['no score gate configured (use --fail-under or scoring.failUnder)'] }
+      : score === null
+        ? { passed: false, failUnder, reasons: [`no score could be computed; ${origin} requires ${failUnder}`] }
+        : score < failUnder
+          ? { passed: false, failUnder, reasons: [`score ${score} is below ${origin} ${failUnder}`] }
+          : { passed: true, failUnder, reasons: [`score ${score} >= ${origin} ${failUnder}`] };
+  if (expired.length === 0) return scoreGate;
+  return { passed: false, failUnder: scoreGate.failUnder, reasons: [...expired, ...scoreGate.reasons] };
 }
 
 export function buildReport(
   snapshot: Snapshot,
-  checks: CheckResult[],
+  evaluated: CheckResult[],
   config: ReadinessConfig,
   opts: { toolVersion: string; generatedAt: string; failUnder?: number },
 ): Report {
+  const { checks, waivers } = applyWaivers(evaluated, config, Date.parse(opts.generatedAt));
   const areas = scoreAreas(checks, config);
   const score = overallScore(areas);
   const coverage = coverageOf(checks);
   const { verdict, reasons } = decideVerdict(score, coverage, checks, config);
   const counts = Object.fromEntries(
-    (['pass', 'warn', 'fail', 'unknown', 'error', 'not-applicable', 'skipped'] as CheckStatus[]).map((s) => [s, checks.filter((c) => c.status === s).length]),
+    (['pass', 'warn', 'fail', 'waived', 'unknown', 'error', 'not-applicable', 'skipped'] as CheckStatus[]).map((s) => [s, checks.filter((c) => c.status === s).length]),
   ) as Record<CheckStatus, number>;
-  const findings = Object.fromEntries(SEVERITIES.map((s) => [s, checks.reduce((n, c) => n + c.findings.filter((f) => f.severity === s).length, 0)])) as Record<Severity, number>;
+  const findings = Object.fromEntries(SEVERITIES.map((s) => [s, checks.reduce((n, c) => n + c.findings.filter((f) => f.severity === s && !f.waiver).length, 0)])) as Record<Severity, number>;
 
   const gaps = new Map<string, { artifact: string; error: ArtifactError; checks: string[] }>();
   for (const c of checks) {
@@ -122,9 +135,11 @@ export function buildReport(
     areas,
     checks,
     gaps: [...gaps.values()].sort((x, y) => x.artifact.localeCompare(y.artifact)),
+    permissions: permissionReport(snapshot, checks),
+    waivers,
     gate:
       opts.failUnder !== undefined
-        ? evaluateGate(score, opts.failUnder)
-        : evaluateGate(score, config.scoring.failUnder, `scoring.failUnder (${config.locate(['scoring', 'failUnder'])})`),
+        ? evaluateGate(score, opts.failUnder, '--fail-under', waivers)
+        : evaluateGate(score, config.scoring.failUnder, `scoring.failUnder (${config.locate(['scoring', 'failUnder'])})`, waivers),
   };
 }

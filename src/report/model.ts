@@ -5,7 +5,7 @@ import type { Area, Evidence, PlatformInfo, Reference, Resource, ResultStatus, S
 
 export const REPORT_VERSION = 1;
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'error' | 'not-applicable' | 'skipped';
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'waived' | 'unknown' | 'error' | 'not-applicable' | 'skipped';
 export type Verdict = 'ready' | 'ready-with-risks' | 'not-ready';
 
 export interface Finding {
@@ -14,6 +14,49 @@ export interface Finding {
   severity: Severity;
   message: string;
   evidence?: Evidence;
+  /** Set when a readiness.yaml waiver accepts this finding: shown, not scored. */
+  waiver?: WaiverRef;
+  /** Set when a waiver matched but has expired: the finding counts again and the gate fails. */
+  expiredWaiver?: WaiverRef;
+}
+
+export interface WaiverRef {
+  /** Index in report.waivers. */
+  index: number;
+  reason: string;
+  owner: string;
+  ticket: string;
+  expires: string;
+}
+
+export interface WaiverState {
+  check: string;
+  resource: string;
+  kind?: string;
+  reason: string;
+  owner: string;
+  ticket: string;
+  expires: string;
+  /** active: applies; expired: past its date (fails the gate); unused: matched no finding. */
+  state: 'active' | 'expired' | 'unused';
+  matched: number;
+  /** file:line:col of the waiver in readiness.yaml. */
+  at: string;
+}
+
+export interface MissingPermission {
+  /** e.g. "DESCRIBE_CONFIGS on Cluster". */
+  permission: string;
+  artifacts: string[];
+  checks: string[];
+}
+
+export interface PermissionReport {
+  principal: string | null;
+  /** Permissions the scan was denied, with what they cost. */
+  missing: MissingPermission[];
+  /** The full read-only ACL set a scan needs, as kafka-acls.sh commands; those marked missing were denied. */
+  readOnlyAcls: { permission: string; command: string; missing: boolean }[];
 }
 
 export interface CheckResult {
@@ -33,7 +76,8 @@ export interface CheckResult {
   reason?: string;
   /** Artifacts it needed that were missing, with the gather error. */
   missing?: { artifact: string; error: ArtifactError }[];
-  counts: { resources: number; pass: number; warn: number; fail: number };
+  /** Resources evaluated (waived ones excluded), and per status; `waived` counts accepted findings. */
+  counts: { resources: number; pass: number; warn: number; fail: number; waived: number };
   findings: Finding[];
   /** Artifacts only partly readable (e.g. some topics denied): the result covers the readable part. */
   partial?: string[];
@@ -82,5 +126,9 @@ export interface Report {
   checks: CheckResult[];
   /** Artifacts the scan could not read, and the checks that became unknown because of them. */
   gaps: { artifact: string; error: ArtifactError; checks: string[] }[];
+  /** The scanning principal's missing permissions and the read-only ACLs a full scan needs. */
+  permissions: PermissionReport;
+  /** Waivers from readiness.yaml and what became of them. */
+  waivers: WaiverState[];
   gate: GateResult;
 }

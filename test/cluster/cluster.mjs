@@ -17,7 +17,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import { generateTls, tlsFiles, PRINCIPAL_MAPPING_RULES, SCANNER_PRINCIPAL } from './tls.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -58,17 +60,26 @@ export const SUPER_USERS = Object.freeze(['User:admin']);
 export const SASL_MECHANISMS = Object.freeze(['SCRAM-SHA-512', 'SCRAM-SHA-256', 'PLAIN']);
 
 /**
- * Listener table: port = portBase + offset + nodeId. TLS listeners (SSL, SASL_SSL) are reserved at offsets
- * 390/490 for later: add an entry with `enabled: true` plus the ssl.* settings in serverProperties().
+ * Listener table: port = portBase + offset + nodeId. The TLS listeners (`tls: true`: SSL with mutual TLS, SASL_SSL)
+ * are on unless the cluster is started with `tls: false` / KR_TLS=0; their certificates are made at start
+ * (tls.mjs) in <dir>/tls.
  */
 export const LISTENERS = Object.freeze([
-  { key: 'plaintext', name: 'PLAINTEXT', protocol: 'PLAINTEXT', offset: 90, enabled: true, advertised: true },
-  { key: 'sasl', name: 'SASL_PLAINTEXT', protocol: 'SASL_PLAINTEXT', offset: 190, enabled: true, advertised: true },
-  { key: 'controller', name: 'CONTROLLER', protocol: 'SASL_PLAINTEXT', offset: 290, enabled: true, advertised: false },
-  { key: 'ssl', name: 'SSL', protocol: 'SSL', offset: 390, enabled: false, advertised: true },
-  { key: 'saslSsl', name: 'SASL_SSL', protocol: 'SASL_SSL', offset: 490, enabled: false, advertised: true },
+  { key: 'plaintext', name: 'PLAINTEXT', protocol: 'PLAINTEXT', offset: 90, enabled: true, advertised: true, tls: false },
+  { key: 'sasl', name: 'SASL_PLAINTEXT', protocol: 'SASL_PLAINTEXT', offset: 190, enabled: true, advertised: true, tls: false },
+  { key: 'controller', name: 'CONTROLLER', protocol: 'SASL_PLAINTEXT', offset: 290, enabled: true, advertised: false, tls: false },
+  { key: 'ssl', name: 'SSL', protocol: 'SSL', offset: 390, enabled: true, advertised: true, tls: true },
+  { key: 'saslSsl', name: 'SASL_SSL', protocol: 'SASL_SSL', offset: 490, enabled: true, advertised: true, tls: true },
 ]);
-const ACTIVE_LISTENERS = LISTENERS.filter((l) => l.enabled);
+/** Listeners of a cluster with (tls = true) or without the TLS listeners. */
+const activeListeners = (withTls) => LISTENERS.filter((l) => l.enabled && (withTls || !l.tls));
+
+/** TLS listeners on? $KR_TLS=0/false/no/off turns them off; default on. */
+function envTls() {
+  const v = process.env.KR_TLS;
+  if (v == null || v === '') return null;
+  return !/^(0|false|no|off)$/i.test(v.trim());
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options / context
@@ -111,6 +122,10 @@ function context(opts = {}, { forStart = false } = {}) {
   if (state && opts.version == null) version = state.version;
   let portBase = Number(opts.portBase ?? process.env.KR_PORT_BASE ?? DEFAULT_PORT_BASE);
   if (state && opts.portBase == null && process.env.KR_PORT_BASE == null) portBase = state.portBase;
+  // TLS listeners: explicit option, else $KR_TLS, else (not for start) what cluster.json recorded, else on.
+  // A cluster.json without the field predates the TLS listeners: no TLS.
+  let withTls = opts.tls ?? envTls() ?? true;
+  if (state && opts.tls == null && envTls() == null) withTls = state.tls === true;
   if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 64_000) throw new Error(`bad port base ${portBase}`);
   const cacheDir = path.resolve(opts.cacheDir ?? process.env.KAFKA_CACHE_DIR ?? path.join(REPO_ROOT, '.cache', 'kafka'));
   const kafkaHome = path.join(cacheDir, `kafka-${version}`);
@@ -121,6 +136,7 @@ function context(opts = {}, { forStart = false } = {}) {
     major: kafkaMajor(version),
     dir,
     portBase,
+    tls: !!withTls,
     cacheDir,
     kafkaHome,
     libsDir: path.join(kafkaHome, 'libs'),
@@ -149,14 +165,23 @@ export function nodePorts(portBase, id) {
   return ports;
 }
 
-/** Endpoints for a cluster with the given options (no cluster needs to run). */
+/**
+ * Endpoints for a cluster with the given options (no cluster needs to run). With a number (port base), the TLS
+ * listeners are included unless $KR_TLS turns them off; with options, as context() resolves `tls`.
+ */
 export function endpoints(opts = {}) {
-  const portBase = typeof opts === 'number' ? opts : context(opts).portBase;
+  if (typeof opts === 'number') return endpointsFor(opts, envTls() ?? true);
+  const ctx = context(opts);
+  return endpointsFor(ctx.portBase, ctx.tls);
+}
+
+function endpointsFor(portBase, withTls) {
+  const active = activeListeners(withTls);
   const nodes = NODE_IDS.map((id) => ({ id, rack: RACKS[id], ports: nodePorts(portBase, id) }));
   const bootstrap = {};
-  for (const l of ACTIVE_LISTENERS) bootstrap[l.key] = nodes.map((n) => `${HOST}:${n.ports[l.key]}`).join(',');
+  for (const l of active) bootstrap[l.key] = nodes.map((n) => `${HOST}:${n.ports[l.key]}`).join(',');
   const listeners = {};
-  for (const l of ACTIVE_LISTENERS) {
+  for (const l of active) {
     listeners[l.name] = {
       securityProtocol: l.protocol,
       bootstrap: bootstrap[l.key],
@@ -164,11 +189,14 @@ export function endpoints(opts = {}) {
       ...(l.key === 'plaintext' ? { principal: 'User:ANONYMOUS' } : {}),
       ...(l.key === 'sasl' ? { mechanisms: [...SASL_MECHANISMS] } : {}),
       ...(l.key === 'controller' ? { mechanisms: ['PLAIN'], controllerOnly: true } : {}),
+      ...(l.key === 'ssl' ? { principal: SCANNER_PRINCIPAL, clientAuth: 'required' } : {}),
+      ...(l.key === 'saslSsl' ? { mechanisms: [...SASL_MECHANISMS], clientAuth: 'none' } : {}),
     };
   }
   return {
     host: HOST,
     portBase,
+    tls: withTls,
     nodes,
     bootstrap,
     listeners,
@@ -183,13 +211,23 @@ const nodeDir = (ctx, id) => path.join(ctx.dir, `node-${id}`);
 const pidFile = (ctx, id) => path.join(ctx.dir, `node-${id}.pid`);
 const serverLog = (ctx, id) => path.join(nodeDir(ctx, id), 'logs', 'server.log');
 
-function clientPropertyFiles(dir) {
+function clientPropertyFiles(dir, withTls = false) {
   return {
     admin: path.join(dir, 'admin.properties'),
     adminPlain: path.join(dir, 'admin-plain.properties'),
     adminScram256: path.join(dir, 'admin-scram256.properties'),
     alicePlain: path.join(dir, 'alice-plain.properties'),
     plaintext: path.join(dir, 'plaintext.properties'),
+    ...(withTls
+      ? {
+          adminSaslSsl: path.join(dir, 'admin-sasl-ssl.properties'),
+          adminSaslSslPlain: path.join(dir, 'admin-sasl-ssl-plain.properties'),
+          scannerMtls: path.join(dir, 'scanner-mtls.properties'),
+          scannerMtlsEncryptedKey: path.join(dir, 'scanner-mtls-encrypted-key.properties'),
+          intruderMtls: path.join(dir, 'intruder-mtls.properties'),
+          sslNoClientCert: path.join(dir, 'ssl-no-client-cert.properties'),
+        }
+      : {}),
   };
 }
 
@@ -202,7 +240,8 @@ function plainJaas(user) {
 }
 
 function serverProperties(ctx, id) {
-  const ep = endpoints(ctx.portBase);
+  const ep = endpointsFor(ctx.portBase, ctx.tls);
+  const active = activeListeners(ctx.tls);
   const ports = nodePorts(ctx.portBase, id);
   const nd = nodeDir(ctx, id);
   const admin = CREDENTIALS.admin;
@@ -213,12 +252,12 @@ function serverProperties(ctx, id) {
   add('node.id', id);
   add('broker.rack', RACKS[id]);
   add('controller.quorum.voters', ep.controllerQuorumVoters);
-  add('listeners', ACTIVE_LISTENERS.map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','));
+  add('listeners', active.map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','));
   add(
     'advertised.listeners',
-    ACTIVE_LISTENERS.filter((l) => l.advertised).map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','),
+    active.filter((l) => l.advertised).map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','),
   );
-  add('listener.security.protocol.map', ACTIVE_LISTENERS.map((l) => `${l.name}:${l.protocol}`).join(','));
+  add('listener.security.protocol.map', active.map((l) => `${l.name}:${l.protocol}`).join(','));
   add('controller.listener.names', 'CONTROLLER');
   add('inter.broker.listener.name', 'SASL_PLAINTEXT');
   p.push('');
@@ -233,6 +272,25 @@ function serverProperties(ctx, id) {
   add('listener.name.sasl_plaintext.plain.sasl.jaas.config', plainJaas(admin));
   add('listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config', 'org.apache.kafka.common.security.scram.ScramLoginModule required;');
   add('listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config', 'org.apache.kafka.common.security.scram.ScramLoginModule required;');
+  if (ctx.tls) {
+    const t = tlsFiles(ctx.dir);
+    p.push('');
+    p.push('# TLS (certificates from test/cluster/tls.mjs, made at start in <dir>/tls). PEM stores; the key is');
+    p.push('# unencrypted PKCS#8, so no ssl.key.password. Shared by both TLS listeners (inter-broker stays SASL_PLAINTEXT).');
+    add('ssl.keystore.type', 'PEM');
+    add('ssl.keystore.location', t.serverKeystore);
+    add('ssl.truststore.type', 'PEM');
+    add('ssl.truststore.location', t.caCert);
+    p.push('# SSL listener: mutual TLS required; subject CN=<x>,OU=clients,O=kafka-readiness-test -> User:<x>.');
+    add('listener.name.ssl.ssl.client.auth', 'required');
+    add('ssl.principal.mapping.rules', PRINCIPAL_MAPPING_RULES);
+    p.push('# SASL_SSL listener: server-authenticated TLS, same SASL users as SASL_PLAINTEXT.');
+    add('listener.name.sasl_ssl.ssl.client.auth', 'none');
+    add('listener.name.sasl_ssl.sasl.enabled.mechanisms', SASL_MECHANISMS.join(','));
+    add('listener.name.sasl_ssl.plain.sasl.jaas.config', plainJaas(admin));
+    add('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config', 'org.apache.kafka.common.security.scram.ScramLoginModule required;');
+    add('listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config', 'org.apache.kafka.common.security.scram.ScramLoginModule required;');
+  }
   p.push('');
   p.push('# Authorization. PLAINTEXT clients are User:ANONYMOUS and, with no ACLs, may do nothing.');
   add('authorizer.class.name', 'org.apache.kafka.metadata.authorizer.StandardAuthorizer');
@@ -365,13 +423,42 @@ function clientProperties(mechanism, user, protocol = 'SASL_PLAINTEXT') {
   ].join('\n');
 }
 
-function writeClientProperties(dir) {
-  const f = clientPropertyFiles(dir);
+/**
+ * TLS client settings, PEM only (what both the Java clients and our CLI read): truststore = our CA; with
+ * `keystore`, a PEM file holding the private key and the certificate chain (+ ssl.key.password if encrypted).
+ */
+function tlsClientProperties(t, { keystore = null, keyPassword = null } = {}) {
+  return [
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${t.caCert}`,
+    'ssl.endpoint.identification.algorithm=https',
+    ...(keystore ? ['ssl.keystore.type=PEM', `ssl.keystore.location=${keystore}`] : []),
+    ...(keyPassword ? [`ssl.key.password=${keyPassword}`] : []),
+  ];
+}
+
+function writeClientProperties(ctx) {
+  const dir = ctx.dir;
+  const f = clientPropertyFiles(dir, ctx.tls);
   fs.writeFileSync(f.admin, clientProperties('SCRAM-SHA-512', CREDENTIALS.admin));
   fs.writeFileSync(f.adminScram256, clientProperties('SCRAM-SHA-256', CREDENTIALS.admin));
   fs.writeFileSync(f.adminPlain, clientProperties('PLAIN', CREDENTIALS.admin));
   fs.writeFileSync(f.alicePlain, clientProperties('PLAIN', CREDENTIALS.alice));
   fs.writeFileSync(f.plaintext, clientProperties(null, null, 'PLAINTEXT'));
+  // Without TLS, drop the TLS files of an earlier TLS run.
+  for (const [k, file] of Object.entries(clientPropertyFiles(dir, true))) if (!(k in f)) fs.rmSync(file, { force: true });
+  if (!ctx.tls) return;
+  const ep = endpointsFor(ctx.portBase, true);
+  const t = tlsFiles(dir);
+  const write = (file, lines) => fs.writeFileSync(file, ['# Generated by test/cluster/cluster.mjs', ...lines, ''].join('\n'));
+  const saslSsl = (mech) => [`bootstrap.servers=${ep.bootstrap.saslSsl}`, clientProperties(mech, CREDENTIALS.admin, 'SASL_SSL').trimEnd(), ...tlsClientProperties(t)];
+  write(f.adminSaslSsl, saslSsl('SCRAM-SHA-512'));
+  write(f.adminSaslSslPlain, saslSsl('PLAIN'));
+  const ssl = (tlsOpts) => [`bootstrap.servers=${ep.bootstrap.ssl}`, 'security.protocol=SSL', ...tlsClientProperties(t, tlsOpts)];
+  write(f.scannerMtls, ssl({ keystore: t.clientKeystore }));
+  write(f.scannerMtlsEncryptedKey, ssl({ keystore: t.clientKeystoreEncrypted, keyPassword: t.keyPassword }));
+  write(f.intruderMtls, ssl({ keystore: t.intruderKeystore }));
+  write(f.sslNoClientCert, ssl({}));
 }
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding (what `StorageTool random-uuid` prints). */
@@ -693,10 +780,12 @@ function portFree(port) {
 
 /**
  * Minimal Kafka Metadata request (API key 3, v4 – supported by 3.9 and 4.x) with an empty topic list over an
- * unauthenticated (PLAINTEXT) connection. Resolves { brokers: [{nodeId, host, port, rack}], clusterId, controllerId }.
- * Brokers are listed only once registered and unfenced, so this proves metadata is being served.
+ * unauthenticated (PLAINTEXT) connection. Resolves { brokers: [{nodeId, host, port, rack}], clusterId, controllerId,
+ * topics }. Brokers are listed only once registered and unfenced, so this proves metadata is being served.
+ * options.tls: node:tls connect options (e.g. { ca, cert, key }) to talk to the SSL listener instead (mTLS);
+ * options.allTopics: ask for all topics (only those the principal may Describe come back) instead of none.
  */
-export function kafkaMetadata(port, host = HOST, timeoutMs = 3000) {
+export function kafkaMetadata(port, host = HOST, timeoutMs = 3000, options = {}) {
   return new Promise((resolve, reject) => {
     const clientId = Buffer.from('kr-cluster-probe');
     const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length + 4 + 1);
@@ -706,13 +795,13 @@ export function kafkaMetadata(port, host = HOST, timeoutMs = 3000) {
     o = body.writeInt32BE(7, o); // correlation id
     o = body.writeInt16BE(clientId.length, o);
     o += clientId.copy(body, o);
-    o = body.writeInt32BE(0, o); // topics: empty array
+    o = body.writeInt32BE(options.allTopics ? -1 : 0, o); // topics: null = all, or empty array
     body.writeInt8(0, o); // allow_auto_topic_creation
     const size = Buffer.alloc(4);
     size.writeInt32BE(body.length);
     let buf = Buffer.alloc(0);
     let settled = false;
-    const s = net.connect({ host, port });
+    const s = options.tls ? tls.connect({ host, port, ...options.tls }) : net.connect({ host, port });
     const finish = (err, val) => {
       if (settled) return;
       settled = true;
@@ -723,7 +812,7 @@ export function kafkaMetadata(port, host = HOST, timeoutMs = 3000) {
     s.setTimeout(timeoutMs, () => finish(new Error(`metadata probe ${host}:${port} timed out`)));
     s.once('error', (e) => finish(e));
     s.once('close', () => finish(new Error(`metadata probe ${host}:${port}: connection closed`)));
-    s.once('connect', () => s.write(Buffer.concat([size, body])));
+    s.once(options.tls ? 'secureConnect' : 'connect', () => s.write(Buffer.concat([size, body])));
     s.on('data', (d) => {
       buf = Buffer.concat([buf, d]);
       if (buf.length < 4) return;
@@ -761,7 +850,29 @@ function parseMetadataV4(b) {
   const clusterId = str();
   const controllerId = i32();
   brokers.sort((a, b2) => a.nodeId - b2.nodeId);
-  return { brokers, clusterId, controllerId };
+  const i16 = () => {
+    const v = b.readInt16BE(o);
+    o += 2;
+    return v;
+  };
+  const topics = [];
+  const nt = i32();
+  for (let k = 0; k < nt; k++) {
+    const errorCode = i16();
+    const name = str();
+    const isInternal = b.readInt8(o++) !== 0;
+    const np = i32();
+    for (let q = 0; q < np; q++) {
+      o += 2 + 4 + 4; // error code, partition index, leader
+      const replicas = i32();
+      o += 4 * replicas;
+      const isr = i32();
+      o += 4 * isr;
+    }
+    topics.push({ name, errorCode, isInternal, partitions: np });
+  }
+  topics.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return { brokers, clusterId, controllerId, topics };
 }
 
 function readFrom(file, offset = 0) {
@@ -812,7 +923,7 @@ async function nodeReady(ctx, id, since) {
   const ports = nodePorts(ctx.portBase, id);
   const started = STARTED_RE.test(readFrom(serverLog(ctx, id), since ?? 0));
   if (!started) return { ready: false, why: 'log has no "Kafka Server started" yet' };
-  for (const key of ['plaintext', 'sasl']) {
+  for (const key of ctx.tls ? ['plaintext', 'sasl', 'ssl', 'saslSsl'] : ['plaintext', 'sasl']) {
     if (!(await portOpen(ports[key]))) return { ready: false, why: `${key} port ${ports[key]} not accepting` };
   }
   return { ready: true };
@@ -906,7 +1017,7 @@ async function withLock(ctx, fn) {
  */
 export function clusterInfo(opts = {}) {
   const ctx = context(opts);
-  const ep = endpoints(ctx.portBase);
+  const ep = endpointsFor(ctx.portBase, ctx.tls);
   const pids = runningPids(ctx);
   const state = ctx.state ?? {};
   const nodes = ep.nodes.map((n) => ({
@@ -925,6 +1036,7 @@ export function clusterInfo(opts = {}) {
     running: nodes.every((n) => n.running),
     host: HOST,
     portBase: ctx.portBase,
+    tlsEnabled: ctx.tls,
     bootstrap: ep.bootstrap,
     listeners: ep.listeners,
     controllerQuorumVoters: ep.controllerQuorumVoters,
@@ -933,7 +1045,8 @@ export function clusterInfo(opts = {}) {
     users: JSON.parse(JSON.stringify(CREDENTIALS)),
     superUsers: [...SUPER_USERS],
     saslMechanisms: [...SASL_MECHANISMS],
-    clientProperties: clientPropertyFiles(ctx.dir),
+    clientProperties: clientPropertyFiles(ctx.dir, ctx.tls),
+    tls: ctx.tls ? tlsFiles(ctx.dir) : null,
     libsDir: ctx.libsDir,
     classpath: `${ctx.libsDir}/*`,
     java: ctx.java,
@@ -948,7 +1061,7 @@ export async function clusterStatus(opts = {}) {
   let healthy = info.running;
   for (const n of info.nodes) {
     n.ports_open = {};
-    for (const l of ACTIVE_LISTENERS) n.ports_open[l.key] = n.running ? await portOpen(n.ports[l.key]) : false;
+    for (const l of activeListeners(info.tlsEnabled)) n.ports_open[l.key] = n.running ? await portOpen(n.ports[l.key]) : false;
     n.brokersSeen = null;
     if (n.running) {
       try {
@@ -983,11 +1096,11 @@ async function startLocked(ctx, opts, t0) {
   const state = readState(ctx.dir);
   const pidsNow = runningPids(ctx);
   if (NODE_IDS.every((id) => pidsNow[id])) {
-    if (state?.version === ctx.version && state?.portBase === ctx.portBase) {
-      const st = await clusterStatus({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase });
+    if (state?.version === ctx.version && state?.portBase === ctx.portBase && (state?.tls === true) === ctx.tls) {
+      const st = await clusterStatus({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase, tls: ctx.tls });
       if (st.healthy) {
         ctx.log(`Kafka ${ctx.version} cluster already running from ${ctx.dir} (pids ${Object.values(pidsNow).join(', ')})`);
-        return { ...clusterInfo({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase }), alreadyRunning: true };
+        return { ...clusterInfo({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase, tls: ctx.tls }), alreadyRunning: true };
       }
     }
   }
@@ -996,10 +1109,10 @@ async function startLocked(ctx, opts, t0) {
     await terminate(Object.values(pidsNow), ctx.stopTimeoutMs, ctx.log);
   }
 
-  const ep = endpoints(ctx.portBase);
+  const ep = endpointsFor(ctx.portBase, ctx.tls);
   const busy = [];
   for (const n of ep.nodes) {
-    for (const l of ACTIVE_LISTENERS) if (!(await portFree(n.ports[l.key]))) busy.push(n.ports[l.key]);
+    for (const l of activeListeners(ctx.tls)) if (!(await portFree(n.ports[l.key]))) busy.push(n.ports[l.key]);
   }
   if (busy.length) {
     throw new Error(
@@ -1014,6 +1127,15 @@ async function startLocked(ctx, opts, t0) {
     fs.rmSync(pidFile(ctx, id), { force: true });
   }
   fs.rmSync(path.join(ctx.dir, 'cluster.json'), { force: true });
+  // Certificates for the TLS listeners: a fresh CA etc. on every fresh start (~1 s).
+  let tlsMs = 0;
+  if (ctx.tls) {
+    const r = await generateTls(ctx.dir);
+    tlsMs = r.ms;
+    ctx.log(`generated TLS certificates in ${r.files.dir} (${(tlsMs / 1000).toFixed(1)}s)`);
+  } else {
+    fs.rmSync(tlsFiles(ctx.dir).dir, { recursive: true, force: true });
+  }
   const clusterId = randomClusterId();
   for (const id of NODE_IDS) {
     const nd = nodeDir(ctx, id);
@@ -1022,11 +1144,11 @@ async function startLocked(ctx, opts, t0) {
     fs.writeFileSync(path.join(nd, 'server.properties'), serverProperties(ctx, id));
     fs.writeFileSync(path.join(nd, ctx.major >= 4 ? 'log4j2.properties' : 'log4j.properties'), serverLogConfig(ctx));
   }
-  writeClientProperties(ctx.dir);
+  writeClientProperties(ctx);
   const writeState = (extra = {}) =>
     fs.writeFileSync(
       path.join(ctx.dir, 'cluster.json'),
-      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, clusterId, dir: ctx.dir, ...extra }, null, 2) + '\n',
+      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, tls: ctx.tls, clusterId, dir: ctx.dir, ...extra }, null, 2) + '\n',
     );
   writeState();
 
@@ -1076,13 +1198,14 @@ async function startLocked(ctx, opts, t0) {
     throw e;
   }
   const startMs = Date.now() - tStart;
-  const timings = { fetchMs, formatMs, startMs, totalMs: Date.now() - t0 };
+  const timings = { fetchMs, tlsMs, formatMs, startMs, totalMs: Date.now() - t0 };
   writeState({ timings, startedAt: new Date().toISOString() });
   ctx.log(
-    `Kafka ${ctx.version} ready in ${(timings.totalMs / 1000).toFixed(1)}s (format ${(formatMs / 1000).toFixed(1)}s, ` +
-      `start ${(startMs / 1000).toFixed(1)}s); SASL bootstrap ${ep.bootstrap.sasl}`,
+    `Kafka ${ctx.version} ready in ${(timings.totalMs / 1000).toFixed(1)}s (${ctx.tls ? `certs ${(tlsMs / 1000).toFixed(1)}s, ` : ''}` +
+      `format ${(formatMs / 1000).toFixed(1)}s, start ${(startMs / 1000).toFixed(1)}s); SASL bootstrap ${ep.bootstrap.sasl}` +
+      (ctx.tls ? `, SSL (mTLS) ${ep.bootstrap.ssl}, SASL_SSL ${ep.bootstrap.saslSsl}` : ''),
   );
-  return { ...clusterInfo({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase }), alreadyRunning: false };
+  return { ...clusterInfo({ ...opts, dir: ctx.dir, version: ctx.version, portBase: ctx.portBase, tls: ctx.tls }), alreadyRunning: false };
 }
 
 /**
@@ -1161,7 +1284,7 @@ export async function startBroker(n, opts = {}) {
   const pids = runningPids(ctx);
   if (pids[id]) return { id, pid: pids[id], ms: 0, alreadyRunning: true };
   const ports = nodePorts(ctx.portBase, id);
-  for (const l of ACTIVE_LISTENERS) {
+  for (const l of activeListeners(ctx.tls)) {
     if (!(await portFree(ports[l.key]))) throw new Error(`port ${ports[l.key]} of node ${id} is in use`);
   }
   const since = { [id]: fileSize(serverLog(ctx, id)) };
@@ -1190,7 +1313,7 @@ export async function startBroker(n, opts = {}) {
 
 /**
  * End-to-end check of a cluster with the Kafka Java CLIs: SCRAM/PLAIN auth, RF3 topic, racks, ACLs, ANONYMOUS
- * denied, wrong password rejected, stop/start of node 2. Starts the cluster if needed and stops it again if it
+ * denied, wrong password rejected, TLS (chain, SASL_SSL, mTLS principal, foreign CA rejected), stop/start of node 2. Starts the cluster if needed and stops it again if it
  * started it (unless opts.keep). Resolves { version, passed, failed, results: [{name, ok, ms, error?}] }.
  */
 export async function smokeTest(opts = {}) {
@@ -1215,7 +1338,7 @@ export async function smokeTest(opts = {}) {
     info = await startCluster(opts);
   });
   if (!info) return { version: null, passed: 0, failed: 1, results };
-  const o = { ...opts, dir: info.dir, version: info.version, portBase: info.portBase, quiet: true };
+  const o = { ...opts, dir: info.dir, version: info.version, portBase: info.portBase, tls: info.tlsEnabled, quiet: true };
   const sasl = info.bootstrap.sasl;
   const plaintext = info.bootstrap.plaintext;
   const admin = ['--command-config', info.clientProperties.admin];
@@ -1277,6 +1400,48 @@ export async function smokeTest(opts = {}) {
     must(acls.includes('User:alice'), `ACL not listed:\n${acls}`);
     must((await topics(info.clientProperties.alicePlain)).includes(topic), 'alice does not see topic with ACL');
   });
+  if (info.tls) {
+    const t = info.tls;
+    const cp = info.clientProperties;
+    const pem = (f) => fs.readFileSync(f);
+    const sslPort = info.nodes[0].ports.ssl;
+    const scannerTls = { ca: pem(t.caCert), cert: pem(t.clientCert), key: pem(t.clientKey) };
+    const viaTls = (props) => javaCli('TopicCommand', ['--bootstrap-server', info.bootstrap.ssl, '--command-config', props, '--list'], o);
+    const sClient = async (port, args = []) => {
+      const r = await run(process.env.KR_OPENSSL ?? 'openssl', ['s_client', '-connect', `${HOST}:${port}`, '-CAfile', t.caCert,
+        '-verify_return_error', '-verify_ip', HOST, ...args], { input: '', timeoutMs: 20_000 });
+      must(/Verify return code: 0 \(ok\)/.test(r.stdout), `port ${port}: ${tail(r.stdout + r.stderr, 8)}`);
+    };
+    await check('TLS: openssl s_client verifies the broker chain (CA, SAN IP:127.0.0.1) on SSL and SASL_SSL', async () => {
+      await sClient(sslPort, ['-cert', t.clientCert, '-key', t.clientKey]);
+      await sClient(info.nodes[1].ports.saslSsl);
+    });
+    await check('TLS: admin over SASL_SSL (SCRAM-SHA-512, PLAIN) sees the topic', async () => {
+      const list = (props) => javaCli('TopicCommand', ['--bootstrap-server', info.bootstrap.saslSsl, '--command-config', props, '--list'], o);
+      must((await list(cp.adminSaslSsl)).includes(topic), 'SCRAM-SHA-512 over SASL_SSL lacks topic');
+      must((await list(cp.adminSaslSslPlain)).includes(topic), 'PLAIN over SASL_SSL lacks topic');
+    });
+    await check('mTLS: scanner (User:scanner) sees nothing before an ACL, the topic after one (Java + node:tls)', async () => {
+      must(!(await viaTls(cp.scannerMtls)).includes(topic), 'scanner sees topic without ACL');
+      const md0 = await kafkaMetadata(sslPort, HOST, 5000, { tls: scannerTls, allTopics: true });
+      must(md0.brokers.length === 3 && !md0.topics.some((x) => x.name === topic), 'node:tls metadata before ACL');
+      await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--add', '--allow-principal', t.principal, '--operation', 'Describe', '--topic', topic], o);
+      must((await viaTls(cp.scannerMtls)).includes(topic), 'scanner does not see topic with ACL');
+      must((await viaTls(cp.scannerMtlsEncryptedKey)).includes(topic), 'scanner (encrypted key, ssl.key.password) does not see topic');
+      const md = await kafkaMetadata(sslPort, HOST, 5000, { tls: scannerTls, allTopics: true });
+      must(md.topics.some((x) => x.name === topic), 'node:tls metadata lacks topic after ACL');
+    });
+    await check('mTLS: intruder cert (other CA) and no client cert are rejected at handshake', async () => {
+      for (const props of [cp.intruderMtls, cp.sslNoClientCert]) {
+        const r = await runJavaCli('TopicCommand', ['--bootstrap-server', info.bootstrap.ssl, '--command-config', props, '--list'], { ...o, timeoutMs: 60_000 });
+        must(r.code !== 0 && /SslAuthenticationException/.test(r.stdout + r.stderr), `${path.basename(props)}: exit ${r.code}`);
+      }
+      for (const opt of [{ ca: pem(t.caCert), cert: pem(t.intruderCert), key: pem(t.intruderKey) }, { ca: pem(t.caCert) }]) {
+        const err = await kafkaMetadata(sslPort, HOST, 5000, { tls: opt }).then(() => null, (e) => e);
+        must(err && /ALERT_(CERTIFICATE_UNKNOWN|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_REQUIRED)|ECONNRESET|closed/.test(`${err.code} ${err.message}`), `node:tls: ${err ? err.message : 'accepted'}`);
+      }
+    });
+  }
   await check('stop-broker 2: metadata lists 1,3', async () => {
     await stopBroker(2, o);
     const md = await kafkaMetadata(info.nodes[0].ports.plaintext);
@@ -1294,7 +1459,9 @@ export async function smokeTest(opts = {}) {
   });
   if (info.alreadyRunning || opts.keep) {
     await check('clean up topic and ACL', async () => {
-      await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--remove', '--force', '--allow-principal', 'User:alice', '--operation', 'Describe', '--topic', topic], o);
+      for (const p of ['User:alice', ...(info.tls ? [info.tls.principal] : [])]) {
+        await javaCli('AclCommand', ['--bootstrap-server', sasl, ...admin, '--remove', '--force', '--allow-principal', p, '--operation', 'Describe', '--topic', topic], o);
+      }
       await javaCli('TopicCommand', ['--bootstrap-server', sasl, ...admin, '--delete', '--topic', topic], o);
     });
   } else {
@@ -1326,6 +1493,7 @@ options:
   --dir D               cluster dir (default $KR_CLUSTER_DIR or <repo>/.cache/cluster-<version>)
   --port-base P         port base (default $KR_PORT_BASE or ${DEFAULT_PORT_BASE})
   --timeout S           start timeout in seconds (default 120)
+  --no-tls | --tls      without / with the SSL (mTLS) and SASL_SSL listeners (default $KR_TLS, else on)
   --quiet               no progress on stderr
 `;
 
@@ -1349,6 +1517,8 @@ async function main(argv) {
     else if (a === '--port-base') opts.portBase = Number(val());
     else if (a === '--timeout') opts.timeoutMs = Number(val()) * 1000;
     else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--no-tls') opts.tls = false;
+    else if (a === '--tls') opts.tls = true;
     else if (a === '--all') all = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '-h' || a === '--help') {

@@ -63,8 +63,9 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
   out.push('');
 
-  const withFindings = report.checks.filter((ch) => ch.findings.length > 0);
-  out.push(c.bold(`Findings (${withFindings.reduce((n, ch) => n + ch.findings.length, 0)})`));
+  const open = (ch: CheckResult) => ch.findings.filter((f) => !f.waiver);
+  const withFindings = report.checks.filter((ch) => open(ch).length > 0);
+  out.push(c.bold(`Findings (${withFindings.reduce((n, ch) => n + open(ch).length, 0)})`));
   if (withFindings.length === 0) out.push('  none');
   const byArea = new Map<string, CheckResult[]>();
   for (const ch of withFindings) byArea.set(ch.area, [...(byArea.get(ch.area) ?? []), ch]);
@@ -72,13 +73,14 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push(c.underline(`  ${area}`));
     checks.sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
     for (const ch of checks) {
-      const tag = ch.status === 'fail' ? c.red.bold('FAIL') : c.yellow.bold('WARN');
+      const tag = open(ch).some((f) => f.status === 'fail') ? c.red.bold('FAIL') : c.yellow.bold('WARN');
       out.push(`  ${tag} ${c.bold(ch.id)} [${ch.severity}] ${ch.title}`);
-      const sorted = [...ch.findings].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+      const sorted = [...open(ch)].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
       for (const f of sorted.slice(0, max)) {
         const mark = f.status === 'fail' ? c.red('✖') : c.yellow('!');
         const sev = f.severity !== ch.severity ? ` [${f.severity}]` : '';
-        out.push(`     ${mark} ${c.bold(resourceLabel(f.resource))}${sev}: ${f.message}`);
+        const lapsed = f.expiredWaiver ? c.red(` (waiver ${f.expiredWaiver.ticket} expired ${f.expiredWaiver.expires})`) : '';
+        out.push(`     ${mark} ${c.bold(resourceLabel(f.resource))}${sev}: ${f.message}${lapsed}`);
         if (f.evidence) out.push(c.dim(`         ${evidenceLine(f.evidence)}`));
       }
       if (sorted.length > max) out.push(c.dim(`     … and ${sorted.length - max} more (all are in the JSON report)`));
@@ -86,6 +88,26 @@ export function renderText(report: Report, opts: TextOptions): string {
     }
   }
   out.push('');
+
+  const waived = report.checks.flatMap((ch) => ch.findings.filter((f) => f.waiver).map((f) => ({ ch, f })));
+  if (report.waivers.length) {
+    out.push(c.bold(`Waivers (${waived.length} finding(s) accepted, shown here and not scored)`));
+    for (const [i, w] of report.waivers.entries()) {
+      const state = w.state === 'expired' ? c.red.bold('EXPIRED') : w.state === 'active' ? c.green('active') : c.dim('unused');
+      out.push(`  [${i}] ${state} ${w.check} on "${w.resource}" — ${w.reason} (owner ${w.owner}, ${w.ticket}, expires ${w.expires}, ${w.matched} match(es), ${w.at})`);
+    }
+    for (const { ch, f } of waived.slice(0, max * 3)) out.push(c.dim(`     waived [${f.waiver!.index}] ${ch.id}: ${resourceLabel(f.resource)}: ${f.message}`));
+    out.push('');
+  }
+
+  const perms = report.permissions;
+  if (perms.missing.length) {
+    out.push(c.bold(`Missing permissions of ${perms.principal ?? 'the anonymous principal'}`));
+    for (const m of perms.missing) out.push(`  ${c.yellow(m.permission)}: ${m.artifacts.join(', ')} unreadable → ${m.checks.length} check(s) unknown${m.checks.length ? ` (${m.checks.slice(0, 6).join(', ')}${m.checks.length > 6 ? ', …' : ''})` : ''}`);
+    out.push('  ACLs for a full read-only scan (missing ones marked *):');
+    for (const a of perms.readOnlyAcls) out.push(`  ${a.missing ? c.yellow('*') : ' '} ${a.command}`);
+    out.push('');
+  }
 
   const notRun = report.checks.filter((ch) => ch.status === 'unknown' || ch.status === 'error');
   if (notRun.length || report.gaps.length) {
@@ -103,7 +125,7 @@ export function renderText(report: Report, opts: TextOptions): string {
 
   const cnt = s.counts;
   out.push(
-    `Checks: ${cnt.pass} pass, ${cnt.warn} warn, ${cnt.fail} fail, ${cnt.unknown} unknown, ${cnt.error} error, ${cnt['not-applicable']} not applicable, ${cnt.skipped} skipped`,
+    `Checks: ${cnt.pass} pass, ${cnt.warn} warn, ${cnt.fail} fail, ${cnt.waived} waived, ${cnt.unknown} unknown, ${cnt.error} error, ${cnt['not-applicable']} not applicable, ${cnt.skipped} skipped`,
   );
   out.push(c.dim(`Formula: ${s.formula}`));
   const gate = report.gate;

@@ -53,7 +53,7 @@ describe('acl/wildcard-principal', () => {
   it('fails User:* grants with a severity that depends on the operation', () => {
     const s = makeSnapshot({ acls: { ok: true, value: [acl('User:*', 'WRITE'), acl('User:*', 'READ'), acl('User:billing', 'READ')] } });
     const r = runCheck(wildcard, s);
-    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 0, fail: 2 });
+    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 0, fail: 2, waived: 0 });
     expect(r.findings.map((f) => f.severity).sort()).toEqual(['high', 'medium']);
   });
   it('is not applicable without ACLs', () => {
@@ -69,7 +69,7 @@ describe('acl/plaintext-listeners', () => {
       'sasl.enabled.mechanisms': 'SCRAM-SHA-512,PLAIN',
     });
     const r = runCheck(plaintext, s);
-    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 0, fail: 2 });
+    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 0, fail: 2, waived: 0 });
     expect(findingFor(r, 'broker 1 SASL_PLAINTEXT')?.severity).toBe('critical');
   });
 });

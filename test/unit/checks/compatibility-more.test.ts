@@ -37,3 +37,22 @@ describe('platform detection', () => {
     expect(detectPlatform(warp).platform).toBe('warpstream');
   });
 });
+
+describe('compatibility/broker-version on ApiVersions captured from real brokers', () => {
+  it('identifies 4.1 and 3.9 and warns below the minimum release', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { default: brokerVersion } = await import('../../../checks/compatibility/broker-version.js');
+    const { runCheck } = await import('../../helpers/run-check.js');
+    for (const [file, release] of [['kafka-4.1.1.json', '4.1'], ['kafka-3.9.1.json', '3.9']] as const) {
+      const value = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'apiversions', file), 'utf8'));
+      const s = makeSnapshot({ apiVersions: { ok: true, value } });
+      const r = runCheck(brokerVersion, s);
+      expect(r.status, file).toBe('pass');
+      expect(r.counts.resources).toBe(3);
+      const strict = runCheck(brokerVersion, s, { options: { minimumRelease: '4.0' } });
+      expect(strict.status).toBe(release === '3.9' ? 'warn' : 'pass');
+      if (release === '3.9') expect(strict.findings[0]!.message).toBe('runs Apache Kafka 3.9, older than 4.0');
+    }
+  });
+});

@@ -29,7 +29,7 @@ describe('compatibility/metadata-version-finalized', () => {
     b['1'] = { ...b['1']!, finalizedFeatures: [{ name: 'metadata.version', min: 21, max: 21 }] };
     const r = runCheck(finalized, s);
     expect(r.status).toBe('warn');
-    expect(r.findings[0]!.message).toMatch(/finalized at 21 while every broker supports 27/);
+    expect(r.findings[0]!.message).toMatch(/finalized at 21 \(3\.9-IV0\) while every broker supports 27 \(4\.1-IV1\)/);
   });
   it('passes when finalized at the supported maximum', () => {
     expect(runCheck(finalized, makeSnapshot()).status).toBe('pass');

@@ -110,7 +110,7 @@ describe('replication/topic-policy', () => {
       topicConfigs: { ok: true, value: { 'payments.in': cfg(TOPIC_DEFAULTS), 'payments.ok': cfg(TOPIC_DEFAULTS), other: cfg(TOPIC_DEFAULTS) } },
     });
     const [r] = evaluateChecks(s, [{ check: topicPolicy, origin: 'built-in' }], config);
-    expect(r!.counts).toEqual({ resources: 2, pass: 1, warn: 0, fail: 1 });
+    expect(r!.counts).toEqual({ resources: 2, pass: 1, warn: 0, fail: 1, waived: 0 });
     expect(r!.findings[0]).toMatchObject({ resource: { name: 'payments.in' }, evidence: { details: { policyAt: 'r.yaml:3:5' } } });
     expect(runCheck(topicPolicy, s).status).toBe('not-applicable');
   });

@@ -18,7 +18,7 @@ describe('replication/replication-factor', () => {
     const s = makeSnapshot({ topics: { ok: true, value: [...topics, topicInfo('__consumer_offsets', [{ replicas: [1] }])] } });
     const r = runCheck(rf, s);
     expect(r.status).toBe('fail');
-    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 1, fail: 1 });
+    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 1, fail: 1, waived: 0 });
     expect(findingFor(r, 'single')).toMatchObject({ status: 'fail', evidence: { observed: 1, expected: '>= 3' } });
     expect(findingFor(r, 'double')?.status).toBe('warn');
     expect(r.score).toBe(50);
@@ -86,7 +86,7 @@ describe('replication/partition-health', () => {
       topicConfigs: { ok: true, value: { t: cfg({ 'min.insync.replicas': '2' }) } },
     });
     const r = runCheck(partitionHealth, s);
-    expect(r.counts).toEqual({ resources: 4, pass: 1, warn: 1, fail: 2 });
+    expect(r.counts).toEqual({ resources: 4, pass: 1, warn: 1, fail: 2, waived: 0 });
     expect(findingFor(r, 't-1')?.message).toMatch(/under-replicated.*broker\(s\) 3.*one more failure/);
     expect(findingFor(r, 't-2')?.message).toMatch(/ISR 1 < min.insync.replicas 2/);
     expect(findingFor(r, 't-3')?.message).toMatch(/offline/);
