@@ -22,7 +22,12 @@ export const SEEDED_FAULTS = [
   { check: 'replication/zone-loss', kind: 'zone', name: 'rack-a' },
   { check: 'replication/zone-loss', kind: 'zone', name: 'rack-b' },
   { check: 'replication/zone-loss', kind: 'zone', name: 'rack-c' },
+  { check: 'acl/anonymous-grants', kind: 'acl', name: 'User:ANONYMOUS ALLOW READ on TOPIC:LITERAL:public.intake from *', observed: 'User:ANONYMOUS' },
+  { check: 'acl/wildcard-resources', kind: 'acl', name: 'User:reporting ALLOW READ on TOPIC:PREFIXED:c from *' },
+  { check: 'acl/cluster-grants', kind: 'acl', name: 'User:ops-bot ALLOW ALTER_CONFIGS on CLUSTER:LITERAL:kafka-cluster from *' },
+  { check: 'acl/dangling-acls', kind: 'acl', name: 'User:legacy-reports ALLOW WRITE on TOPIC:LITERAL:billing.invoices-typo from *' },
   // Need the policies and requirements of test/fixtures/readiness.it.yaml:
+  { check: 'acl/least-privilege', kind: 'principal', name: 'User:intake-app', config: true },
   { check: 'retention/topic-policy', kind: 'topic', name: 'archive.forever', config: true },
   { check: 'replication/topic-policy', kind: 'topic', name: 'audit.strict-isr', config: true },
   { check: 'compatibility/required-features', kind: 'requirement', name: 'tiered-storage', config: true },
@@ -58,6 +63,8 @@ export const TOPICS = [
   topicSpec('unused.placeholder', { partitions: 1 }),
   topicSpec('public.intake', { partitions: 1 }),
   topicSpec('benefits.claims', { partitions: 1 }),
+  topicSpec('billing.invoices', { partitions: 3, configs: SANE_TIMESTAMPS }),
+  topicSpec('intake.events', { partitions: 3, configs: SANE_TIMESTAMPS }),
 ];
 
 /** Records written per topic (0 = none). */
@@ -76,6 +83,8 @@ const RECORDS = {
   'reports.gzip': 50,
   'public.intake': 10,
   'benefits.claims': 200,
+  'billing.invoices': 30,
+  'intake.events': 30,
 };
 
 function clientOptions(conn, clientId) {
@@ -148,16 +157,35 @@ export async function seedWorkload(conn, { log = () => {} } = {}) {
     const acl = (resourceType, resourceName, resourcePatternType, principal, operation) => ({
       resourceType, resourceName, resourcePatternType, principal, host: '*', operation, permissionType: 3,
     });
-    const TOPIC = 2, GROUP = 3, LITERAL = 3, PREFIXED = 4, READ = 3, WRITE = 4, DESCRIBE = 8;
+    const TOPIC = 2, GROUP = 3, CLUSTER = 4, LITERAL = 3, PREFIXED = 4, READ = 3, WRITE = 4, DESCRIBE = 8, ALTER_CONFIGS = 11;
     await admin.createAcls({
       creations: [
-        acl(TOPIC, 'public.intake', LITERAL, 'User:*', WRITE),
+        // Least-privilege grants (the secure baseline): billing and alice get exactly what their services need.
+        acl(TOPIC, 'billing.', PREFIXED, 'User:billing', READ),
+        acl(TOPIC, 'billing.invoices', LITERAL, 'User:billing', WRITE),
+        acl(GROUP, 'billing-', PREFIXED, 'User:billing', READ),
         acl(TOPIC, 'cases.', PREFIXED, 'User:alice', READ),
         acl(TOPIC, 'cases.', PREFIXED, 'User:alice', DESCRIBE),
         acl(GROUP, 'cases-', PREFIXED, 'User:alice', READ),
+        // Faults.
+        acl(TOPIC, 'public.intake', LITERAL, 'User:*', WRITE),
+        acl(TOPIC, 'public.intake', LITERAL, 'User:ANONYMOUS', READ),
+        acl(TOPIC, 'c', PREFIXED, 'User:reporting', READ),
+        acl(CLUSTER, 'kafka-cluster', LITERAL, 'User:ops-bot', ALTER_CONFIGS),
+        acl(TOPIC, 'billing.invoices-typo', LITERAL, 'User:legacy-reports', WRITE),
+        acl(TOPIC, 'intake.', PREFIXED, 'User:intake-app', WRITE),
+        acl(TOPIC, 'billing.', PREFIXED, 'User:intake-app', READ),
       ],
     });
     log('created ACLs');
+    // Quotas: a default for every user and a tighter one for the intake service.
+    await admin.alterClientQuotas({
+      entries: [
+        { entities: [{ entityType: 'user', entityName: null }], ops: [{ key: 'producer_byte_rate', value: 10_485_760, remove: false }, { key: 'consumer_byte_rate', value: 20_971_520, remove: false }] },
+        { entities: [{ entityType: 'user', entityName: 'intake-app' }], ops: [{ key: 'producer_byte_rate', value: 1_048_576, remove: false }] },
+      ],
+    });
+    log('set client quotas');
   } finally {
     await admin.close();
   }
