@@ -479,12 +479,12 @@ export class PlatformaticClusterClient implements ClusterClient {
     });
   }
 
-  async listOffsets(brokerId: number, timestamp: -1 | -2, partitions: { topic: string; partitions: number[] }[]): Promise<OffsetResult[]> {
+  async listOffsets(brokerId: number, timestamp: -1 | -2, partitions: { topic: string; partitions: number[] }[], isolation: 'read_uncommitted' | 'read_committed' = 'read_uncommitted'): Promise<OffsetResult[]> {
     const topics = partitions.map((t) => ({
       name: t.topic,
       partitions: t.partitions.map((p) => ({ partitionIndex: p, currentLeaderEpoch: -1, timestamp: BigInt(timestamp) })),
     }));
-    const res = await this.#call<any>('ListOffsets', brokerId, [-1, 0, topics]);
+    const res = await this.#call<any>('ListOffsets', brokerId, [-1, isolation === 'read_committed' ? 1 : 0, topics]);
     const out: OffsetResult[] = [];
     for (const t of res.topics) {
       for (const p of t.partitions) {

@@ -111,8 +111,11 @@ export interface ClusterClient {
   describeConfigs(brokerId: number | null, resources: ConfigResourceRef[]): Promise<ConfigResult[]>;
   describeAcls(): Promise<AclBinding[]>;
   describeLogDirs(brokerId: number): Promise<LogDirInfo[]>;
-  /** timestamp -2 = earliest, -1 = latest. Sent to the partitions' leader. */
-  listOffsets(brokerId: number, timestamp: -1 | -2, partitions: { topic: string; partitions: number[] }[]): Promise<OffsetResult[]>;
+  /**
+   * timestamp -2 = earliest, -1 = latest (high watermark, or the last stable offset with read_committed).
+   * Sent to the partitions' leader.
+   */
+  listOffsets(brokerId: number, timestamp: -1 | -2, partitions: { topic: string; partitions: number[] }[], isolation?: 'read_uncommitted' | 'read_committed'): Promise<OffsetResult[]>;
   listGroups(brokerId: number): Promise<ListedGroup[]>;
   describeGroups(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]>;
   consumerGroupDescribe(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]>;

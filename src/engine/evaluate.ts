@@ -53,6 +53,8 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
         if (artifact.issues?.length) partial.push(`${name}: ${artifact.issues.length} part(s) unreadable, e.g. ${artifact.issues[0]!.message}`);
       }
     }
+    const notRequested = missing.find((m) => m.error.reason === 'not-requested');
+    if (notRequested) return { ...base, status: 'not-applicable', reason: notRequested.error.message };
     if (missing.length) {
       const reason = missing.map((m) => `${m.artifact} ${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`).join('; ');
       return { ...base, status: 'unknown', reason, missing };

@@ -105,14 +105,14 @@ export function buildReport(
 
   const gaps = new Map<string, { artifact: string; error: ArtifactError; checks: string[] }>();
   for (const c of checks) {
-    for (const m of c.missing ?? []) {
+    for (const m of (c.missing ?? []).filter((x) => x.error.reason !== 'not-requested')) {
       const g = gaps.get(m.artifact) ?? { artifact: m.artifact, error: m.error, checks: [] };
       g.checks.push(c.id);
       gaps.set(m.artifact, g);
     }
   }
   for (const [name, artifact] of Object.entries(snapshot.artifacts)) {
-    if (!artifact.ok && !gaps.has(name)) gaps.set(name, { artifact: name, error: artifact.error, checks: [] });
+    if (!artifact.ok && artifact.error.reason !== 'not-requested' && !gaps.has(name)) gaps.set(name, { artifact: name, error: artifact.error, checks: [] });
   }
 
   const a = snapshot.artifacts;

@@ -8,7 +8,9 @@ import {
   type Artifact,
   type ArtifactError,
   type ArtifactName,
+  type CloudWatchArtifact,
   type GroupInfo,
+  type OffsetSample,
   type PartitionOffsets,
   SNAPSHOT_VERSION,
   type Snapshot,
@@ -23,6 +25,12 @@ export interface GatherContext {
   now?: () => Date;
   /** Progress lines for stderr (never carries a secret: messages come from artifact errors). */
   log?: (line: string) => void;
+  /** --observe: sample offsets and group positions this many times over this window (default: one sample, no wait). */
+  observe?: { windowMs: number; samples: number };
+  /** Waits between samples; tests may replace it. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Reads Amazon MSK metrics from CloudWatch (--cloudwatch); absent means not requested. */
+  cloudwatch?: () => Promise<CloudWatchArtifact>;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: ArtifactError };
@@ -85,7 +93,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     .map((t) => ({ name: t.name, id: t.id, internal: t.internal, partitions: t.partitions, ...(t.error ? { error: t.error } : {}) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers] =
+  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch] =
     await Promise.all([
       timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
       timed('cluster', () => gatherCluster(client, metadata)),
@@ -98,8 +106,16 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('groups', () => gatherGroups(client, brokerIds)),
       timed('quotas', async () => fromSettled(await settle(client.describeClientQuotas()))),
       timed('scramUsers', async () => fromSettled(await settle(client.describeScramUsers()))),
+      timed('cloudwatch', async (): Promise<Artifact<CloudWatchArtifact>> =>
+        ctx.cloudwatch
+          ? fromSettled(await settle(ctx.cloudwatch()))
+          : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
+      ),
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
+
+  const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets);
+  const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
 
   const artifacts: SnapshotArtifacts = {
     apiVersions,
@@ -115,10 +131,13 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     groupOffsets: groupsAndOffsets.groupOffsets,
     quotas,
     scramUsers,
+    samples,
+    cloudwatch,
   };
   annotateSuspiciousEmptiness(artifacts);
 
   const requests = client.requestCounts();
+  if (cloudwatch.ok) for (const [api, n] of Object.entries(cloudwatch.value.calls)) requests[`CloudWatch.${api}`] = n;
   return {
     snapshotVersion: SNAPSHOT_VERSION,
     tool: { name: 'kafka-readiness', version: ctx.toolVersion },
@@ -132,6 +151,53 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       durationMs: Date.now() - started,
     },
   };
+}
+
+function sampleOf(
+  at: string,
+  offsets: SnapshotArtifacts['offsets'],
+  groups: SnapshotArtifacts['groups'],
+  groupOffsets: SnapshotArtifacts['groupOffsets'],
+): Settled<OffsetSample> {
+  if (!offsets.ok) return { ok: false, error: offsets.error };
+  if (!groupOffsets.ok) return { ok: false, error: groupOffsets.error };
+  const list = groups.ok ? groups.value : [];
+  return {
+    ok: true,
+    value: {
+      at,
+      offsets: offsets.value,
+      groupOffsets: groupOffsets.value,
+      groupStates: Object.fromEntries(list.map((g) => [g.groupId, g.state])),
+      groupMembers: Object.fromEntries(list.map((g) => [g.groupId, g.members.length])),
+    },
+  };
+}
+
+/**
+ * The observation window: further samples of offsets and group positions, evenly spaced. Each sample costs
+ * the same batched requests as the first (ListOffsets per leader, ListGroups per broker, DescribeGroups and
+ * OffsetFetch per coordinator), so the request count grows with samples × brokers, never with topics.
+ */
+async function observe(client: ClusterClient, ctx: GatherContext, topics: TopicInfo[], brokerIds: number[], first: Settled<OffsetSample>): Promise<Artifact<OffsetSample[]>> {
+  if (!first.ok) return { ok: false, error: first.error };
+  const out: OffsetSample[] = [first.value];
+  const plan = ctx.observe;
+  if (!plan || plan.samples <= 1 || plan.windowMs <= 0) return { ok: true, value: out };
+  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const start = Date.parse(first.value.at);
+  const issues: ArtifactError[] = [];
+  for (let i = 1; i < plan.samples; i++) {
+    const due = start + Math.round((plan.windowMs * i) / (plan.samples - 1));
+    await sleep(Math.max(0, due - Date.now()));
+    const at = (ctx.now ?? (() => new Date()))().toISOString();
+    const [offsets, groups] = await Promise.all([gatherOffsets(client, topics), gatherGroups(client, brokerIds)]);
+    const sample = sampleOf(at, offsets, groups.groups, groups.groupOffsets);
+    if (sample.ok) out.push(sample.value);
+    else issues.push({ ...sample.error, message: `sample ${i + 1} at ${at}: ${sample.error.message}` });
+    ctx.log?.(`sample ${i + 1}/${plan.samples} at ${at}`);
+  }
+  return issues.length ? { ok: true, value: out, issues } : { ok: true, value: out };
 }
 
 function fromSettled<T>(s: Settled<T>): Artifact<T> {
@@ -219,10 +285,14 @@ async function gatherOffsets(client: ClusterClient, topics: TopicInfo[]): Promis
   const parts = await Promise.all(
     [...byLeader.entries()].map(async ([broker, m]) => {
       const request = [...m.entries()].map(([topic, partitions]) => ({ topic, partitions }));
-      const [earliest, latest] = await Promise.all([settle(client.listOffsets(broker, -2, request)), settle(client.listOffsets(broker, -1, request))]);
+      const [earliest, latest, stable] = await Promise.all([
+        settle(client.listOffsets(broker, -2, request)),
+        settle(client.listOffsets(broker, -1, request)),
+        settle(client.listOffsets(broker, -1, request, 'read_committed')),
+      ]);
       if (!earliest.ok) return { broker, result: earliest };
       if (!latest.ok) return { broker, result: latest };
-      return { broker, result: { ok: true as const, value: { earliest: earliest.value, latest: latest.value } } };
+      return { broker, result: { ok: true as const, value: { earliest: earliest.value, latest: latest.value, stable: stable.ok ? stable.value : [] } } };
     }),
   );
   return mergePerBroker(parts, (ok) => {
@@ -236,6 +306,10 @@ async function gatherOffsets(client: ClusterClient, topics: TopicInfo[]): Promis
         const slot = (value[l.topic]![String(l.partition)] ??= { earliest: null, latest: null });
         slot.latest = l.offset;
         if (l.error) slot.error = l.error;
+      }
+      for (const st of v.stable) {
+        const slot = (value[st.topic]![String(st.partition)] ??= { earliest: null, latest: null });
+        slot.stable = st.offset;
       }
     }
     return value;

@@ -3,7 +3,8 @@
 
 export const SNAPSHOT_VERSION = 1;
 
-export type ArtifactErrorReason = 'denied' | 'unsupported' | 'timeout' | 'unreachable' | 'not-collected' | 'error';
+/** not-requested: the user did not ask for it (e.g. no --cloudwatch): checks that need it are not applicable. */
+export type ArtifactErrorReason = 'denied' | 'unsupported' | 'timeout' | 'unreachable' | 'not-collected' | 'not-requested' | 'error';
 
 export interface ArtifactError {
   reason: ArtifactErrorReason;
@@ -139,8 +140,23 @@ export interface LogDirInfo {
 
 export interface PartitionOffsets {
   earliest: string | null;
+  /** High watermark. */
   latest: string | null;
+  /** Last stable offset (read_committed): below `latest` while a transaction is open. */
+  stable?: string | null;
   error?: string;
+}
+
+/** One sample of offsets and group positions; with --observe the scan takes several over the window. */
+export interface OffsetSample {
+  at: string;
+  offsets: Record<string, Record<string, PartitionOffsets>>;
+  /** group → topic → partition → committed offset */
+  groupOffsets: Record<string, Record<string, Record<string, string>>>;
+  /** group → state (Stable, Empty, PreparingRebalance, …) */
+  groupStates: Record<string, string>;
+  /** group → number of members */
+  groupMembers: Record<string, number>;
 }
 
 export interface GroupMember {
@@ -177,6 +193,32 @@ export interface ScramUserInfo {
   credentials: { mechanism: string; iterations: number }[];
 }
 
+/** One CloudWatch metric time series (namespace AWS/Kafka), as returned by GetMetricData. */
+export interface MetricSeries {
+  /** e.g. CpuUser, UnderReplicatedPartitions, MaxOffsetLag */
+  metric: string;
+  /** e.g. { "Cluster Name": "prod", "Broker ID": "1" } */
+  dimensions: Record<string, string>;
+  /** Average | Maximum | Minimum | Sum | SampleCount */
+  stat: string;
+  periodSeconds: number;
+  /** Oldest first; ISO 8601. */
+  timestamps: string[];
+  values: number[];
+}
+
+export interface CloudWatchArtifact {
+  clusterName: string;
+  region: string;
+  windowStart: string;
+  windowEnd: string;
+  /** Metric names ListMetrics found for the cluster (so "absent" can be told from "zero"). */
+  available: string[];
+  series: MetricSeries[];
+  /** API calls made, for the request stats. */
+  calls: Record<string, number>;
+}
+
 export interface SnapshotArtifacts {
   apiVersions: Artifact<ApiVersionsArtifact>;
   cluster: Artifact<ClusterArtifact>;
@@ -191,6 +233,10 @@ export interface SnapshotArtifacts {
   groupOffsets: Artifact<GroupOffsetsArtifact>;
   quotas: Artifact<QuotaEntry[]>;
   scramUsers: Artifact<ScramUserInfo[]>;
+  /** Offsets and group positions sampled over the observation window; the first sample is the scan itself. */
+  samples: Artifact<OffsetSample[]>;
+  /** Amazon MSK metrics from CloudWatch (with --cloudwatch); otherwise not-requested. */
+  cloudwatch: Artifact<CloudWatchArtifact>;
 }
 
 export type ArtifactName = keyof SnapshotArtifacts;
@@ -209,6 +255,8 @@ export const ARTIFACT_NAMES: readonly ArtifactName[] = [
   'groupOffsets',
   'quotas',
   'scramUsers',
+  'samples',
+  'cloudwatch',
 ];
 
 export interface GatherStats {

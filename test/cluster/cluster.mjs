@@ -3,14 +3,15 @@
 //
 // Plain JavaScript ES module, node: built-ins only. Both a library and a CLI:
 //
-//   node test/cluster/cluster.mjs start|stop|status [--version X] [--dir D] [--port-base P] [--timeout S]
+//   node test/cluster/cluster.mjs start|stop|status [--version X] [--dir D] [--port-base P] [--timeout S] [--no-tls]
 //   node test/cluster/cluster.mjs stop-broker N | start-broker N [--version X] [--dir D]
 //   node test/cluster/cluster.mjs stop --all                # every cluster under <repo>/.cache
 //   node test/cluster/cluster.mjs [--version X] tool <Class|Alias> [tool args...]
 //
 //   import { startCluster, stopCluster, clusterInfo, javaCli } from '../test/cluster/cluster.mjs';
 //
-// The broker classpath comes from Maven Central through fetch-kafka.sh (cached). See README.md.
+// The broker classpath comes from Maven Central through fetch-kafka.sh (cached); the TLS listeners' certificates
+// are made at start by tls.mjs (openssl CLI). See README.md.
 
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -122,10 +123,10 @@ function context(opts = {}, { forStart = false } = {}) {
   if (state && opts.version == null) version = state.version;
   let portBase = Number(opts.portBase ?? process.env.KR_PORT_BASE ?? DEFAULT_PORT_BASE);
   if (state && opts.portBase == null && process.env.KR_PORT_BASE == null) portBase = state.portBase;
-  // TLS listeners: explicit option, else $KR_TLS, else (not for start) what cluster.json recorded, else on.
+  // TLS listeners: explicit option, else (not for start) what cluster.json recorded, else $KR_TLS, else on.
   // A cluster.json without the field predates the TLS listeners: no TLS.
   let withTls = opts.tls ?? envTls() ?? true;
-  if (state && opts.tls == null && envTls() == null) withTls = state.tls === true;
+  if (state && opts.tls == null) withTls = state.tls === true;
   if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 64_000) throw new Error(`bad port base ${portBase}`);
   const cacheDir = path.resolve(opts.cacheDir ?? process.env.KAFKA_CACHE_DIR ?? path.join(REPO_ROOT, '.cache', 'kafka'));
   const kafkaHome = path.join(cacheDir, `kafka-${version}`);
@@ -1053,6 +1054,17 @@ export function clusterInfo(opts = {}) {
     tools: Object.fromEntries(TOOL_NAMES.map((t) => [t, toolClass(t, ctx.version)])),
     timings: state.timings ?? null,
   };
+}
+
+/**
+ * The same info, asserting that the cluster has its TLS listeners (throws otherwise): for TypeScript callers this
+ * narrows bootstrap.ssl / bootstrap.saslSsl / tls / the TLS clientProperties to non-optional.
+ */
+export function requireTls(info) {
+  if (!info?.tlsEnabled || !info.tls || !info.bootstrap?.ssl) {
+    throw new Error(`cluster in ${info?.dir} runs without TLS listeners (started with tls: false / KR_TLS=0)`);
+  }
+  return info;
 }
 
 /** clusterInfo plus a live probe of every node (ports and Metadata). */

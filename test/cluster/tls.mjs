@@ -4,8 +4,10 @@
 //   const { files, ms } = await generateTls('/path/to/cluster-dir');   // writes <dir>/tls/*
 //
 // Everything is PEM (Kafka reads PEM key/trust stores since 2.7; Node's tls module and our CLI read PEM only).
-// Keys are RSA 2048, unencrypted PKCS#8 ("BEGIN PRIVATE KEY"), except scanner-encrypted.key (PBES2 / AES-256-CBC,
-// password TLS_KEY_PASSWORD) for testing `ssl.key.password`. See README.md ("TLS").
+// Keys are RSA 2048, unencrypted PKCS#8 ("BEGIN PRIVATE KEY"), except scanner-encrypted.key (encrypted PKCS#8,
+// password TLS_KEY_PASSWORD) for testing `ssl.key.password`. It uses PBES1 pbeWithSHA1And3-KeyTripleDES-CBC
+// (`openssl pkcs8 -v1 PBE-SHA1-3DES`): Kafka's PEM loader (3.9 and 4.1 on Java 17) fails on OpenSSL's default PBES2
+// ("PBES2 SecretKeyFactory not available"); Node/OpenSSL read both. See README.md ("TLS").
 
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -52,7 +54,7 @@ export function tlsFiles(clusterDir) {
     clientKey: f('scanner.key'),
     /** Client ssl.keystore.location (type PEM): key + scanner cert + CA cert. */
     clientKeystore: f('scanner-keystore.pem'),
-    /** Same key, encrypted PKCS#8 (PBES2, AES-256-CBC) with password `keyPassword`, and its keystore. */
+    /** Same key, encrypted PKCS#8 (PBE-SHA1-3DES) with password `keyPassword`, and its keystore. */
     clientKeyEncrypted: f('scanner-encrypted.key'),
     clientKeystoreEncrypted: f('scanner-encrypted-keystore.pem'),
     keyPassword: TLS_KEY_PASSWORD,
@@ -199,7 +201,9 @@ export async function generateTls(clusterDir, opts = {}) {
 // `node test/cluster/tls.mjs <dir>`: generate into <dir>/tls and print the file map.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
-  if (!dir) {
+  if (!dir && process.env.NODE_TEST_CONTEXT) {
+    // `node --test` without file arguments runs every .mjs under test/: do nothing there.
+  } else if (!dir) {
     process.stderr.write('usage: node test/cluster/tls.mjs <cluster-dir>   (writes <cluster-dir>/tls/)\n');
     process.exitCode = 2;
   } else {

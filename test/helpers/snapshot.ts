@@ -72,8 +72,26 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     groupOffsets: { ok: true, value: {} },
     quotas: { ok: true, value: [] },
     scramUsers: { ok: true, value: [] },
+    samples: { ok: true, value: [] },
+    cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
     ...overrides,
   };
+  // One sample, like a scan without --observe, unless the test gave its own.
+  if (!overrides.samples && artifacts.offsets.ok && artifacts.groupOffsets.ok) {
+    const groups = artifacts.groups.ok ? artifacts.groups.value : [];
+    artifacts.samples = {
+      ok: true,
+      value: [
+        {
+          at: '2026-11-22T12:00:00.000Z',
+          offsets: artifacts.offsets.value,
+          groupOffsets: artifacts.groupOffsets.value,
+          groupStates: Object.fromEntries(groups.map((g) => [g.groupId, g.state])),
+          groupMembers: Object.fromEntries(groups.map((g) => [g.groupId, g.members.length])),
+        },
+      ],
+    };
+  }
   return {
     snapshotVersion: 1,
     tool: { name: 'kafka-readiness', version: 'test' },
