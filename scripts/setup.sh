@@ -8,6 +8,16 @@ need node "Node.js >= 20.19"
 need java "Java 17+ runs the Kafka brokers"
 need mvn "Maven fetches the Kafka broker from Maven Central"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("setup: Node.js >= 20.19 required, found "+process.versions.node); process.exit(2) }'
+# Headless Chromium (Debian's package) renders the HTML report in the browser tests.
+if [ "${KR_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "setup: installing chromium (Debian package) for the HTML report tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+  else
+    echo "setup: chromium is missing and cannot be installed here (need root + apt-get); set CHROMIUM_PATH" >&2
+  fi
+fi
+need openssl "openssl makes the test cluster's TLS certificates"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi

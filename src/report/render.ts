@@ -1,6 +1,8 @@
 // Renderers are a plain record: adding a format touches this file and one renderer.
 import type { Report } from './model.js';
+import { renderHtml, reportDigest } from './renderers/html.js';
 import { renderJson } from './renderers/json.js';
+import { renderMarkdown } from './renderers/markdown.js';
 import { renderText } from './renderers/text.js';
 
 export interface RenderContext {
@@ -11,8 +13,10 @@ export interface RenderContext {
 export const renderers = {
   text: (report: Report, ctx: RenderContext) => renderText(report, { color: ctx.color, ...(ctx.maxFindings !== undefined ? { maxFindings: ctx.maxFindings } : {}) }),
   json: (report: Report) => renderJson(report),
+  html: (report: Report) => renderHtml(report, { jsonDigest: reportDigest(report) }),
+  markdown: (report: Report) => renderMarkdown(report),
 } satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
 
 export type Format = keyof typeof renderers;
 export const FORMATS = Object.keys(renderers) as Format[];
-export const FORMAT_EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json' };
+export const FORMAT_EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json', html: 'html', markdown: 'md' };

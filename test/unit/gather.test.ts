@@ -52,7 +52,7 @@ describe('gather', () => {
     // per broker: ApiVersions, broker DescribeConfigs, DescribeLogDirs, 3 ListOffsets (earliest, latest, last stable), ListGroups, DescribeGroups, OffsetFetch
     expect(small.calls).toMatchObject({ ApiVersions: 3, DescribeConfigs: 4, DescribeLogDirs: 3, ListOffsets: 9, ListGroups: 3, DescribeGroups: 3, OffsetFetch: 3, Metadata: 1 });
     expect(s2.artifacts.groups.ok && s2.artifacts.groups.value.length).toBe(1500);
-    expect(s2.artifacts.offsets.ok && s2.artifacts.offsets.value['t499']!['2']).toEqual({ earliest: '0', latest: '5' });
+    expect(s2.artifacts.offsets.ok && s2.artifacts.offsets.value['t499']!['2']).toEqual({ earliest: '0', latest: '5', stable: '5' });
   });
 
   it('turns a denied API into an artifact error with its reason and keeps the rest', async () => {
