@@ -1,5 +1,12 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import burrowStatus from './consumer-lag/burrow-status.js';
+import timeLag from './consumer-lag/time-lag.js';
+import timeToDataLoss from './consumer-lag/time-to-data-loss.js';
+import hangingTransactions from './consumer-lag/hanging-transactions.js';
+import rebalancingGroups from './consumer-lag/rebalancing-groups.js';
+import emptyGroupLag from './consumer-lag/empty-group-lag.js';
+import idleTopics from './cost/idle-topics.js';
 import leastPrivilege from './acl/least-privilege.js';
 import anonymousGrants from './acl/anonymous-grants.js';
 import wildcardResources from './acl/wildcard-resources.js';
@@ -91,7 +98,14 @@ export const builtInChecks: readonly Check<any, any>[] = [
   leastPrivilege,
   groupLag,
   committedBelowLogStart,
+  burrowStatus,
+  timeLag,
+  timeToDataLoss,
+  hangingTransactions,
+  rebalancingGroups,
+  emptyGroupLag,
   partitionsPerBroker,
   brokerRecompression,
   emptyTopics,
+  idleTopics,
 ];

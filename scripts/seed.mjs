@@ -191,10 +191,32 @@ export async function seedWorkload(conn, { log = () => {} } = {}) {
   }
 }
 
+/** Faults only the legacy test cluster carries (its brokers 1 and 2 share rack-a). */
+export async function seedLegacyFaults(conn) {
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  try {
+    if (!(await admin.listTopics()).includes('legacy.same-rack')) {
+      await admin.createTopics({ topics: ['legacy.same-rack'], assignments: [{ partition: 0, brokers: [1, 2] }], configs: [] });
+    }
+  } finally {
+    await admin.close();
+  }
+}
+
 /**
  * Grants a principal what a read-only scan needs except DESCRIBE_CONFIGS on the Cluster, so that broker
  * configs are denied: used to prove that missing permissions become `unknown`, not pass or fail.
  */
+export async function grantReadOnlyScan(conn, principal) {
+  await grantScanWithoutClusterConfigs(conn, principal);
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  try {
+    await admin.createAcls({ creations: [{ resourceType: 4, resourceName: 'kafka-cluster', resourcePatternType: 3, principal, host: '*', operation: 10, permissionType: 3 }] });
+  } finally {
+    await admin.close();
+  }
+}
+
 export async function grantScanWithoutClusterConfigs(conn, principal) {
   const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
   const acl = (resourceType, resourceName, operation) => ({ resourceType, resourceName, resourcePatternType: 3, principal, host: '*', operation, permissionType: 3 });

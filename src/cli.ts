@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
-import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
+import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, parseMs } from './commands/connection.js';
 import { checkRows, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
@@ -53,6 +53,27 @@ function addReportOptions(cmd: Command): Command {
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
 }
 
+interface ObserveFlags {
+  observe?: string;
+  samples?: string;
+}
+
+/** --observe 30s → samples spread over 30 s (one every 5 s by default, at least 3, at most 13). */
+function parseObserve(flags: ObserveFlags): { windowMs: number; samples: number } | undefined {
+  if (flags.observe === undefined) {
+    if (flags.samples !== undefined) throw new UsageError('--samples needs --observe <duration>');
+    return undefined;
+  }
+  const windowMs = parseMs(flags.observe, '--observe', 0);
+  if (windowMs > 3_600_000) throw new UsageError('--observe is limited to 1h');
+  let samples = Math.min(13, Math.max(3, Math.round(windowMs / 5000) + 1));
+  if (flags.samples !== undefined) {
+    if (!/^\d+$/.test(flags.samples) || Number(flags.samples) < 2 || Number(flags.samples) > 1000) throw new UsageError('--samples must be a whole number from 2 to 1000');
+    samples = Number(flags.samples);
+  }
+  return { windowMs, samples };
+}
+
 function parseFailUnder(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -78,15 +99,18 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
   addReportOptions(addConnectionOptions(program.command('scan')))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
+    .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m) for lag trends and ingress rates')
+    .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
     .option('-v, --verbose', 'progress on stderr')
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & { snapshotOut?: string }) => {
+    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & { snapshotOut?: string }) => {
       const formats = checkOutputFlags(flags);
       const failUnder = parseFailUnder(flags.failUnder);
       const conn = buildConnectionOptions(flags);
+      const observe = parseObserve(flags);
       const setup = await loadSetup(flags.config);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, logger ? { log: logger } : {});
+      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}) });
       if (flags.snapshotOut) {
         writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
@@ -99,11 +123,14 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
   addConnectionOptions(program.command('gather'))
     .description('gather a snapshot of the cluster (read-only) and write it as JSON')
     .requiredOption('-o, --output <file>', 'snapshot file to write')
+    .option('--observe <duration>', 'sample offsets and group commits over this window')
+    .option('--samples <n>', 'number of samples over the --observe window')
     .option('-v, --verbose', 'progress on stderr')
-    .action(async (flags: ConnectionFlags & { output: string; verbose?: boolean }) => {
+    .action(async (flags: ConnectionFlags & ObserveFlags & { output: string; verbose?: boolean }) => {
       const conn = buildConnectionOptions(flags);
+      const observe = parseObserve(flags);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, logger ? { log: logger } : {});
+      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}) });
       writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);

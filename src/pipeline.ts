@@ -1,5 +1,6 @@
 // connect → gather → snapshot → evaluate → score → render, as plain functions the CLI and tests share.
 
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
@@ -10,7 +11,7 @@ import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport } from './engine/score.js';
 import { ConfigError } from './errors.js';
 import { gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
+import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -23,9 +24,18 @@ export async function loadSetup(configPath?: string): Promise<{ config: Readines
   return { config, registry: await buildRegistry(config) };
 }
 
+/** The client certificate's subject in RFC 2253 order (what Kafka's default principal builder uses for mTLS). */
+function certificateSubject(pem: string): string | null {
+  try {
+    return new X509Certificate(pem).subject.split('\n').reverse().join(',');
+  } catch {
+    return null;
+  }
+}
+
 export async function gatherFromCluster(
   conn: ConnectionOptions,
-  opts: { log?: (line: string) => void; client?: ClusterClient } = {},
+  opts: { log?: (line: string) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact> } = {},
 ): Promise<Snapshot> {
   const client = opts.client ?? new PlatformaticClusterClient(conn);
   try {
@@ -35,9 +45,11 @@ export async function gatherFromCluster(
         bootstrap: conn.bootstrap,
         securityProtocol: conn.securityProtocol,
         saslMechanism: conn.sasl?.mechanism ?? null,
-        principal: conn.sasl?.username ?? null,
+        principal: conn.sasl?.username ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
       },
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.observe ? { observe: opts.observe } : {}),
+      ...(opts.cloudwatch ? { cloudwatch: opts.cloudwatch } : {}),
     });
   } finally {
     await client.close();

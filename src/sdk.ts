@@ -301,3 +301,4 @@ export function isInternalTopic(t: { name: string; internal: boolean }): boolean
 // ---- Kafka release and client tables (pure data, sources cited in the files) ------------------------------
 export * from './sdk/kafka-releases.js';
 export * from './sdk/client-compat.js';
+export * from './sdk/observation.js';

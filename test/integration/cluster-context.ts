@@ -18,6 +18,19 @@ export interface ItCluster {
   readinessYaml: string;
   /** The same workload on a Kafka 3.9.x cluster, for version-dependent assertions. */
   legacy: { version: string; saslBootstrap: string; adminProps: string };
+  /** TLS listeners of the main cluster and the client files made at start (PEM). */
+  tls: {
+    saslSslBootstrap: string;
+    sslBootstrap: string;
+    adminSaslSslProps: string;
+    scannerMtlsProps: string;
+    scannerMtlsEncryptedKeyProps: string;
+    intruderMtlsProps: string;
+    noClientCertProps: string;
+    caCert: string;
+    clientKey: string;
+    keyPassword: string;
+  };
   /** Options for the harness functions (stopBroker/startBroker) of the main cluster. */
   harness: { version: string; dir: string; portBase: number };
 }

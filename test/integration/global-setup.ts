@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startCluster, stopCluster } from '../cluster/cluster.mjs';
+import { requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
-import { grantScanWithoutClusterConfigs, seedWorkload } from '../../scripts/seed.mjs';
+import { grantReadOnlyScan, grantScanWithoutClusterConfigs, seedLegacyFaults, seedWorkload } from '../../scripts/seed.mjs';
 import type { ItCluster } from './cluster-context.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -40,8 +40,31 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
   const log = (m: string) => process.stderr.write(`[cluster] ${m}\n`);
   const main = { version: process.env.KAFKA_VERSION ?? '4', dir: path.join(ROOT, '.cache', 'it-cluster'), portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000), log };
-  // 3.9 binaries with 3.8 metadata: a rolling upgrade whose metadata.version was never finalized.
-  const legacyOpts = { version: '3.9', releaseVersion: '3.8', dir: path.join(ROOT, '.cache', 'it-cluster-39'), portBase: Number(process.env.KR_IT39_PORT_BASE ?? 31000), log };
+  // The "legacy" cluster: 3.9 binaries with 3.8 metadata (a rolling upgrade never finalized) and the sloppy
+  // server.properties old clusters accumulate — each line a broker-level fault the scan must find.
+  const legacyOpts = {
+    version: '3.9',
+    releaseVersion: '3.8',
+    dir: path.join(ROOT, '.cache', 'it-cluster-39'),
+    portBase: Number(process.env.KR_IT39_PORT_BASE ?? 31000),
+    log,
+    serverOverrides: {
+      '*': {
+        'allow.everyone.if.no.acl.found': 'true',
+        'super.users': 'User:admin;User:ANONYMOUS',
+        'auto.create.topics.enable': 'true',
+        'default.replication.factor': '1',
+        'min.insync.replicas': '1',
+        'auto.leader.rebalance.enable': 'false',
+        'offsets.topic.replication.factor': '1',
+        'transaction.state.log.replication.factor': '1',
+        'transaction.state.log.min.isr': '1',
+        'listener.name.ssl.ssl.client.auth': 'requested',
+      },
+      // Brokers 1 and 2 share a rack: a partition placed on both has a single failure domain.
+      2: { 'broker.rack': 'rack-a' },
+    },
+  };
   const started: { dir: string }[] = [];
   const teardown = async () => {
     for (const o of started) {
@@ -51,12 +74,15 @@ export default async function setup(project: TestProject) {
   };
   try {
     started.push(main);
-    const m = await startAndSeed(main);
+    const started0 = await startAndSeed(main);
+    const m = { ...started0, info: requireTls(started0.info) };
     await grantScanWithoutClusterConfigs(m.conn, 'User:alice');
+    await grantReadOnlyScan(m.conn, m.info.tls.principal);
     const aliceProps = path.join(m.workDir, 'limited.properties');
     scramProps(aliceProps, m.info.bootstrap.sasl, m.info.users.alice, 'PLAIN');
     started.push(legacyOpts);
     const legacy = await startAndSeed(legacyOpts);
+    await seedLegacyFaults(legacy.conn);
 
     const ctx: ItCluster = {
       version: m.info.version,
@@ -71,6 +97,18 @@ export default async function setup(project: TestProject) {
       readinessYaml: path.join(ROOT, 'test', 'fixtures', 'readiness.it.yaml'),
       legacy: { version: legacy.info.version, saslBootstrap: legacy.info.bootstrap.sasl, adminProps: legacy.adminProps },
       harness: { version: main.version, dir: main.dir, portBase: main.portBase },
+      tls: {
+        saslSslBootstrap: m.info.bootstrap.saslSsl,
+        sslBootstrap: m.info.bootstrap.ssl,
+        adminSaslSslProps: m.info.clientProperties.adminSaslSsl,
+        scannerMtlsProps: m.info.clientProperties.scannerMtls,
+        scannerMtlsEncryptedKeyProps: m.info.clientProperties.scannerMtlsEncryptedKey,
+        intruderMtlsProps: m.info.clientProperties.intruderMtls,
+        noClientCertProps: m.info.clientProperties.sslNoClientCert,
+        caCert: m.info.tls.caCert,
+        clientKey: m.info.tls.clientKey,
+        keyPassword: m.info.tls.keyPassword,
+      },
     };
     project.provide('cluster', ctx);
   } catch (err) {

@@ -54,7 +54,9 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
     expect(report.reportVersion).toBe(1);
     expect(report.summary.score).toBeGreaterThan(0);
     expect(report.summary.score).toBeLessThan(100);
-    expect(report.summary.coverage).toBe(100);
+    // super.users and allow.everyone.if.no.acl.found are hidden by Apache Kafka: those two checks are unknown.
+    expect(report.summary.coverage).toBeGreaterThan(90);
+    expect(report.summary.coverage).toBeLessThan(100);
     expect(report.summary.verdict).toBe('not-ready');
     expect(report.areas.map((a) => a.area)).toEqual(['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost']);
     for (const a of report.areas) expect(a.score).not.toBeNull();

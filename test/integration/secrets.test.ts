@@ -14,7 +14,7 @@ describe('no secret in any output', () => {
     const pwFile = path.join(dir, 'pw');
     writeFileSync(pwFile, `${c.admin.password}\n`);
     const runs = [
-      await runCli(['scan', '--command-config', c.adminProps, '--format', 'text,json', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '-v']),
+      await runCli(['scan', '--command-config', c.adminProps, '--format', 'text,json,html,markdown', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '-v']),
       await runCli(['scan', '-b', c.saslBootstrap, '--security-protocol', 'SASL_PLAINTEXT', '--sasl-mechanism', 'SCRAM-SHA-512', '--username', 'admin', '--password-file', pwFile, '--format', 'json', '-v']),
       await runCli(['scan', '--command-config', c.aliceProps, '--format', 'text', '-v']),
       await runCli(['gather', '--command-config', c.adminProps, '-o', path.join(dir, 'gathered.json'), '-v']),

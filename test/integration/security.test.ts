@@ -33,8 +33,9 @@ describe('security checks against the seeded cluster', () => {
 
   it('baseline security settings produce no finding', () => {
     expect(check('acl/authorizer-enabled').status).toBe('pass');
-    expect(check('acl/allow-everyone-if-no-acl').status).toBe('pass');
-    expect(check('acl/super-users').status).toBe('pass');
+    // Hidden by the broker (reported as sensitive): unknown, not pass — see legacy-faults.test.ts.
+    expect(check('acl/allow-everyone-if-no-acl').status).toBe('unknown');
+    expect(check('acl/super-users').status).toBe('unknown');
     expect(check('acl/client-quotas').status).toBe('pass');
     expect(check('acl/scram-iterations')).toMatchObject({ status: 'pass', counts: { resources: 2 } }); // admin: SHA-256 and SHA-512
     const byPrincipal = (p: string) => check('acl/wildcard-resources').findings.filter((f) => f.resource.name.startsWith(`${p} `));

@@ -1,0 +1,108 @@
+// Helpers over the offset samples of an observation window (--observe): per-partition lag series, Burrow's
+// partition status, ingress rates and time lag. Pure functions of the snapshot's samples.
+
+import type { OffsetSample } from '../gather/snapshot.js';
+
+export type BurrowStatus = 'OK' | 'WARN' | 'STALL' | 'STOP' | 'REWIND';
+
+/** Severity order used to pick a group's status from its partitions (worst wins). */
+export const BURROW_ORDER: readonly BurrowStatus[] = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'];
+
+export interface LagPoint {
+  at: number;
+  committed: bigint;
+  latest: bigint;
+  lag: bigint;
+}
+
+/** The lag of one group partition at every sample where both the commit and the log end are known. */
+export function lagSeries(samples: readonly OffsetSample[], group: string, topic: string, partition: string): LagPoint[] {
+  const out: LagPoint[] = [];
+  for (const s of samples) {
+    const committed = s.groupOffsets[group]?.[topic]?.[partition];
+    const latest = s.offsets[topic]?.[partition]?.latest;
+    if (committed === undefined || latest === undefined || latest === null) continue;
+    const c = BigInt(committed);
+    const l = BigInt(latest);
+    out.push({ at: Date.parse(s.at), committed: c, latest: l, lag: l > c ? l - c : 0n });
+  }
+  return out;
+}
+
+/**
+ * Burrow's consumer lag evaluation rules, applied to one partition over the window
+ * (https://github.com/linkedin/Burrow/wiki/Consumer-Lag-Evaluation-Rules):
+ * - the committed offset went back → REWIND;
+ * - lag was 0 at some sample → OK (the consumer caught up);
+ * - the committed offset never moved while lag > 0 → STOP when the group has no members (nobody commits),
+ *   STALL when it has members (they commit, but the offset does not move);
+ * - the lag never decreased and grew over the window → WARN (falling behind);
+ * - otherwise OK.
+ * Needs at least two samples; returns null with fewer.
+ */
+export function burrowPartitionStatus(points: readonly LagPoint[], groupHasMembers: boolean): BurrowStatus | null {
+  if (points.length < 2) return null;
+  for (let i = 1; i < points.length; i++) if (points[i]!.committed < points[i - 1]!.committed) return 'REWIND';
+  if (points.some((p) => p.lag === 0n)) return 'OK';
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  if (points.every((p) => p.committed === first.committed)) return groupHasMembers ? 'STALL' : 'STOP';
+  let nonDecreasing = true;
+  for (let i = 1; i < points.length; i++) if (points[i]!.lag < points[i - 1]!.lag) nonDecreasing = false;
+  if (nonDecreasing && last.lag > first.lag) return 'WARN';
+  return 'OK';
+}
+
+export function worstStatus(statuses: readonly BurrowStatus[]): BurrowStatus {
+  return statuses.reduce<BurrowStatus>((w, s) => (BURROW_ORDER.indexOf(s) > BURROW_ORDER.indexOf(w) ? s : w), 'OK');
+}
+
+/** Records per second appended to a partition (or a whole topic) over the window; null with < 2 samples. */
+export function ingressRate(samples: readonly OffsetSample[], topic: string, partition?: string): number | null {
+  if (samples.length < 2) return null;
+  const first = samples[0]!;
+  const last = samples[samples.length - 1]!;
+  const seconds = (Date.parse(last.at) - Date.parse(first.at)) / 1000;
+  if (seconds <= 0) return null;
+  const sum = (s: OffsetSample) => {
+    const parts = s.offsets[topic] ?? {};
+    let n = 0n;
+    for (const [p, o] of Object.entries(parts)) if ((partition === undefined || p === partition) && o.latest !== null) n += BigInt(o.latest);
+    return n;
+  };
+  return Number(sum(last) - sum(first)) / seconds;
+}
+
+/** Window length in ms between first and last sample. */
+export function windowMs(samples: readonly OffsetSample[]): number {
+  if (samples.length < 2) return 0;
+  return Date.parse(samples[samples.length - 1]!.at) - Date.parse(samples[0]!.at);
+}
+
+/**
+ * Time lag estimated from the samples: how long ago the log end was where the consumer is now. Uses the
+ * sample times when the committed offset lies inside the window, else extrapolates with the ingress rate.
+ * Returns null when it cannot be estimated (no ingress observed).
+ */
+export function estimateTimeLagMs(samples: readonly OffsetSample[], topic: string, partition: string, committed: bigint): number | null {
+  const points = samples
+    .map((s) => ({ at: Date.parse(s.at), latest: s.offsets[topic]?.[partition]?.latest }))
+    .filter((p): p is { at: number; latest: string } => p.latest !== undefined && p.latest !== null)
+    .map((p) => ({ at: p.at, latest: BigInt(p.latest) }));
+  const last = points[points.length - 1];
+  if (!last) return null;
+  if (committed >= last.latest) return 0;
+  const i = points.findIndex((p) => p.latest > committed);
+  if (i > 0) {
+    // The log end passed the committed offset between samples i-1 and i: interpolate the append time.
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const frac = Number(committed - a.latest) / Number(b.latest - a.latest);
+    return Math.round(last.at - (a.at + frac * (b.at - a.at)));
+  }
+  // Appended before the window: extrapolate back from the first sample with the observed ingress rate.
+  const rate = ingressRate(samples, topic, partition);
+  if (!rate || rate <= 0) return null;
+  const first = points[0]!;
+  return Math.round(last.at - first.at + (Number(first.latest - committed) / rate) * 1000);
+}
