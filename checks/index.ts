@@ -1,5 +1,7 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import followerFetching from './cost/follower-fetching.js';
+import overPartitioned from './cost/over-partitioned.js';
 import burrowStatus from './consumer-lag/burrow-status.js';
 import timeLag from './consumer-lag/time-lag.js';
 import timeToDataLoss from './consumer-lag/time-to-data-loss.js';
@@ -108,4 +110,6 @@ export const builtInChecks: readonly Check<any, any>[] = [
   brokerRecompression,
   emptyTopics,
   idleTopics,
+  overPartitioned,
+  followerFetching,
 ];

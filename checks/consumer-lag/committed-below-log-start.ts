@@ -13,9 +13,13 @@ export default defineCheck({
       'then give the topic a retention longer than the longest consumer outage you must survive.',
     references: [{ title: 'Kafka docs: auto.offset.reset', url: 'https://kafka.apache.org/documentation/#consumerconfigs_auto.offset.reset' }],
     severity: 'critical',
-    requires: ['groups', 'groupOffsets', 'offsets'],
+    requires: ['groups', 'samples'],
   },
-  evaluate({ groups, groupOffsets, offsets }) {
+  evaluate({ groups, samples }) {
+    // The newest sample: with --observe, retention may delete under a group during the window.
+    const last = samples[samples.length - 1];
+    if (!last) return notApplicable('no offset sample');
+    const { groupOffsets, offsets } = last;
     const results = [];
     for (const g of groups) {
       const committed = groupOffsets[g.groupId];

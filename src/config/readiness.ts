@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 import type { WaiverConfig } from '../engine/waivers.js';
+import type { PriceTable } from '../engine/cost.js';
 
 import { PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
@@ -37,6 +38,8 @@ export interface ReadinessConfig {
   plugins: string[];
   /** Topic policies, client inventory and requirements, passed to checks as ctx.policy. */
   policy: Policy;
+  /** Price table for the cost estimate (defaults in engine/cost.ts). */
+  prices: Partial<PriceTable>;
   /** Accepted risks: findings they match are shown but not scored until they expire. */
   waivers: WaiverConfig[];
   /** Platform set by hand (skips detection), or undefined to detect it. */
@@ -98,6 +101,16 @@ const schema = {
       },
     },
     requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
+    prices: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        currency: { type: 'string', minLength: 1 },
+        storagePerGbMonth: { type: 'number', minimum: 0 },
+        crossZonePerGb: { type: 'number', minimum: 0 },
+        billReplicationTraffic: { type: 'boolean' },
+      },
+    },
     waivers: {
       type: 'array',
       items: {
@@ -177,7 +190,7 @@ const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
+  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
 }
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
@@ -224,6 +237,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     clients?: { app: string; library: string; version: string | number }[];
     requirements?: Policy['requirements'];
     waivers?: WaiverConfig[];
+    prices?: Partial<PriceTable>;
     principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
@@ -262,6 +276,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     areas: raw.areas ?? {},
     scoring,
     plugins: raw.plugins ?? [],
+    prices: raw.prices ?? {},
     waivers: (raw.waivers ?? []).map((w, i) => {
       if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a date (YYYY-MM-DD)`);
       return w;

@@ -126,7 +126,7 @@ export async function fetchMskMetrics(opts: FetchMskMetricsOptions): Promise<Clo
         ),
       );
       listed.push(...(page.Metrics ?? []));
-      nextToken = page.NextToken || undefined;
+      nextToken = nextPage('ListMetrics', page.NextToken, calls.ListMetrics ?? 0);
     } while (nextToken);
 
     // ListMetrics matches dimension subsets; keep only this cluster's metrics (exact value, defensive).
@@ -139,7 +139,9 @@ export async function fetchMskMetrics(opts: FetchMskMetricsOptions): Promise<Clo
     const results = new Map<string, { timestamps: Date[]; values: number[] }>();
     await runPool(batches, CONCURRENCY, async (batch) => {
       let token: string | undefined;
+      let pages = 0;
       do {
+        pages++;
         count('GetMetricData');
         const page = await send('GetMetricData', () =>
           client.send(
@@ -153,7 +155,7 @@ export async function fetchMskMetrics(opts: FetchMskMetricsOptions): Promise<Clo
           ),
         );
         for (const r of page.MetricDataResults ?? []) collect(results, r);
-        token = page.NextToken || undefined;
+        token = nextPage('GetMetricData', page.NextToken, pages);
       } while (token);
     });
 
@@ -177,6 +179,17 @@ export async function fetchMskMetrics(opts: FetchMskMetricsOptions): Promise<Clo
   } finally {
     if (own) client.destroy();
   }
+}
+
+/** Pages beyond which a NextToken is taken for a server fault rather than data (500 × 2000 = 1M metrics). */
+const MAX_PAGES = 2000;
+
+function nextPage(operation: string, token: string | undefined, pagesSoFar: number): string | undefined {
+  if (!token) return undefined;
+  if (pagesSoFar >= MAX_PAGES) {
+    throw new KafkaRequestError(`CloudWatch.${operation}`, 'error', `CloudWatch.${operation}: still paging after ${MAX_PAGES} pages; giving up`);
+  }
+  return token;
 }
 
 function createClient(opts: FetchMskMetricsOptions): CloudWatchClient {

@@ -5,6 +5,7 @@ import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
 import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict, type WaiverState } from '../report/model.js';
 import { platformOf, round1, SEVERITY_WEIGHT } from './evaluate.js';
+import { costReport, DEFAULT_PRICES } from './cost.js';
 import { permissionReport } from './permissions.js';
 import { applyWaivers } from './waivers.js';
 
@@ -136,6 +137,12 @@ export function buildReport(
     checks,
     gaps: [...gaps.values()].sort((x, y) => x.artifact.localeCompare(y.artifact)),
     permissions: permissionReport(snapshot, checks),
+    cost: (() => {
+      const platform = platformOf(snapshot, config).platform;
+      // Amazon MSK does not bill replication traffic between brokers; self-managed clusters pay for it.
+      const prices = { ...DEFAULT_PRICES, ...(platform === 'msk' ? { billReplicationTraffic: false } : {}), ...config.prices };
+      return costReport(snapshot, prices, platform);
+    })(),
     waivers,
     gate:
       opts.failUnder !== undefined

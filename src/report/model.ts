@@ -59,6 +59,17 @@ export interface PermissionReport {
   readOnlyAcls: { permission: string; command: string; missing: boolean }[];
 }
 
+export interface CostReport {
+  currency: string;
+  prices: { storagePerGbMonth: number; crossZonePerGb: number; billReplicationTraffic: boolean };
+  platform: string;
+  /** What the numbers rest on, in words. */
+  assumptions: string[];
+  totalMonthly: number;
+  drivers: { driver: string; monthly: number; basis: string }[];
+  topTopics: { topic: string; storedGb: number; projectedGb: number; ingressBytesPerSec: number; crossZoneGbMonth: number; monthly: number }[];
+}
+
 export interface CheckResult {
   id: string;
   area: Area;
@@ -130,5 +141,7 @@ export interface Report {
   permissions: PermissionReport;
   /** Waivers from readiness.yaml and what became of them. */
   waivers: WaiverState[];
+  /** Monthly cost estimate per driver and per topic, with the prices and assumptions used. */
+  cost: CostReport;
   gate: GateResult;
 }

@@ -21,6 +21,8 @@ export interface ClusterOptions {
   tls?: boolean;
   /** Classpath cache. Default $KAFKA_CACHE_DIR or <repo>/.cache/kafka. */
   cacheDir?: string;
+  /** server.properties overrides for all nodes ('*') or one node (its id), applied last. */
+  serverOverrides?: Record<string, Record<string, string>>;
   /** Format storage at this metadata release (StorageTool --release-version), e.g. "3.8" on 3.9 binaries. Default $KR_RELEASE_VERSION. */
   releaseVersion?: string;
   /** Start / startBroker readiness timeout. Default $KR_START_TIMEOUT_MS or 120000. */

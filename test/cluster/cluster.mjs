@@ -147,6 +147,8 @@ function context(opts = {}, { forStart = false } = {}) {
     timeoutMs: Number(opts.timeoutMs ?? process.env.KR_START_TIMEOUT_MS ?? DEFAULT_START_TIMEOUT_MS),
     // Format at an older metadata release (e.g. "3.8" on 3.9 binaries): a cluster whose upgrade is not finalized.
     releaseVersion: opts.releaseVersion ?? process.env.KR_RELEASE_VERSION ?? null,
+    // server.properties overrides: { '*': { key: value }, <nodeId>: { key: value } }.
+    serverOverrides: opts.serverOverrides ?? null,
     stopTimeoutMs: Number(opts.stopTimeoutMs ?? process.env.KR_STOP_TIMEOUT_MS ?? DEFAULT_STOP_TIMEOUT_MS),
     log,
     state,
@@ -325,6 +327,13 @@ function serverProperties(ctx, id) {
   add('log.cleaner.threads', 1);
   add('log.cleaner.dedupe.buffer.size', 16 * 1024 * 1024);
   add('group.initial.rebalance.delay.ms', 0);
+  // Overrides last, so a test can build a deliberately misconfigured cluster ({ '*': {...}, 3: {...} }).
+  const overrides = { ...(ctx.serverOverrides?.['*'] ?? {}), ...(ctx.serverOverrides?.[id] ?? {}) };
+  for (const [k, v] of Object.entries(overrides)) {
+    const i = p.findIndex((line) => line.startsWith(`${k}=`));
+    if (i >= 0) p.splice(i, 1);
+    add(k, v);
+  }
   return p.join('\n') + '\n';
 }
 

@@ -44,6 +44,7 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     'listener.security.protocol.map': 'SASL_SSL:SASL_SSL,CONTROLLER:SASL_SSL',
     'controller.listener.names': 'CONTROLLER',
     'offsets.retention.minutes': '10080',
+    'replica.selector.class': 'org.apache.kafka.common.replica.RackAwareReplicaSelector',
   }, 'static-broker');
   const apis = [
     { key: 0, name: 'Produce', min: 3, max: 12 },

@@ -346,6 +346,19 @@ function checksSection(report: Report): string {
 </section>`;
 }
 
+function costSection(report: Report): string {
+  const c = report.cost;
+  const rows = c.drivers.map((d) => `<tr><th scope="row">${h(d.driver)}</th><td class="num">${h(d.monthly.toFixed(2))}</td><td>${h(d.basis)}</td></tr>`).join('');
+  const topics = c.topTopics
+    .map((t) => `<tr><th scope="row"><code>${h(t.topic)}</code></th><td class="num">${h(t.storedGb)}</td><td class="num">${h(t.projectedGb)}</td><td class="num">${h(t.crossZoneGbMonth)}</td><td class="num">${h(t.monthly.toFixed(2))}</td></tr>`)
+    .join('');
+  return `<section id="cost" aria-labelledby="cost-h"><h2 id="cost-h">Cost estimate: ${h(c.totalMonthly.toFixed(2))} ${h(c.currency)} per month</h2>
+<table><thead><tr><th scope="col">Driver</th><th scope="col">Monthly (${h(c.currency)})</th><th scope="col">Basis</th></tr></thead><tbody>${rows}</tbody></table>
+${topics ? `<table><thead><tr><th scope="col">Top topics</th><th scope="col">Stored GB</th><th scope="col">Projected GB</th><th scope="col">Cross-zone GB/month</th><th scope="col">Monthly</th></tr></thead><tbody>${topics}</tbody></table>` : ''}
+<p>Prices used: storage ${h(c.prices.storagePerGbMonth)} ${h(c.currency)}/GB-month; cross-zone traffic ${h(c.prices.crossZonePerGb)} ${h(c.currency)}/GB${c.prices.billReplicationTraffic ? '' : ' (replication traffic not billed)'}.</p>
+<ul>${c.assumptions.map((x) => `<li>${h(x)}</li>`).join('')}</ul></section>`;
+}
+
 function clusterSection(report: Report): string {
   const cl = report.cluster;
   const t = report.snapshot.target;
@@ -444,6 +457,7 @@ ${findingsSection(report)}
 ${notCheckedSection(report)}
 ${permissionsSection(report)}
 ${waiversSection(report)}
+${costSection(report)}
 ${checksSection(report)}
 ${clusterSection(report)}
 ${scoringSection(report)}

@@ -181,6 +181,17 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     out.push('');
   }
 
+  const cost = report.cost;
+  out.push(`#### Cost estimate: ${md(cost.totalMonthly.toFixed(2))} ${md(cost.currency)} per month`);
+  out.push('');
+  out.push('| driver | monthly | basis |', '| --- | ---: | --- |');
+  for (const d of cost.drivers) out.push(`| ${md(d.driver)} | ${md(d.monthly.toFixed(2))} | ${md(d.basis)} |`);
+  if (cost.topTopics.length) {
+    out.push('', '| top topics | stored GB | projected GB | cross-zone GB/month | monthly |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const t of cost.topTopics.slice(0, 5)) out.push(`| ${code(t.topic)} | ${t.storedGb} | ${t.projectedGb} | ${t.crossZoneGbMonth} | ${t.monthly.toFixed(2)} |`);
+  }
+  out.push('', `Prices: storage ${cost.prices.storagePerGbMonth} ${md(cost.currency)}/GB-month, cross-zone ${cost.prices.crossZonePerGb} ${md(cost.currency)}/GB${cost.prices.billReplicationTraffic ? '' : ' (replication not billed)'}. Assumptions: ${cost.assumptions.map(md).join('; ')}.`, '');
+
   out.push('<details><summary>Scoring formula</summary>');
   out.push('');
   out.push(`Formula: ${md(s.formula)}`);

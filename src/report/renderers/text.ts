@@ -123,6 +123,17 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push('');
   }
 
+  const cost = report.cost;
+  out.push(c.bold(`Cost estimate: ${cost.totalMonthly.toFixed(2)} ${cost.currency}/month`));
+  for (const d of cost.drivers) out.push(`  ${d.driver.padEnd(26)} ${d.monthly.toFixed(2).padStart(10)}  ${c.dim(d.basis)}`);
+  if (cost.topTopics.length) {
+    out.push('  top topics:');
+    for (const t of cost.topTopics.slice(0, 5)) out.push(`    ${t.topic.padEnd(30)} ${t.monthly.toFixed(2).padStart(10)}  stored ${t.storedGb} GB, projected ${t.projectedGb} GB, cross-zone ${t.crossZoneGbMonth} GB/month`);
+  }
+  out.push(c.dim(`  prices: storage ${cost.prices.storagePerGbMonth} ${cost.currency}/GB-month, cross-zone ${cost.prices.crossZonePerGb} ${cost.currency}/GB${cost.prices.billReplicationTraffic ? '' : ' (replication not billed)'}`));
+  for (const a of cost.assumptions) out.push(c.dim(`  assumes: ${a}`));
+  out.push('');
+
   const cnt = s.counts;
   out.push(
     `Checks: ${cnt.pass} pass, ${cnt.warn} warn, ${cnt.fail} fail, ${cnt.waived} waived, ${cnt.unknown} unknown, ${cnt.error} error, ${cnt['not-applicable']} not applicable, ${cnt.skipped} skipped`,
