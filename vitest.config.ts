@@ -21,6 +21,19 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'cloudwatch',
+          include: ['test/integration-cw/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/integration-cw/global-setup.ts'],
+          // The tests change process.env (AWS credentials and region).
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

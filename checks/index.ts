@@ -1,5 +1,10 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import mskPartitionMetrics from './replication/msk-partition-metrics.js';
+import mskActiveController from './replication/msk-active-controller.js';
+import mskDiskUsed from './retention/msk-disk-used.js';
+import mskBrokerCpu from './cost/msk-broker-cpu.js';
+import mskOffsetLag from './consumer-lag/msk-offset-lag.js';
 import followerFetching from './cost/follower-fetching.js';
 import overPartitioned from './cost/over-partitioned.js';
 import burrowStatus from './consumer-lag/burrow-status.js';
@@ -69,6 +74,8 @@ export const builtInChecks: readonly Check<any, any>[] = [
   partitionHealth,
   rackSpread,
   zoneLoss,
+  mskPartitionMetrics,
+  mskActiveController,
   preferredLeaderBalance,
   autoLeaderRebalance,
   defaultReplicationFactor,
@@ -83,6 +90,7 @@ export const builtInChecks: readonly Check<any, any>[] = [
   tieredStorage,
   diskHeadroom,
   projectedDisk,
+  mskDiskUsed,
   offsetsRetention,
   retentionTopicPolicy,
   authorizerEnabled,
@@ -106,10 +114,12 @@ export const builtInChecks: readonly Check<any, any>[] = [
   hangingTransactions,
   rebalancingGroups,
   emptyGroupLag,
+  mskOffsetLag,
   partitionsPerBroker,
   brokerRecompression,
   emptyTopics,
   idleTopics,
   overPartitioned,
   followerFetching,
+  mskBrokerCpu,
 ];

@@ -18,8 +18,10 @@ if [ "${KR_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${CHR
   fi
 fi
 need openssl "openssl makes the test cluster's TLS certificates"
+need python3 "Python 3 runs moto, the local CloudWatch for the CloudWatch tests"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 npm run --silent build
 bash test/cluster/fetch-kafka.sh "${KAFKA_VERSION:-4}" >&2
+if [ "${KR_SKIP_MOTO:-0}" != 1 ]; then bash scripts/setup-moto.sh >&2; fi

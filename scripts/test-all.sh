@@ -17,6 +17,11 @@ node -e '
   if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
 ' || status=1
 # Nothing the suite started may outlive it.
+if pgrep -f '\.cache/moto-venv/bin/moto_server' >/dev/null 2>&1; then
+  echo "test-all: a moto server is still running; stopping it" >&2
+  pkill -f '\.cache/moto-venv/bin/moto_server' || true
+  status=1
+fi
 if pgrep -f 'kafka\.Kafka .*/\.cache/it-cluster/' >/dev/null 2>&1; then
   echo "test-all: a Kafka broker of the test cluster is still running; stopping it" >&2
   node test/cluster/cluster.mjs stop --dir .cache/it-cluster >&2 || true

@@ -4,9 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, parseMs } from './commands/connection.js';
-import { checkRows, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
+import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
+import { fetchMskMetrics } from './connect/cloudwatch.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
+import type { CloudWatchArtifact } from './gather/snapshot.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
@@ -53,6 +55,39 @@ function addReportOptions(cmd: Command): Command {
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
 }
 
+interface CloudWatchFlags {
+  cloudwatch?: string;
+  cloudwatchRegion?: string;
+  cloudwatchEndpoint?: string;
+  cloudwatchWindow?: string;
+}
+
+function addCloudWatchOptions(cmd: Command): Command {
+  return cmd
+    .option('--cloudwatch <cluster-name>', 'also read Amazon MSK metrics (AWS/Kafka) of this MSK cluster from CloudWatch; AWS credentials from the standard chain')
+    .option('--cloudwatch-region <region>', 'AWS region of the MSK cluster (default: AWS_REGION, AWS_DEFAULT_REGION, then the AWS profile)')
+    .option('--cloudwatch-endpoint <url>', 'CloudWatch endpoint URL (a VPC endpoint, or a local stand-in such as moto)')
+    .option('--cloudwatch-window <duration>', 'metrics look-back, e.g. 24h or 7d (default 7d, at most 63d)');
+}
+
+/** --cloudwatch and friends → the metrics reader the gather layer calls (or undefined when not asked). */
+function parseCloudWatch(f: CloudWatchFlags): (() => Promise<CloudWatchArtifact>) | undefined {
+  if (f.cloudwatch === undefined) {
+    if (f.cloudwatchRegion ?? f.cloudwatchEndpoint ?? f.cloudwatchWindow) throw new UsageError('--cloudwatch-region, --cloudwatch-endpoint and --cloudwatch-window need --cloudwatch <cluster-name>');
+    return undefined;
+  }
+  let windowMs: number | undefined;
+  if (f.cloudwatchWindow !== undefined) {
+    const m = /^(\d+)(h|d)$/.exec(f.cloudwatchWindow.trim());
+    if (!m) throw new UsageError(`--cloudwatch-window must be like 24h or 7d (got "${f.cloudwatchWindow}")`);
+    windowMs = Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
+    if (windowMs < 3_600_000 || windowMs > 63 * 86_400_000) throw new UsageError('--cloudwatch-window must be from 1h to 63d');
+  }
+  if (f.cloudwatchEndpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(f.cloudwatchEndpoint)) throw new UsageError('--cloudwatch-endpoint must be an http(s) URL');
+  const { cloudwatch: clusterName, cloudwatchRegion: region, cloudwatchEndpoint: endpoint } = f;
+  return () => fetchMskMetrics({ clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) });
+}
+
 interface ObserveFlags {
   observe?: string;
   samples?: string;
@@ -96,21 +131,22 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
 
   const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
 
-  addReportOptions(addConnectionOptions(program.command('scan')))
+  addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan'))))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
     .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
     .option('-v, --verbose', 'progress on stderr')
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & { snapshotOut?: string }) => {
+    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string }) => {
       const formats = checkOutputFlags(flags);
       const failUnder = parseFailUnder(flags.failUnder);
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
+      const cloudwatch = parseCloudWatch(flags);
       const setup = await loadSetup(flags.config);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}) });
+      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
         writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
@@ -120,17 +156,18 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       setExit(gateExit(report));
     });
 
-  addConnectionOptions(program.command('gather'))
+  addCloudWatchOptions(addConnectionOptions(program.command('gather')))
     .description('gather a snapshot of the cluster (read-only) and write it as JSON')
     .requiredOption('-o, --output <file>', 'snapshot file to write')
     .option('--observe <duration>', 'sample offsets and group commits over this window')
     .option('--samples <n>', 'number of samples over the --observe window')
     .option('-v, --verbose', 'progress on stderr')
-    .action(async (flags: ConnectionFlags & ObserveFlags & { output: string; verbose?: boolean }) => {
+    .action(async (flags: ConnectionFlags & ObserveFlags & CloudWatchFlags & { output: string; verbose?: boolean }) => {
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
+      const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}) });
+      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
@@ -155,9 +192,20 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .description('list the checks: id, area, severity and what each one looks at')
     .option('-c, --config <file>', 'readiness.yaml whose plugins and overrides to include')
     .addOption(new Option('-f, --format <format>', 'text, json or markdown').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (flags: { config?: string; format: string }) => {
+    .option('--explain <id>', "print one check's full text: why it matters, the fix, options and references")
+    .action(async (flags: { config?: string; format: string; explain?: string }) => {
       const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
       const rows = checkRows(setup.registry, setup.config);
+      if (flags.explain !== undefined) {
+        const row = rows.find((r) => r.id === flags.explain);
+        if (!row) {
+          const close = rows.filter((r) => r.id.includes(flags.explain!.split('/').pop() ?? '')).map((r) => r.id);
+          throw new UsageError(`unknown check "${flags.explain}"${close.length ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : ''}; list them with: kafka-readiness checks`);
+        }
+        io.stdout.write(flags.format === 'json' ? `${JSON.stringify(row, null, 2)}\n` : renderCheckExplanation(row));
+        setExit(ExitCode.ok);
+        return;
+      }
       if (flags.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (flags.format === 'markdown') io.stdout.write(renderChecksMarkdown(rows));
       else io.stdout.write(renderChecksText(rows));

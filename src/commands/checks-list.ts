@@ -62,3 +62,20 @@ export function renderChecksMarkdown(rows: CheckRow[]): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/** The full text of one check, for `kafka-readiness checks --explain <id>`. */
+export function renderCheckExplanation(r: CheckRow): string {
+  const opts = Object.entries(r.options);
+  return [
+    `${r.id} — ${r.title}`,
+    `area ${r.area} · severity ${r.severity}${r.enabled ? '' : ' · disabled'} · ${r.origin}`,
+    `reads: ${r.requires.join(', ')}`,
+    '',
+    r.description,
+    '',
+    `Fix: ${r.remediation}`,
+    ...(opts.length ? ['', 'Options (readiness.yaml checks.<id>.options):', ...opts.map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)] : []),
+    ...(r.references.length ? ['', 'References:', ...r.references.map((x) => `  ${x.title}: ${x.url}`)] : []),
+    '',
+  ].join('\n');
+}

@@ -49,7 +49,7 @@ beforeAll(async () => {
   closers.push(() => admin.close());
   await admin.createTopics({ topics: ['live.orders'], partitions: 3, replicas: 3, configs: [] });
   // Short retention and small segments: records are deleted seconds after they are written.
-  await admin.createTopics({ topics: ['live.short'], partitions: 1, replicas: 3, configs: [{ name: 'retention.ms', value: '4000' }, { name: 'segment.ms', value: '1000' }, { name: 'segment.bytes', value: '16384' }] });
+  await admin.createTopics({ topics: ['live.short'], partitions: 1, replicas: 3, configs: [{ name: 'retention.ms', value: '4000' }, { name: 'segment.ms', value: '1000' }, { name: 'segment.bytes', value: '1048576' }] });
   await admin.createTopics({ topics: ['live.txn'], partitions: 1, replicas: 3, configs: [] });
   await sleep(1500);
 
