@@ -9,6 +9,7 @@ import { checkOutputFlags, type OutputFlags, writeReport } from './commands/outp
 import { fetchMskMetrics } from './connect/cloudwatch.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
+import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
@@ -24,6 +25,8 @@ Exit codes:
 interface ReportFlags extends OutputFlags {
   config?: string;
   failUnder?: string;
+  failOn?: Severity;
+  minCoverage?: string;
   verbose?: boolean;
 }
 
@@ -52,6 +55,8 @@ function addReportOptions(cmd: Command): Command {
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
 }
 
@@ -109,11 +114,18 @@ function parseObserve(flags: ObserveFlags): { windowMs: number; samples: number 
   return { windowMs, samples };
 }
 
-function parseFailUnder(value: string | undefined): number | undefined {
+function parsePercent(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--fail-under must be a number from 0 to 100 (got "${value}")`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} must be a number from 0 to 100 (got "${value}")`);
   return n;
+}
+
+/** Gate flags for buildReport; each overrides its readiness.yaml `gate:` entry. */
+function gateFlags(flags: ReportFlags): { failUnder?: number; failOn?: Severity; minCoverage?: number } {
+  const failUnder = parsePercent(flags.failUnder, '--fail-under');
+  const minCoverage = parsePercent(flags.minCoverage, '--min-coverage');
+  return { ...(failUnder !== undefined ? { failUnder } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}), ...(minCoverage !== undefined ? { minCoverage } : {}) };
 }
 
 function gateExit(report: Report): number {
@@ -140,7 +152,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .addHelpText('after', EXIT_HELP)
     .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string }) => {
       const formats = checkOutputFlags(flags);
-      const failUnder = parseFailUnder(flags.failUnder);
+      const gate = gateFlags(flags);
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
@@ -151,7 +163,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
         writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
-      const report = evaluateSnapshot(snapshot, setup, failUnder !== undefined ? { failUnder } : {});
+      const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io);
       setExit(gateExit(report));
     });
@@ -179,10 +191,10 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .addHelpText('after', EXIT_HELP)
     .action(async (file: string, flags: ReportFlags) => {
       const formats = checkOutputFlags(flags);
-      const failUnder = parseFailUnder(flags.failUnder);
+      const gate = gateFlags(flags);
       const snapshot = readSnapshotFile(file);
       const setup = await loadSetup(flags.config);
-      const report = evaluateSnapshot(snapshot, setup, failUnder !== undefined ? { failUnder } : {});
+      const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io);
       setExit(gateExit(report));
     });

@@ -8,7 +8,8 @@ import { PlatformaticClusterClient } from './connect/platformatic.js';
 import type { ClusterClient } from './connect/port.js';
 import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
-import { buildReport } from './engine/score.js';
+import { buildReport, type GateSettings } from './engine/score.js';
+import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { gatherSnapshot } from './gather/gather.js';
 import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
@@ -59,14 +60,11 @@ export async function gatherFromCluster(
 export function evaluateSnapshot(
   snapshot: Snapshot,
   setup: { config: ReadinessConfig; registry: RegisteredCheck[] },
-  opts: { failUnder?: number; generatedAt?: string } = {},
+  opts: { failUnder?: number; failOn?: Severity; minCoverage?: number; newFindings?: GateSettings['newFindings']; generatedAt?: string } = {},
 ): Report {
   const checks = evaluateChecks(snapshot, setup.registry, setup.config);
-  return buildReport(snapshot, checks, setup.config, {
-    toolVersion: TOOL_VERSION,
-    generatedAt: opts.generatedAt ?? new Date().toISOString(),
-    ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
-  });
+  const { generatedAt, ...gate } = opts;
+  return buildReport(snapshot, checks, setup.config, { toolVersion: TOOL_VERSION, generatedAt: generatedAt ?? new Date().toISOString(), ...gate });
 }
 
 export function readSnapshotFile(file: string): Snapshot {

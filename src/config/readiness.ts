@@ -38,6 +38,8 @@ export interface ReadinessConfig {
   plugins: string[];
   /** Topic policies, client inventory and requirements, passed to checks as ctx.policy. */
   policy: Policy;
+  /** CI gate rules (flags override them). */
+  gate: { failUnder?: number; failOn?: Severity; minCoverage?: number };
   /** Price table for the cost estimate (defaults in engine/cost.ts). */
   prices: Partial<PriceTable>;
   /** Accepted risks: findings they match are shown but not scored until they expire. */
@@ -101,6 +103,15 @@ const schema = {
       },
     },
     requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
+    gate: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        failUnder: { type: 'number', minimum: 0, maximum: 100 },
+        failOn: { enum: severityEnum },
+        minCoverage: { type: 'number', minimum: 0, maximum: 100 },
+      },
+    },
     prices: {
       type: 'object',
       additionalProperties: false,
@@ -190,7 +201,7 @@ const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
+  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], gate: {}, prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
 }
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
@@ -238,6 +249,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     requirements?: Policy['requirements'];
     waivers?: WaiverConfig[];
     prices?: Partial<PriceTable>;
+    gate?: { failUnder?: number; failOn?: Severity; minCoverage?: number };
     principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
@@ -277,6 +289,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     scoring,
     plugins: raw.plugins ?? [],
     prices: raw.prices ?? {},
+    gate: raw.gate ?? {},
     waivers: (raw.waivers ?? []).map((w, i) => {
       if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a date (YYYY-MM-DD)`);
       return w;

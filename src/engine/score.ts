@@ -3,7 +3,7 @@
 import type { ReadinessConfig } from '../config/readiness.js';
 import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
-import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type Report, REPORT_VERSION, type Verdict, type WaiverState } from '../report/model.js';
+import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type GateRule, type Report, REPORT_VERSION, type Verdict, type WaiverState } from '../report/model.js';
 import { platformOf, round1, SEVERITY_WEIGHT } from './evaluate.js';
 import { costReport, DEFAULT_PRICES } from './cost.js';
 import { permissionReport } from './permissions.js';
@@ -71,28 +71,72 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding`] };
 }
 
-export function evaluateGate(score: number | null, failUnder: number | undefined, origin = '--fail-under', waivers: WaiverState[] = []): GateResult {
-  // An expired waiver is a decision that lapsed: it fails the gate whatever the score.
-  const expired = waivers
-    .filter((w) => w.state === 'expired')
-    .map((w) => `waiver for ${w.check} on "${w.resource}" (${w.ticket}, owner ${w.owner}) expired on ${w.expires} (${w.at})`);
-  const scoreGate =
-    failUnder === undefined
-      ? { passed: true, failUnder: null, reasons: ['no score gate configured (use --fail-under or scoring.failUnder)'] }
-      : score === null
-        ? { passed: false, failUnder, reasons: [`no score could be computed; ${origin} requires ${failUnder}`] }
-        : score < failUnder
-          ? { passed: false, failUnder, reasons: [`score ${score} is below ${origin} ${failUnder}`] }
-          : { passed: true, failUnder, reasons: [`score ${score} >= ${origin} ${failUnder}`] };
-  if (expired.length === 0) return scoreGate;
-  return { passed: false, failUnder: scoreGate.failUnder, reasons: [...expired, ...scoreGate.reasons] };
+export interface GateSettings {
+  failUnder?: { value: number; origin: string };
+  failOn?: { value: Severity; origin: string };
+  minCoverage?: { value: number; origin: string };
+  /** Findings not in the baseline (scan --baseline --fail-on-new). */
+  newFindings?: { count: number; examples: string[]; origin: string };
+}
+
+/** Applies every configured gate rule; the first failing one decides exit code 1 and is named. */
+export function evaluateGate(score: number | null, coverage: number, checks: CheckResult[], waivers: WaiverState[], settings: GateSettings): GateResult {
+  const rules: GateRule[] = [];
+  for (const w of waivers.filter((x) => x.state === 'expired')) {
+    rules.push({ rule: 'expired-waiver', passed: false, origin: w.at, message: `waiver for ${w.check} on "${w.resource}" (${w.ticket}, owner ${w.owner}) expired on ${w.expires} (${w.at})` });
+  }
+  if (settings.failUnder) {
+    const { value, origin } = settings.failUnder;
+    rules.push(
+      score === null
+        ? { rule: 'fail-under', passed: false, origin, message: `no score could be computed; ${origin} requires ${value}` }
+        : { rule: 'fail-under', passed: score >= value, origin, message: score < value ? `score ${score} is below ${origin} ${value}` : `score ${score} >= ${origin} ${value}` },
+    );
+  }
+  if (settings.failOn) {
+    const { value, origin } = settings.failOn;
+    const rank = SEVERITIES.indexOf(value);
+    const hits = checks.flatMap((c) => c.findings.filter((f) => !f.waiver && f.status === 'fail' && SEVERITIES.indexOf(f.severity) <= rank).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name} [${f.severity}]`));
+    rules.push({ rule: 'fail-on', passed: hits.length === 0, origin, message: hits.length ? `${hits.length} failing finding(s) of severity ${value} or worse (${origin}), e.g. ${hits[0]}` : `no failing finding of severity ${value} or worse` });
+  }
+  if (settings.minCoverage) {
+    const { value, origin } = settings.minCoverage;
+    rules.push({ rule: 'min-coverage', passed: coverage >= value, origin, message: coverage < value ? `coverage ${coverage} % is below ${origin} ${value} %` : `coverage ${coverage} % >= ${value} %` });
+  }
+  if (settings.newFindings) {
+    const { count, examples, origin } = settings.newFindings;
+    rules.push({ rule: 'new-findings', passed: count === 0, origin, message: count ? `${count} finding(s) not in the baseline (${origin}), e.g. ${examples[0]}` : 'no finding beyond the baseline' });
+  }
+  const failed = rules.filter((r) => !r.passed);
+  return {
+    passed: failed.length === 0,
+    failUnder: settings.failUnder?.value ?? null,
+    rules,
+    decidedBy: failed[0]?.rule ?? null,
+    reasons: rules.length ? [...failed, ...rules.filter((r) => r.passed)].map((r) => r.message) : ['no gate configured (use --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml)'],
+  };
+}
+
+function gateSettings(config: ReadinessConfig, opts: { failUnder?: number; failOn?: Severity; minCoverage?: number; newFindings?: GateSettings['newFindings'] }): GateSettings {
+  const at = (path: (string | number)[], name: string) => `${name} (${config.locate(path)})`;
+  const g = config.gate;
+  const s: GateSettings = {};
+  if (opts.failUnder !== undefined) s.failUnder = { value: opts.failUnder, origin: '--fail-under' };
+  else if (g.failUnder !== undefined) s.failUnder = { value: g.failUnder, origin: at(['gate', 'failUnder'], 'gate.failUnder') };
+  else if (config.scoring.failUnder !== undefined) s.failUnder = { value: config.scoring.failUnder, origin: at(['scoring', 'failUnder'], 'scoring.failUnder') };
+  if (opts.failOn) s.failOn = { value: opts.failOn, origin: '--fail-on' };
+  else if (g.failOn) s.failOn = { value: g.failOn, origin: at(['gate', 'failOn'], 'gate.failOn') };
+  if (opts.minCoverage !== undefined) s.minCoverage = { value: opts.minCoverage, origin: '--min-coverage' };
+  else if (g.minCoverage !== undefined) s.minCoverage = { value: g.minCoverage, origin: at(['gate', 'minCoverage'], 'gate.minCoverage') };
+  if (opts.newFindings) s.newFindings = opts.newFindings;
+  return s;
 }
 
 export function buildReport(
   snapshot: Snapshot,
   evaluated: CheckResult[],
   config: ReadinessConfig,
-  opts: { toolVersion: string; generatedAt: string; failUnder?: number },
+  opts: { toolVersion: string; generatedAt: string; failUnder?: number; failOn?: Severity; minCoverage?: number; newFindings?: GateSettings['newFindings'] },
 ): Report {
   const { checks, waivers } = applyWaivers(evaluated, config, Date.parse(opts.generatedAt));
   const areas = scoreAreas(checks, config);
@@ -144,9 +188,6 @@ export function buildReport(
       return costReport(snapshot, prices, platform);
     })(),
     waivers,
-    gate:
-      opts.failUnder !== undefined
-        ? evaluateGate(score, opts.failUnder, '--fail-under', waivers)
-        : evaluateGate(score, config.scoring.failUnder, `scoring.failUnder (${config.locate(['scoring', 'failUnder'])})`, waivers),
+    gate: evaluateGate(score, coverage, checks, waivers, gateSettings(config, opts)),
   };
 }

@@ -103,9 +103,21 @@ export interface AreaScore {
   checks: { total: number; evaluated: number; unknown: number; error: number };
 }
 
+export interface GateRule {
+  rule: 'fail-under' | 'fail-on' | 'min-coverage' | 'expired-waiver' | 'new-findings';
+  passed: boolean;
+  /** Where the threshold came from: a flag or file:line:col in readiness.yaml. */
+  origin: string;
+  message: string;
+}
+
 export interface GateResult {
   passed: boolean;
   failUnder: number | null;
+  /** Every rule that was configured, in the order they are evaluated. */
+  rules: GateRule[];
+  /** The first failing rule (it decided exit code 1), or null when the gate passed. */
+  decidedBy: GateRule['rule'] | null;
   reasons: string[];
 }
 

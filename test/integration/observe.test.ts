@@ -2,6 +2,8 @@
 // slowly, one group sits on a topic whose short retention deletes records under it, and a transaction stays
 // open. `scan --observe` must give each its Burrow status and findings, and a cost section with prices.
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -69,13 +71,21 @@ beforeAll(async () => {
   await admin.alterConsumerGroupOffsets({ groupId: 'short-reader', topics: [{ name: 'live.short', partitionOffsets: [{ partition: 0, offset: 0n }] }] });
   await consumeFor('keeps-up', 'live.orders', {});
   await consumeFor('stopped-reader', 'live.orders', { untilMs: 3000 });
-  await consumeFor('slow-reader', 'live.orders', { delayMs: 250 });
+  // Falling behind: the slow reader's position advances every second, but slower than the producer writes.
+  let slowStep = 0;
+  const slowTimer = setInterval(() => {
+    slowStep += 20;
+    void admin.alterConsumerGroupOffsets({ groupId: 'slow-reader', topics: [{ name: 'live.orders', partitionOffsets: [0, 1, 2].map((partition) => ({ partition, offset: BigInt(slowStep) })) }] }).catch(() => {});
+  }, 1000);
+  closers.push(async () => clearInterval(slowTimer));
 
   // An open transaction: its records stay above the last stable offset until it ends.
-  const txProducer = new Producer({ ...base, clientId: 'observe-tx', serializers: stringSerializers, transactionalId: 'readiness-open-tx', idempotent: true, acks: -1 });
+  // The client's request timeout doubles as the transaction timeout: keep the transaction open past the window.
+  const txProducer = new Producer({ ...base, clientId: 'observe-tx', serializers: stringSerializers, transactionalId: 'readiness-open-tx', idempotent: true, acks: -1, timeout: 120_000 });
   closers.push(() => txProducer.close());
   const tx = await txProducer.beginTransaction();
-  await tx.send({ messages: [{ topic: 'live.txn', key: 'a', value: 'pending' }] });
+  const sent = await tx.send({ messages: [{ topic: 'live.txn', key: 'a', value: 'pending' }, { topic: 'live.txn', key: 'b', value: 'pending' }] });
+  process.stderr.write(`[observe] open transaction wrote ${JSON.stringify(sent, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}\n`);
   closers.push(() => tx.abort().catch(() => {}));
 
   await sleep(10_000); // let consumers join, the stopped reader stop, and retention pass the short reader
@@ -84,6 +94,7 @@ beforeAll(async () => {
   scanMs = Date.now() - t0;
   expect(run.code, run.stderr).toBe(0);
   report = JSON.parse(run.stdout) as Report;
+  writeFileSync(path.join(c.workDir, 'observe-report.json'), run.stdout);
   process.stderr.write(`[observe] scan --observe ${OBSERVE_S}s took ${scanMs} ms (${report.snapshot.stats.totalRequests} requests, ${report.snapshot.stats.artifactMs.samples} ms sampling)\n`);
 }, 240_000);
 
@@ -120,7 +131,8 @@ describe(`scan --observe ${OBSERVE_S}s with real producers and consumers`, () =>
   });
 
   it('reports the transaction that holds the last stable offset back', () => {
-    expect(finding('consumer-lag/hanging-transactions', 'live.txn-0')).toMatchObject({ status: 'fail' });
+    const txn = check('consumer-lag/hanging-transactions');
+    expect(finding('consumer-lag/hanging-transactions', 'live.txn-0'), JSON.stringify({ status: txn.status, findings: txn.findings.map((f) => f.resource.name) })).toMatchObject({ status: 'fail' });
   });
 
   it('measures ingress: the live topic is not idle, a topic nobody writes to is', () => {
