@@ -7,6 +7,7 @@ import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, par
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
 import { fetchMskMetrics } from './connect/cloudwatch.js';
+import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
 import type { Severity } from './sdk.js';
@@ -146,13 +147,17 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
   addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan'))))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
+    .option('--baseline <report.json>', 'an earlier JSON report to compare with (see --fail-on-new)')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
     .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
     .option('-v, --verbose', 'progress on stderr')
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string }) => {
+    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean }) => {
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
+      if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
+      const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
@@ -163,7 +168,13 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
         writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
-      const report = evaluateSnapshot(snapshot, setup, gate);
+      let report = evaluateSnapshot(snapshot, setup, gate);
+      if (baseline && flags.failOnNew) {
+        // Only findings that are new relative to the baseline decide the gate: long-accepted debt does not.
+        const d = diffReports(baseline, report);
+        const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${flags.baseline}` };
+        report = evaluateSnapshot(snapshot, setup, { ...gate, newFindings, generatedAt: report.generatedAt });
+      }
       writeReport(report, formats, flags, io);
       setExit(gateExit(report));
     });
@@ -197,6 +208,19 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io);
       setExit(gateExit(report));
+    });
+
+  program
+    .command('diff')
+    .description('compare two JSON reports: new, fixed and changed findings and the score change')
+    .argument('<base>', 'the earlier report (e.g. from the main branch)')
+    .argument('<head>', 'the later report')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .option('--fail-on-new', 'exit 1 when head has findings that base does not')
+    .action((baseFile: string, headFile: string, flags: { format: string; failOnNew?: boolean }) => {
+      const d = diffReports(readReportFile(baseFile), readReportFile(headFile));
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiffText(d));
+      setExit(flags.failOnNew && d.newFindings.length > 0 ? ExitCode.gateFailed : ExitCode.ok);
     });
 
   program

@@ -121,6 +121,8 @@ function gateSettings(config: ReadinessConfig, opts: { failUnder?: number; failO
   const at = (path: (string | number)[], name: string) => `${name} (${config.locate(path)})`;
   const g = config.gate;
   const s: GateSettings = {};
+  // --fail-on-new: only findings the baseline lacks decide (and expired waivers, which always do).
+  if (opts.newFindings) return { newFindings: opts.newFindings };
   if (opts.failUnder !== undefined) s.failUnder = { value: opts.failUnder, origin: '--fail-under' };
   else if (g.failUnder !== undefined) s.failUnder = { value: g.failUnder, origin: at(['gate', 'failUnder'], 'gate.failUnder') };
   else if (config.scoring.failUnder !== undefined) s.failUnder = { value: config.scoring.failUnder, origin: at(['scoring', 'failUnder'], 'scoring.failUnder') };
@@ -128,7 +130,6 @@ function gateSettings(config: ReadinessConfig, opts: { failUnder?: number; failO
   else if (g.failOn) s.failOn = { value: g.failOn, origin: at(['gate', 'failOn'], 'gate.failOn') };
   if (opts.minCoverage !== undefined) s.minCoverage = { value: opts.minCoverage, origin: '--min-coverage' };
   else if (g.minCoverage !== undefined) s.minCoverage = { value: g.minCoverage, origin: at(['gate', 'minCoverage'], 'gate.minCoverage') };
-  if (opts.newFindings) s.newFindings = opts.newFindings;
   return s;
 }
 

@@ -59,7 +59,16 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
   const artifacts: SnapshotArtifacts = {
     apiVersions: { ok: true, value: { requestVersion: 4, brokers: { '1': features, '2': features, '3': features } } },
     cluster: { ok: true, value: { clusterId: 'test-cluster', controllerId: 1, brokers, authorizedOperations: ['DESCRIBE', 'DESCRIBE_CONFIGS'] } },
-    quorum: { ok: true, value: { leaderId: 1, leaderEpoch: 1, highWatermark: '100', voters: [], observers: [] } },
+    quorum: {
+      ok: true,
+      value: {
+        leaderId: 1,
+        leaderEpoch: 1,
+        highWatermark: '100',
+        voters: [1, 2, 3].map((id) => ({ id, logEndOffset: '100', lastFetchTimestamp: String(Date.parse('2026-11-22T12:00:00.000Z')), lastCaughtUpTimestamp: String(Date.parse('2026-11-22T12:00:00.000Z')) })),
+        observers: [],
+      },
+    },
     topics: { ok: true, value: topics },
     topicConfigs: { ok: true, value: { orders: cfg(TOPIC_DEFAULTS) } },
     brokerConfigs: { ok: true, value: { '1': brokerCfg, '2': brokerCfg, '3': brokerCfg } },
@@ -71,7 +80,7 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     offsets: { ok: true, value: { orders: { '0': { earliest: '0', latest: '10' }, '1': { earliest: '0', latest: '10' }, '2': { earliest: '0', latest: '10' } } } },
     groups: { ok: true, value: [] },
     groupOffsets: { ok: true, value: {} },
-    quotas: { ok: true, value: [] },
+    quotas: { ok: true, value: [{ entity: { user: null }, values: { producer_byte_rate: 1048576 } }] },
     scramUsers: { ok: true, value: [] },
     samples: { ok: true, value: [] },
     cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },

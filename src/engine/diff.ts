@@ -1,0 +1,85 @@
+// Compares two reports (e.g. main branch vs this change): findings that are new, fixed or changed, and the
+// score change. A finding is identified by check id + resource, so messages may change without making it new.
+
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
+import type { Finding, Report } from '../report/model.js';
+
+export interface FindingRef {
+  check: string;
+  resource: string;
+  status: string;
+  severity: string;
+  message: string;
+}
+
+export interface ReportDiff {
+  base: { generatedAt: string; score: number | null; coverage: number; verdict: string };
+  head: { generatedAt: string; score: number | null; coverage: number; verdict: string };
+  scoreChange: number | null;
+  coverageChange: number;
+  newFindings: FindingRef[];
+  fixedFindings: FindingRef[];
+  changedFindings: { before: FindingRef; after: FindingRef }[];
+}
+
+const key = (f: FindingRef) => `${f.check}\u0000${f.resource}`;
+
+function openFindings(report: Report): FindingRef[] {
+  return report.checks.flatMap((c) =>
+    c.findings
+      .filter((f: Finding) => !f.waiver)
+      .map((f) => ({ check: c.id, resource: `${f.resource.kind} ${f.resource.name}`, status: f.status, severity: f.severity, message: f.message })),
+  );
+}
+
+export function diffReports(base: Report, head: Report): ReportDiff {
+  const before = new Map(openFindings(base).map((f) => [key(f), f]));
+  const after = new Map(openFindings(head).map((f) => [key(f), f]));
+  const newFindings = [...after.values()].filter((f) => !before.has(key(f)));
+  const fixedFindings = [...before.values()].filter((f) => !after.has(key(f)));
+  const changedFindings = [...after.values()]
+    .filter((f) => before.has(key(f)))
+    .map((f) => ({ before: before.get(key(f))!, after: f }))
+    .filter(({ before: b, after: a }) => b.status !== a.status || b.severity !== a.severity);
+  const summary = (r: Report) => ({ generatedAt: r.generatedAt, score: r.summary.score, coverage: r.summary.coverage, verdict: r.summary.verdict });
+  return {
+    base: summary(base),
+    head: summary(head),
+    scoreChange: base.summary.score !== null && head.summary.score !== null ? Math.round((head.summary.score - base.summary.score) * 10) / 10 : null,
+    coverageChange: Math.round((head.summary.coverage - base.summary.coverage) * 10) / 10,
+    newFindings,
+    fixedFindings,
+    changedFindings,
+  };
+}
+
+export function readReportFile(file: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot read a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message.split('\n')[0]})`);
+  }
+  const r = data as Partial<Report>;
+  if (!r || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
+  return r as Report;
+}
+
+export function renderDiffText(d: ReportDiff): string {
+  const fmt = (f: FindingRef) => `  ${f.status.toUpperCase()} [${f.severity}] ${f.check} — ${f.resource}: ${f.message}`;
+  const score = (n: number | null) => (n === null ? 'n/a' : String(n));
+  const lines = [
+    `Score ${score(d.base.score)} → ${score(d.head.score)}${d.scoreChange !== null ? ` (${d.scoreChange >= 0 ? '+' : ''}${d.scoreChange})` : ''}; coverage ${d.base.coverage} % → ${d.head.coverage} %; verdict ${d.base.verdict} → ${d.head.verdict}`,
+    '',
+    `New findings (${d.newFindings.length})`,
+    ...d.newFindings.map(fmt),
+    '',
+    `Fixed findings (${d.fixedFindings.length})`,
+    ...d.fixedFindings.map(fmt),
+    '',
+    `Changed findings (${d.changedFindings.length})`,
+    ...d.changedFindings.map(({ before, after }) => `  ${after.check} — ${after.resource}: ${before.status}/${before.severity} → ${after.status}/${after.severity}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,177 @@
+// JUnit XML for CI test reporters (GitLab, Jenkins, dorny/test-reporter, mikepenz/action-junit-report): one
+// <testsuite> per area, one <testcase> per finding, one passing <testcase> per check for the resources that
+// passed, <skipped> for checks that did not apply, were disabled or whose finding is waived, and <error> for
+// checks that could not run (never a pass). Valid against the Ant JUnit schema (windyroad JUnit.xsd) and the
+// Jenkins xunit junit-10.xsd; docs/report-format.md says which element means what.
+//
+// Every string from the report goes through xmlText / xmlAttr: topic names and messages are cluster data.
+
+import { describeSource, type Evidence, type Resource } from '../../sdk.js';
+import type { CheckResult, Finding, Report, WaiverRef } from '../model.js';
+
+/** Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
+const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text content: illegal characters dropped, `& < >` escaped (`>` too, so `]]>` cannot appear). */
+export function xmlText(value: unknown): string {
+  return String(value ?? '')
+    .replace(ILLEGAL_XML_CHARS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A double-quoted attribute value: as xmlText plus quotes, and tab/LF/CR as character references so they survive attribute normalisation. */
+export function xmlAttr(value: unknown): string {
+  return xmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+type Outcome =
+  | { kind: 'pass' }
+  | { kind: 'failure' | 'error' | 'skipped'; type?: string; message: string; body: string };
+
+interface TestCase {
+  classname: string;
+  name: string;
+  outcome: Outcome;
+}
+
+function resourceLabel(r: Resource): string {
+  return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${r.kind} ${r.name}`;
+}
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return 'none';
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function evidenceLines(e: Evidence | undefined): string[] {
+  if (!e) return [];
+  const lines = [`observed: ${valueText(e.observed)}`, `expected: ${e.expected}`];
+  if (e.config) lines.push(`config: ${e.config}${e.source ? ` (${describeSource(e.source) ?? e.source})` : ''}`);
+  if (e.details && Object.keys(e.details).length) lines.push(`details: ${valueText(e.details)}`);
+  return lines;
+}
+
+function waiverText(w: WaiverRef): string {
+  return `waiver ${w.ticket} (owner ${w.owner}, expires ${w.expires}): ${w.reason}`;
+}
+
+function checkLines(c: CheckResult): string[] {
+  const lines = [`check: ${c.id} (${c.title}, ${c.severity}, area ${c.area})`, `remediation: ${c.remediation}`];
+  for (const r of c.references) lines.push(`see: ${r.title} <${r.url}>`);
+  return lines;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The testcases of one check, in report order. */
+function checkCases(c: CheckResult): TestCase[] {
+  const cases: TestCase[] = [];
+  const add = (name: string, outcome: Outcome) => cases.push({ classname: c.id, name, outcome });
+
+  if (c.status === 'unknown' || c.status === 'error') {
+    const what = c.status === 'unknown' ? 'could not check' : 'check error';
+    const body = [
+      `${c.status.toUpperCase()}: ${c.reason ?? what}`,
+      ...(c.missing ?? []).map((m) => `missing artifact ${m.artifact}: ${m.error.reason}: ${m.error.message}`),
+      'Not run, so not a pass: it lowers coverage and is left out of the score.',
+      ...checkLines(c),
+    ];
+    add(`${c.id} (${what})`, { kind: 'error', type: c.status, message: `${what}: ${c.reason ?? 'no reason given'}`, body: body.join('\n') });
+  } else if (c.status === 'not-applicable' || c.status === 'skipped') {
+    const what = c.status === 'not-applicable' ? 'not applicable' : 'skipped';
+    add(`${c.id} (${what})`, { kind: 'skipped', message: `${what}: ${c.reason ?? ''}`.trim(), body: '' });
+  }
+
+  for (const f of c.findings) add(resourceLabel(f.resource), findingOutcome(c, f));
+
+  if (c.counts.pass > 0) add(`${c.id} (${plural(c.counts.pass, 'resource')} passed)`, { kind: 'pass' });
+  // A check that ran over nothing still shows up, as a pass with nothing to check.
+  if (cases.length === 0) add(`${c.id} (no resources to check)`, { kind: 'pass' });
+  return cases;
+}
+
+function findingOutcome(c: CheckResult, f: Finding): Outcome {
+  const head = `${f.status.toUpperCase()} (${f.severity}) ${resourceLabel(f.resource)}: ${f.message}`;
+  if (f.waiver) {
+    const body = [`WAIVED ${resourceLabel(f.resource)}: ${f.message}`, waiverText(f.waiver), ...evidenceLines(f.evidence), ...checkLines(c)];
+    return { kind: 'skipped', message: `waived: ${f.waiver.reason} (${f.waiver.ticket})`, body: body.join('\n') };
+  }
+  const body = [head, ...evidenceLines(f.evidence)];
+  if (f.expiredWaiver) body.push(`EXPIRED ${waiverText(f.expiredWaiver)}: the finding counts again`);
+  body.push(...checkLines(c));
+  return { kind: 'failure', type: f.status === 'fail' ? 'fail' : 'warning', message: f.message, body: body.join('\n') };
+}
+
+/** Ant's xs:dateTime without zone (UTC), or the epoch when the report's time does not parse. */
+function antTimestamp(...candidates: string[]): string {
+  for (const t of candidates) {
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString().slice(0, 19);
+  }
+  return '1970-01-01T00:00:00';
+}
+
+function areaOrder(report: Report): string[] {
+  const order = report.areas.map((a) => a.area as string);
+  for (const c of report.checks) if (!order.includes(c.area)) order.push(c.area);
+  return order;
+}
+
+export function renderJunit(report: Report): string {
+  const s = report.summary;
+  const timestamp = antTimestamp(report.snapshot.takenAt, report.generatedAt);
+  const hostname = report.snapshot.target.bootstrap.join(',').trim() || 'localhost';
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
+  let id = 0;
+  for (const area of areaOrder(report)) {
+    const checks = report.checks.filter((c) => c.area === area);
+    if (checks.length === 0) continue;
+    const cases = checks.flatMap(checkCases);
+    const count = (k: Outcome['kind']) => cases.filter((tc) => tc.outcome.kind === k).length;
+    const a = report.areas.find((x) => x.area === area);
+    out.push(
+      `  <testsuite name="${xmlAttr(area)}" package="${xmlAttr(area)}" id="${id++}" timestamp="${timestamp}" hostname="${xmlAttr(hostname)}" ` +
+        `tests="${cases.length}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="0">`,
+    );
+    const props: [string, unknown][] = [
+      ['kafka-readiness.version', report.tool.version],
+      ['cluster.id', report.cluster.clusterId ?? ''],
+      ['snapshot.takenAt', report.snapshot.takenAt],
+      ['report.verdict', s.verdict],
+      ['report.score', s.score ?? 'n/a'],
+      ['report.coverage', s.coverage],
+      ['report.gate', report.gate.passed ? 'passed' : 'failed'],
+      ['area.score', a?.score ?? 'n/a'],
+      ['area.coverage', a?.coverage ?? 'n/a'],
+      ['area.weight', a?.weight ?? 'n/a'],
+    ];
+    out.push('    <properties>');
+    for (const [name, value] of props) out.push(`      <property name="${xmlAttr(name)}" value="${xmlAttr(value)}"/>`);
+    out.push('    </properties>');
+    for (const tc of cases) {
+      const open = `    <testcase classname="${xmlAttr(tc.classname)}" name="${xmlAttr(tc.name)}" time="0"`;
+      const o = tc.outcome;
+      if (o.kind === 'pass') {
+        out.push(`${open}/>`);
+        continue;
+      }
+      const type = o.type !== undefined ? ` type="${xmlAttr(o.type)}"` : '';
+      out.push(`${open}>`, `      <${o.kind}${type} message="${xmlAttr(o.message)}">${xmlText(o.body)}</${o.kind}>`, '    </testcase>');
+    }
+    const notes = [
+      `kafka-readiness ${report.tool.version}: verdict ${s.verdict}, score ${s.score ?? 'n/a'}/100, coverage ${s.coverage} %, gate ${report.gate.passed ? 'passed' : 'failed'}`,
+      `area ${area}: score ${a?.score ?? 'n/a'}, coverage ${a?.coverage ?? 'n/a'} %, ${a ? `${a.checks.evaluated}/${a.checks.total} checks evaluated` : `${checks.length} checks`}`,
+      ...checks.filter((c) => c.partial?.length).map((c) => `${c.id}: covers only the readable part of ${c.partial!.join(', ')}`),
+    ];
+    out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseReadinessConfig } from '../../src/config/readiness.js';
+import { diffReports, renderDiffText } from '../../src/engine/diff.js';
+import { buildRegistry } from '../../src/engine/registry.js';
+import { evaluateSnapshot } from '../../src/pipeline.js';
+import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../helpers/snapshot.js';
+
+async function report(topics: { name: string; rf: number }[], yaml = '{}', opts: Parameters<typeof evaluateSnapshot>[2] = {}) {
+  const config = yaml === '{}' ? defaultConfig() : parseReadinessConfig(yaml, 'r.yaml');
+  const s = makeSnapshot({
+    topics: { ok: true, value: topics.map((t) => topicInfo(t.name, [{ replicas: [1, 2, 3].slice(0, t.rf) }])) },
+    topicConfigs: { ok: true, value: Object.fromEntries(topics.map((t) => [t.name, cfg(TOPIC_DEFAULTS)])) },
+    offsets: { ok: true, value: Object.fromEntries(topics.map((t) => [t.name, { '0': { earliest: '0', latest: '5' } }])) },
+  });
+  return evaluateSnapshot(s, { config, registry: await buildRegistry(config) }, opts);
+}
+
+describe('diff', () => {
+  it('lists exactly the new, fixed and changed findings and the score change', async () => {
+    const base = await report([{ name: 'a', rf: 3 }, { name: 'old-debt', rf: 2 }, { name: 'fixed-later', rf: 1 }]);
+    const head = await report([{ name: 'a', rf: 3 }, { name: 'old-debt', rf: 1 }, { name: 'fixed-later', rf: 3 }, { name: 'new-fault', rf: 1 }]);
+    const d = diffReports(base, head);
+    expect(d.newFindings.map((f) => `${f.check} ${f.resource}`)).toEqual(expect.arrayContaining(['replication/replication-factor topic new-fault']));
+    // old-debt got worse (RF 2 → 1): its new partition-level findings are new; nothing about topic a is.
+    expect(d.newFindings.filter((f) => !f.resource.includes('new-fault') && !f.resource.includes('old-debt'))).toEqual([]);
+    expect(d.fixedFindings).toContainEqual(expect.objectContaining({ check: 'replication/replication-factor', resource: 'topic fixed-later' }));
+    expect(d.fixedFindings.filter((f) => f.resource.includes(' a'))).toEqual([]);
+    expect(d.changedFindings.map((c) => [c.after.check, c.after.resource, c.before.status, c.after.status])).toContainEqual(['replication/replication-factor', 'topic old-debt', 'warn', 'fail']);
+    expect(renderDiffText(d).split('\n')[0]).toMatch(/^Score [\d.]+ → [\d.]+ \([+-][\d.]+\); coverage/);
+  });
+});
+
+describe('gate rules', () => {
+  it('--fail-on fails on a finding at or above the severity and names the rule that decided', async () => {
+    const r = await report([{ name: 'single', rf: 1 }], '{}', { failOn: 'high' });
+    expect(r.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
+    expect(r.gate.rules[0]!.message).toMatch(/failing finding\(s\) of severity high or worse \(--fail-on\), e\.g\. /);
+    expect((await report([{ name: 'ok', rf: 3 }], '{}', { failOn: 'high' })).gate.passed).toBe(true);
+  });
+  it('min-coverage and the readiness.yaml gate section, flags winning', async () => {
+    const yaml = 'gate:\n  minCoverage: 100.1\n';
+    expect(() => parseReadinessConfig(yaml, 'r.yaml')).toThrow(/r\.yaml:2:3: gate\.minCoverage must be <= 100/);
+    const r = await report([{ name: 'two', rf: 2 }], 'gate:\n  failUnder: 99.9\n  minCoverage: 10\n');
+    expect(r.gate.rules.map((x) => [x.rule, x.passed, x.origin])).toEqual([
+      ['fail-under', false, 'gate.failUnder (r.yaml:2:3)'],
+      ['min-coverage', true, 'gate.minCoverage (r.yaml:3:3)'],
+    ]);
+    expect(r.gate.decidedBy).toBe('fail-under');
+    const flagged = await report([{ name: 'ok', rf: 3 }], 'gate:\n  failUnder: 99.9\n', { failUnder: 10 });
+    expect(flagged.gate).toMatchObject({ passed: true, decidedBy: null, failUnder: 10 });
+  });
+  it('with a baseline, only new findings decide', async () => {
+    const r = await report([{ name: 'single', rf: 1 }], 'gate:\n  failUnder: 99.9\n', { newFindings: { count: 0, examples: [], origin: '--baseline base.json' } });
+    expect(r.gate).toMatchObject({ passed: true, rules: [{ rule: 'new-findings', passed: true }] });
+  });
+});
