@@ -1,5 +1,6 @@
 // The built-in checks, one per file. Order here is the order in `kafka-readiness checks` and in reports.
 import type { Check } from '../src/sdk.js';
+import readinessScorecard from './attestation/readiness-scorecard.js';
 import mskPartitionMetrics from './replication/msk-partition-metrics.js';
 import mskActiveController from './replication/msk-active-controller.js';
 import mskDiskUsed from './retention/msk-disk-used.js';
@@ -122,4 +123,5 @@ export const builtInChecks: readonly Check<any, any>[] = [
   overPartitioned,
   followerFetching,
   mskBrokerCpu,
+  readinessScorecard,
 ];

@@ -25,6 +25,7 @@ Exit codes:
 
 interface ReportFlags extends OutputFlags {
   config?: string;
+  profile?: string;
   failUnder?: string;
   failOn?: Severity;
   minCoverage?: string;
@@ -52,6 +53,7 @@ function addConnectionOptions(cmd: Command): Command {
 function addReportOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'readiness.yaml (default: ./readiness.yaml when present)')
+    .addOption(new Option('--profile <name>', 'built-in policy profile under readiness.yaml (dev, production, regulated)').choices(['dev', 'production', 'regulated']))
     .option('-f, --format <formats>', 'text or json; several with --out-dir, e.g. text,json', 'text')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
@@ -161,7 +163,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
-      const setup = await loadSetup(flags.config);
+      const setup = await loadSetup(flags.config, flags.profile);
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
@@ -204,7 +206,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       const snapshot = readSnapshotFile(file);
-      const setup = await loadSetup(flags.config);
+      const setup = await loadSetup(flags.config, flags.profile);
       const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io);
       setExit(gateExit(report));

@@ -2,6 +2,7 @@
 
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { applyProfile } from './config/profiles.js';
 import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
 import { PlatformaticClusterClient } from './connect/platformatic.js';
@@ -18,10 +19,12 @@ import { TOOL_VERSION } from './version.js';
 
 export const DEFAULT_CONFIG_FILE = 'readiness.yaml';
 
-export async function loadSetup(configPath?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
+export async function loadSetup(configPath?: string, profile?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
   let config = defaultConfig();
   if (configPath) config = loadReadinessConfig(configPath);
   else if (existsSync(DEFAULT_CONFIG_FILE)) config = loadReadinessConfig(DEFAULT_CONFIG_FILE);
+  const name = profile ?? config.profileName;
+  if (name) config = applyProfile(config, name);
   return { config, registry: await buildRegistry(config) };
 }
 

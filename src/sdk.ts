@@ -16,8 +16,8 @@ export type * from './gather/snapshot.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost';
-export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost'];
+export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation';
+export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'attestation'];
 /** Plugins may add areas of their own; built-in areas keep their order in reports. */
 export type Area = BuiltInArea | (string & {});
 
@@ -123,6 +123,20 @@ export interface Policy {
   requirements: Requirement[];
   /** Intended grants per principal ("User:billing"). */
   principals: Record<string, IntendedGrant[]>;
+  /** Readiness scorecard items a person attested (drills, reviews), with owner, date and evidence. */
+  attestations: Attestation[];
+}
+
+export interface Attestation {
+  item: string;
+  owner: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Link or reference to the evidence (runbook, drill report, ticket). */
+  evidence: string;
+  note?: string;
+  /** file:line:col in readiness.yaml */
+  at: string;
 }
 
 export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {

@@ -22,7 +22,7 @@ export default defineCheck({
       .map((t) => {
         const rf = Math.min(...t.partitions.map((p) => p.replicas.length));
         const evidence = { observed: rf, expected: `>= ${min}`, details: { partitions: t.partitions.length } };
-        if (rf <= 1) return fail(topic(t.name), `replication factor ${rf}: one broker failure takes the data offline`, evidence);
+        if (rf < min && rf <= 1) return fail(topic(t.name), `replication factor ${rf}: one broker failure takes the data offline`, evidence);
         if (rf < min) return warn(topic(t.name), `replication factor ${rf} is below ${min}`, evidence);
         return pass(topic(t.name), `replication factor ${rf}`, evidence);
       });

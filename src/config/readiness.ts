@@ -38,6 +38,12 @@ export interface ReadinessConfig {
   plugins: string[];
   /** Topic policies, client inventory and requirements, passed to checks as ctx.policy. */
   policy: Policy;
+  /** Profile named in the file (`profile:`); --profile wins over it. */
+  profileName?: string;
+  /** Scoring thresholds written in the file (they win over a profile's). */
+  userScoring: Partial<ScoringConfig>;
+  /** The built-in profile laid under this file, if any. */
+  profile?: { name: string; description: string };
   /** CI gate rules (flags override them). */
   gate: { failUnder?: number; failOn?: Severity; minCoverage?: number };
   /** Price table for the cost estimate (defaults in engine/cost.ts). */
@@ -103,6 +109,22 @@ const schema = {
       },
     },
     requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
+    profile: { enum: ['dev', 'production', 'regulated'] },
+    attestations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'owner', 'date', 'evidence'],
+        properties: {
+          item: { type: 'string', minLength: 1 },
+          owner: { type: 'string', minLength: 1 },
+          date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          evidence: { type: 'string', minLength: 1 },
+          note: { type: 'string' },
+        },
+      },
+    },
     gate: {
       type: 'object',
       additionalProperties: false,
@@ -201,7 +223,7 @@ const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], gate: {}, prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {} }, locate: () => 'defaults' };
+  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], userScoring: {}, gate: {}, prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {}, attestations: [] }, locate: () => 'defaults' };
 }
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
@@ -250,6 +272,8 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     waivers?: WaiverConfig[];
     prices?: Partial<PriceTable>;
     gate?: { failUnder?: number; failOn?: Severity; minCoverage?: number };
+    profile?: string;
+    attestations?: { item: string; owner: string; date: string; evidence: string; note?: string }[];
     principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
@@ -290,11 +314,14 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     plugins: raw.plugins ?? [],
     prices: raw.prices ?? {},
     gate: raw.gate ?? {},
+    userScoring: raw.scoring ?? {},
+    ...(raw.profile ? { profileName: raw.profile } : {}),
     waivers: (raw.waivers ?? []).map((w, i) => {
       if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a date (YYYY-MM-DD)`);
       return w;
     }),
     policy: {
+      attestations: (raw.attestations ?? []).map((a, i) => ({ ...a, at: locate(['attestations', i]) })),
       principals: Object.fromEntries(
         Object.entries(raw.principals ?? {}).map(([principal, grants]) => [
           principal,

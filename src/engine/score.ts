@@ -58,17 +58,18 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   const failing = (sev: Severity) => checks.flatMap((c) => c.findings.filter((f) => f.status === 'fail' && f.severity === sev && !f.waiver).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name}`));
   const notReady: string[] = [];
   const risks: string[] = [];
+  const by = config.profile ? ` (profile ${config.profile.name})` : '';
   const critical = failing('critical');
   if (critical.length) notReady.push(`${critical.length} critical finding(s), e.g. ${critical[0]}`);
   if (score === null) risks.push('no check could be evaluated, so there is no score');
-  else if (score < notReadyBelow) notReady.push(`score ${score} is below ${notReadyBelow}`);
-  else if (score < readyScore) risks.push(`score ${score} is below ${readyScore}`);
+  else if (score < notReadyBelow) notReady.push(`score ${score} is below ${notReadyBelow}${by}`);
+  else if (score < readyScore) risks.push(`score ${score} is below ${readyScore}${by}`);
   const high = failing('high');
   if (high.length) risks.push(`${high.length} high-severity finding(s), e.g. ${high[0]}`);
-  if (coverage < minCoverage) risks.push(`coverage ${coverage} % is below ${minCoverage} %: part of the cluster could not be checked`);
+  if (coverage < minCoverage) risks.push(`coverage ${coverage} % is below ${minCoverage} %${by}: part of the cluster could not be checked`);
   if (notReady.length) return { verdict: 'not-ready', reasons: [...notReady, ...risks] };
   if (risks.length) return { verdict: 'ready-with-risks', reasons: risks };
-  return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding`] };
+  return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding${by}`] };
 }
 
 export interface GateSettings {
@@ -177,7 +178,7 @@ export function buildReport(
       platform: platformOf(snapshot, config),
     },
     snapshot: { takenAt: snapshot.takenAt, target: snapshot.target, stats: snapshot.stats },
-    summary: { score, coverage, verdict, verdictReasons: reasons, formula: FORMULA, counts, findings },
+    summary: { score, coverage, verdict, verdictReasons: reasons, profile: config.profile ?? null, formula: FORMULA, counts, findings },
     areas,
     checks,
     gaps: [...gaps.values()].sort((x, y) => x.artifact.localeCompare(y.artifact)),

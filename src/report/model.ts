@@ -141,6 +141,8 @@ export interface Report {
     coverage: number;
     verdict: Verdict;
     verdictReasons: string[];
+    /** The built-in profile the thresholds and severities came from, if any. */
+    profile: { name: string; description: string } | null;
     formula: string;
     counts: Record<CheckStatus, number>;
     findings: Record<Severity, number>;

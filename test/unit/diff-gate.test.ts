@@ -54,3 +54,35 @@ describe('gate rules', () => {
     expect(r.gate).toMatchObject({ passed: true, rules: [{ rule: 'new-findings', passed: true }] });
   });
 });
+
+describe('profiles', () => {
+  it('dev and production give different verdicts on the same snapshot, and the report says why', async () => {
+    const { applyProfile } = await import('../../src/config/profiles.js');
+    const s = makeSnapshot({
+      topics: { ok: true, value: [topicInfo('orders', [{ replicas: [1, 2, 3] }]), topicInfo('scratch', [{ replicas: [2] }])] },
+      topicConfigs: { ok: true, value: { orders: cfg(TOPIC_DEFAULTS), scratch: cfg({ ...TOPIC_DEFAULTS, 'min.insync.replicas': '1' }) } },
+    });
+    const run = async (profile: string) => {
+      const config = applyProfile(defaultConfig(), profile);
+      return evaluateSnapshot(s, { config, registry: await buildRegistry(config) });
+    };
+    const dev = await run('dev');
+    const prod = await run('production');
+    expect(dev.summary.profile?.name).toBe('dev');
+    expect(dev.summary.verdict).not.toBe(prod.summary.verdict);
+    expect(prod.summary.verdict).toBe('not-ready');
+    expect(prod.summary.verdictReasons.join(' ')).toMatch(/attestation\/readiness-scorecard|profile production/);
+    expect(dev.checks.find((c) => c.id === 'replication/replication-factor')).toMatchObject({ severity: 'low', status: 'pass' });
+    expect(prod.checks.find((c) => c.id === 'attestation/readiness-scorecard')?.status).toBe('fail');
+    expect(() => applyProfile(defaultConfig(), 'lenient')).toThrow(/unknown profile "lenient"/);
+  });
+
+  it('readiness.yaml extends the profile: its own entries win', async () => {
+    const { applyProfile } = await import('../../src/config/profiles.js');
+    const config = applyProfile(parseReadinessConfig('profile: regulated\nscoring:\n  readyScore: 80\nchecks:\n  acl/wildcard-principal:\n    severity: medium\n', 'r.yaml'), 'regulated');
+    expect(config.scoring.readyScore).toBe(80);
+    expect(config.checks['acl/wildcard-principal']?.severity).toBe('medium');
+    expect(config.checks['acl/anonymous-grants']?.severity).toBe('critical');
+    expect(config.gate).toEqual({ failOn: 'high', minCoverage: 90 });
+  });
+});

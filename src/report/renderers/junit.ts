@@ -163,7 +163,8 @@ export function renderJunit(report: Report): string {
         continue;
       }
       const type = o.type !== undefined ? ` type="${xmlAttr(o.type)}"` : '';
-      out.push(`${open}>`, `      <${o.kind}${type} message="${xmlAttr(o.message)}">${xmlText(o.body)}</${o.kind}>`, '    </testcase>');
+      const element = `<${o.kind}${type} message="${xmlAttr(o.message)}"`;
+      out.push(`${open}>`, `      ${element}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
     }
     const notes = [
       `kafka-readiness ${report.tool.version}: verdict ${s.verdict}, score ${s.score ?? 'n/a'}/100, coverage ${s.coverage} %, gate ${report.gate.passed ? 'passed' : 'failed'}`,

@@ -75,7 +75,7 @@ function textOr(value: string, fallback: string): string {
   return value.trim() ? value : fallback;
 }
 
-/** Markdown where `backtick spans` of remediation texts stay code and the rest is escaped. */
+/** Markdown where `backtick spans` (used in descriptions and remediation texts) stay code and the rest is escaped. */
 function rich(text: string): string {
   return text
     .split(/(`[^`\n]+`)/)
@@ -98,13 +98,16 @@ function markdownUrl(url: string): string {
 }
 
 function rule(c: CheckResult): Sarif.ReportingDescriptor {
-  const refs = c.references.filter((r) => isHttpUrl(r.url));
+  // helpUri must be an absolute URI: the first web reference (others, e.g. README anchors, stay in the help text).
+  const webRef = c.references.find((r) => isHttpUrl(r.url));
   const security = SECURITY_AREAS.has(c.area);
-  const helpText = [c.remediation, ...refs.map((r) => `${r.title}: ${r.url}`)].join('\n');
+  const helpText = [c.remediation, ...c.references.map((r) => `${r.title}: ${r.url}`)].join('\n');
   const helpMarkdown = [
     `**Remediation:** ${rich(c.remediation)}`,
-    ...(c.description.trim() ? ['', escapeMarkdown(c.description)] : []),
-    ...(refs.length ? ['', ...refs.map((r) => `- [${escapeMarkdown(r.title)}](${markdownUrl(r.url)})`)] : []),
+    ...(c.description.trim() ? ['', rich(c.description)] : []),
+    ...(c.references.length
+      ? ['', ...c.references.map((r) => (isHttpUrl(r.url) ? `- [${escapeMarkdown(r.title)}](${markdownUrl(r.url)})` : `- ${escapeMarkdown(r.title)}: ${escapeMarkdown(r.url)}`))]
+      : []),
   ].join('\n');
   return {
     id: c.id,
@@ -112,7 +115,7 @@ function rule(c: CheckResult): Sarif.ReportingDescriptor {
     shortDescription: { text: textOr(c.title, c.id) },
     fullDescription: { text: textOr(c.description, textOr(c.title, c.id)) },
     help: { text: textOr(helpText, c.id), markdown: helpMarkdown },
-    ...(refs[0] ? { helpUri: refs[0].url } : {}),
+    ...(webRef ? { helpUri: webRef.url } : {}),
     defaultConfiguration: { level: LEVEL[c.severity] },
     properties: {
       // GitHub shows security-severity only for rules tagged "security".
