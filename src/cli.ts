@@ -1,6 +1,8 @@
 // The command-line program. This is the ONLY place that decides the process exit code.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { renderStarterConfig } from './commands/init.js';
+import { parseReadinessConfig } from './config/readiness.js';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, parseMs } from './commands/connection.js';
@@ -54,7 +56,7 @@ function addReportOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'readiness.yaml (default: ./readiness.yaml when present)')
     .addOption(new Option('--profile <name>', 'built-in policy profile under readiness.yaml (dev, production, regulated)').choices(['dev', 'production', 'regulated']))
-    .option('-f, --format <formats>', 'text or json; several with --out-dir, e.g. text,json', 'text')
+    .option('-f, --format <formats>', 'text, json, html, markdown, junit or sarif; several with --out-dir, e.g. text,json,sarif', 'text')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
@@ -177,7 +179,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
         const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${flags.baseline}` };
         report = evaluateSnapshot(snapshot, setup, { ...gate, newFindings, generatedAt: report.generatedAt });
       }
-      writeReport(report, formats, flags, io);
+      writeReport(report, formats, flags, io, setup.config);
       setExit(gateExit(report));
     });
 
@@ -208,8 +210,23 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const snapshot = readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile);
       const report = evaluateSnapshot(snapshot, setup, gate);
-      writeReport(report, formats, flags, io);
+      writeReport(report, formats, flags, io, setup.config);
       setExit(gateExit(report));
+    });
+
+  addConnectionOptions(program.command('init'))
+    .description('write a commented starter readiness.yaml; with connection flags, the topics and groups found become patterns to fill in')
+    .option('-o, --output <file>', 'file to write', 'readiness.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (flags: ConnectionFlags & { output: string; force?: boolean }) => {
+      if (existsSync(flags.output) && !flags.force) throw new UsageError(`${flags.output} exists; use --force to overwrite it`);
+      const connect = flags.bootstrapServer !== undefined || flags.commandConfig !== undefined || process.env.KAFKA_READINESS_BOOTSTRAP !== undefined;
+      const snapshot = connect ? await gatherFromCluster(buildConnectionOptions(flags)) : undefined;
+      const text = renderStarterConfig(snapshot);
+      parseReadinessConfig(text, flags.output); // what init writes must load
+      writeFileSync(flags.output, text);
+      io.stderr.write(`wrote ${flags.output}${snapshot ? ` (from ${snapshot.artifacts.topics.ok ? snapshot.artifacts.topics.value.length : 0} topics)` : ''}\n`);
+      setExit(ExitCode.ok);
     });
 
   program

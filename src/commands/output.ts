@@ -33,10 +33,19 @@ export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv 
   return Boolean(stream.isTTY);
 }
 
-export function writeReport(report: Report, formats: Format[], flags: OutputFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): string[] {
+export function writeReport(
+  report: Report,
+  formats: Format[],
+  flags: OutputFlags,
+  io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream },
+  config?: { file: string | null; locate: (path: (string | number)[]) => string },
+): string[] {
   const written: string[] = [];
   const maxFindings = flags.maxFindings !== undefined ? Number(flags.maxFindings) : undefined;
-  const render = (f: Format, color: boolean) => renderers[f](report, { color, ...(maxFindings !== undefined ? { maxFindings } : {}) });
+  // SARIF locations are repository-relative: name the config file relative to where the tool runs.
+  const configFile = config?.file ? path.relative(process.cwd(), config.file) || config.file : null;
+  const render = (f: Format, color: boolean) =>
+    renderers[f](report, { color, ...(maxFindings !== undefined ? { maxFindings } : {}), configFile, ...(config ? { locate: config.locate } : {}) });
   if (flags.outDir) {
     mkdirSync(flags.outDir, { recursive: true });
     for (const f of formats) {

@@ -2,12 +2,17 @@
 import type { Report } from './model.js';
 import { renderHtml, reportDigest } from './renderers/html.js';
 import { renderJson } from './renderers/json.js';
+import { renderJunit } from './renderers/junit.js';
 import { renderMarkdown } from './renderers/markdown.js';
+import { renderSarif } from './renderers/sarif.js';
 import { renderText } from './renderers/text.js';
 
 export interface RenderContext {
   color: boolean;
   maxFindings?: number;
+  /** readiness.yaml as the user named it (SARIF points its results at the governing lines). */
+  configFile?: string | null;
+  locate?: (path: (string | number)[]) => string;
 }
 
 export const renderers = {
@@ -15,8 +20,10 @@ export const renderers = {
   json: (report: Report) => renderJson(report),
   html: (report: Report) => renderHtml(report, { jsonDigest: reportDigest(report) }),
   markdown: (report: Report) => renderMarkdown(report),
+  junit: (report: Report) => renderJunit(report),
+  sarif: (report: Report, ctx: RenderContext) => renderSarif(report, { configFile: ctx.configFile ?? null, ...(ctx.locate ? { locate: ctx.locate } : {}) }),
 } satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
 
 export type Format = keyof typeof renderers;
 export const FORMATS = Object.keys(renderers) as Format[];
-export const FORMAT_EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json', html: 'html', markdown: 'md' };
+export const FORMAT_EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json', html: 'html', markdown: 'md', junit: 'junit.xml', sarif: 'sarif' };

@@ -1,0 +1,84 @@
+// The GitHub Actions example (examples/github-actions/kafka-readiness.yml) run for real: its `run:` steps,
+// with `kafka-readiness` pointing at this checkout, against the seeded test cluster over SASL_SSL. Also
+// `diff` on two real scans before and after seeding a new fault.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Admin } from '@platformatic/kafka';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cluster, runCli } from './cluster-context.js';
+
+const c = cluster();
+
+describe('the GitHub Actions example', () => {
+  it('runs the workflow steps: scan (gated), job summary, and files for SARIF upload and JUnit publishing', () => {
+    const workflow = parse(readFileSync(path.join(c.root, 'examples/github-actions/kafka-readiness.yml'), 'utf8')) as { jobs: { scan: { steps: { name?: string; run?: string; uses?: string }[] } } };
+    const steps = workflow.jobs.scan.steps.filter((s) => s.run && s.name !== 'Install kafka-readiness');
+    expect(steps.map((s) => s.name)).toEqual(['Scan', 'Job summary']);
+    const work = mkdtempSync(path.join(c.workDir, 'gha-'));
+    const bin = path.join(work, 'bin');
+    execFileSync('mkdir', ['-p', bin]);
+    // `npm install --global kafka-readiness` stands for this checkout.
+    writeFileSync(path.join(bin, 'kafka-readiness'), `#!/bin/sh\nexec node ${path.join(c.root, 'bin/kafka-readiness.js')} "$@"\n`, { mode: 0o755 });
+    const summary = path.join(work, 'summary.md');
+    const env = {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      NO_COLOR: '1',
+      KAFKA_READINESS_BOOTSTRAP: c.tls.saslSslBootstrap,
+      KAFKA_READINESS_USERNAME: c.admin.username,
+      KAFKA_READINESS_PASSWORD: c.admin.password,
+      // Runners trust public CAs; the test cluster's CA is added the same way Node always allows.
+      NODE_EXTRA_CA_CERTS: c.tls.caCert,
+      GITHUB_STEP_SUMMARY: summary,
+    };
+    const results = steps.map((s) => spawnSync('bash', ['-e', '-c', s.run!], { cwd: c.root, env, encoding: 'utf8', timeout: 120_000 }));
+    // The seeded cluster has critical findings: the gated scan step fails the job, as it should; `if: always()` steps still run.
+    expect(results[0]!.status, results[0]!.stderr).toBe(1);
+    expect(results[1]!.status).toBe(0);
+    for (const ext of ['txt', 'json', 'junit.xml', 'sarif', 'md']) expect(existsSync(path.join(c.root, 'reports', `report.${ext}`)), ext).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(c.root, 'reports/report.json'), 'utf8'));
+    expect(report.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
+    expect(report.summary.profile.name).toBe('production');
+    // The external plugin from examples/ ran and shows in every format.
+    const plugin = report.checks.find((x: { id: string }) => x.id === 'naming/topic-domain-prefix');
+    expect(plugin).toMatchObject({ origin: './plugins/topic-naming.mjs' });
+    expect(plugin.findings.map((f: { resource: { name: string } }) => f.resource.name)).toContain('scratch.single-replica');
+    for (const ext of ['txt', 'junit.xml', 'sarif', 'md']) expect(readFileSync(path.join(c.root, 'reports', `report.${ext}`), 'utf8'), ext).toContain('naming/topic-domain-prefix');
+    const sarif = JSON.parse(readFileSync(path.join(c.root, 'reports/report.sarif'), 'utf8'));
+    const pluginResult = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'naming/topic-domain-prefix');
+    expect(pluginResult.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/readiness.yaml');
+    expect(pluginResult.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### Kafka readiness: NOT-READY/);
+  });
+});
+
+describe('diff on two real scans', () => {
+  it('lists exactly the newly seeded fault as new', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'diff-'));
+    const before = path.join(dir, 'before.json');
+    const after = path.join(dir, 'after.json');
+    expect((await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '-o', before, '--format', 'json'])).code).toBe(0);
+    const admin = new Admin({ clientId: 'diff-test', bootstrapBrokers: c.saslBootstrap.split(','), sasl: { mechanism: 'SCRAM-SHA-512', username: c.admin.username, password: c.admin.password } });
+    try {
+      // The new fault: unclean leader election switched on for an existing, well-configured topic.
+      await admin.alterConfigs({ resources: [{ resourceType: 2, resourceName: 'benefits.payments', configs: [{ name: 'unclean.leader.election.enable', value: 'true' }, { name: 'retention.ms', value: String(30 * 86_400_000) }, { name: 'message.timestamp.after.max.ms', value: '3600000' }] }] });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '-o', after, '--format', 'json'])).code).toBe(0);
+      const diff = await runCli(['diff', before, after, '--format', 'json']);
+      const d = JSON.parse(diff.stdout);
+      expect(d.newFindings.map((f: { check: string; resource: string }) => `${f.check} ${f.resource}`)).toEqual(['replication/unclean-leader-election topic benefits.payments']);
+      expect(d.fixedFindings).toEqual([]);
+      expect((await runCli(['diff', before, after, '--fail-on-new'])).code).toBe(1);
+      // A scan gated on new findings only fails for this one, not for the seeded debt.
+      const gated = await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--baseline', before, '--fail-on-new', '--format', 'json']);
+      expect(gated.code).toBe(1);
+      expect(JSON.parse(gated.stdout).gate).toMatchObject({ decidedBy: 'new-findings', rules: [{ rule: 'new-findings', message: expect.stringMatching(/^1 finding\(s\) not in the baseline/) }] });
+      expect((await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--baseline', after, '--fail-on-new'])).code).toBe(0);
+    } finally {
+      await admin.alterConfigs({ resources: [{ resourceType: 2, resourceName: 'benefits.payments', configs: [{ name: 'retention.ms', value: String(30 * 86_400_000) }, { name: 'message.timestamp.after.max.ms', value: '3600000' }] }] });
+      await admin.close();
+    }
+  });
+});
