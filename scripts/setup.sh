@@ -17,6 +17,10 @@ if [ "${KR_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${CHR
     echo "setup: chromium is missing and cannot be installed here (need root + apt-get); set CHROMIUM_PATH" >&2
   fi
 fi
+if ! command -v jq >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >&2 || true
+fi
+need jq "jq runs a step of the GitHub Actions example the tests execute"
 need openssl "openssl makes the test cluster's TLS certificates"
 need python3 "Python 3 runs moto, the local CloudWatch for the CloudWatch tests"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -15,7 +15,7 @@ describe('the GitHub Actions example', () => {
   it('runs the workflow steps: scan (gated), job summary, and files for SARIF upload and JUnit publishing', () => {
     const workflow = parse(readFileSync(path.join(c.root, 'examples/github-actions/kafka-readiness.yml'), 'utf8')) as { jobs: { scan: { steps: { name?: string; run?: string; uses?: string }[] } } };
     const steps = workflow.jobs.scan.steps.filter((s) => s.run && s.name !== 'Install kafka-readiness');
-    expect(steps.map((s) => s.name)).toEqual(['Scan', 'Job summary']);
+    expect(steps.map((s) => s.name)).toEqual(['Scan', 'Job summary', 'Leave waived findings out of code scanning']);
     const work = mkdtempSync(path.join(c.workDir, 'gha-'));
     const bin = path.join(work, 'bin');
     execFileSync('mkdir', ['-p', bin]);
@@ -37,6 +37,8 @@ describe('the GitHub Actions example', () => {
     // The seeded cluster has critical findings: the gated scan step fails the job, as it should; `if: always()` steps still run.
     expect(results[0]!.status, results[0]!.stderr).toBe(1);
     expect(results[1]!.status).toBe(0);
+    expect(results[2]!.status, results[2]!.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(c.root, 'reports/code-scanning.sarif'), 'utf8')).runs[0].results.length).toBeGreaterThan(0);
     for (const ext of ['txt', 'json', 'junit.xml', 'sarif', 'md']) expect(existsSync(path.join(c.root, 'reports', `report.${ext}`)), ext).toBe(true);
     const report = JSON.parse(readFileSync(path.join(c.root, 'reports/report.json'), 'utf8'));
     expect(report.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
@@ -75,7 +77,8 @@ describe('diff on two real scans', () => {
       const gated = await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--baseline', before, '--fail-on-new', '--format', 'json']);
       expect(gated.code).toBe(1);
       expect(JSON.parse(gated.stdout).gate).toMatchObject({ decidedBy: 'new-findings', rules: [{ rule: 'new-findings', message: expect.stringMatching(/^1 finding\(s\) not in the baseline/) }] });
-      expect((await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--baseline', after, '--fail-on-new'])).code).toBe(0);
+      const again = await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--baseline', after, '--fail-on-new', '--format', 'json']);
+      expect(again.code, JSON.stringify(JSON.parse(again.stdout).gate)).toBe(0);
     } finally {
       await admin.alterConfigs({ resources: [{ resourceType: 2, resourceName: 'benefits.payments', configs: [{ name: 'retention.ms', value: String(30 * 86_400_000) }, { name: 'message.timestamp.after.max.ms', value: '3600000' }] }] });
       await admin.close();
