@@ -7,6 +7,7 @@ import { describeSource, SEVERITIES, type Evidence, type Reference, type Resourc
 import type { CheckResult, CheckStatus, Finding, Report } from '../model.js';
 import { HTML_STYLE } from './html-style.js';
 import { renderJson } from './json.js';
+import { valueText } from '../format.js';
 
 export interface HtmlContext {
   /** Hex SHA-256 over the exact bytes of the JSON rendering of the same report (see reportDigest). */
@@ -44,16 +45,6 @@ function code(value: unknown): string {
   return `<code>${h(value)}</code>`;
 }
 
-/** Evidence values as text: strings as they are, anything else as JSON. */
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
 
 function fmtScore(score: number | null): string {
   return score === null ? 'n/a' : String(score);

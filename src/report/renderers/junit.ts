@@ -8,6 +8,7 @@
 
 import { describeSource, type Evidence, type Resource } from '../../sdk.js';
 import type { CheckResult, Finding, Report, WaiverRef } from '../model.js';
+import { resourceLabel, valueText } from '../format.js';
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
 const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -36,19 +37,7 @@ interface TestCase {
   outcome: Outcome;
 }
 
-function resourceLabel(r: Resource): string {
-  return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${r.kind} ${r.name}`;
-}
 
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
 
 function evidenceLines(e: Evidence | undefined): string[] {
   if (!e) return [];

@@ -4,6 +4,7 @@
 
 import { describeSource, SEVERITIES, type Evidence, type Resource } from '../../sdk.js';
 import type { CheckResult, Finding, Report } from '../model.js';
+import { valueText } from '../format.js';
 
 export interface MarkdownOptions {
   /** Open findings listed in total (default 50); the rest are counted, the JSON report has them all. */
@@ -41,15 +42,6 @@ function rich(text: string): string {
     .join('');
 }
 
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
 
 function resource(r: Resource): string {
   return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${md(r.kind)} ${code(r.name)}`;

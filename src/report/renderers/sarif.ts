@@ -11,6 +11,7 @@ import type * as Sarif from 'sarif';
 import type { Evidence, Resource, Severity } from '../../sdk.js';
 import type { CheckResult, Finding, Report } from '../model.js';
 import { escapeMarkdown } from './markdown.js';
+import { resourceLabel, valueText } from '../format.js';
 
 export interface SarifContext {
   /** readiness.yaml as the user gave it (relative to the repository root for code scanning), or null for built-in defaults. */
@@ -37,19 +38,7 @@ function resultLevel(f: Finding): Sarif.Result.level {
   return f.severity === 'low' || f.severity === 'info' ? 'note' : 'warning';
 }
 
-function resourceLabel(r: Resource): string {
-  return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${r.kind} ${r.name}`;
-}
 
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
 
 function evidenceText(e: Evidence | undefined): string {
   if (!e) return '';

@@ -3,6 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeSource, type Evidence, type Resource, type Severity } from '../../sdk.js';
 import type { CheckResult, Report } from '../model.js';
+import { resourceLabel } from '../format.js';
 
 export interface TextOptions {
   color: boolean;
@@ -10,9 +11,6 @@ export interface TextOptions {
   maxFindings?: number;
 }
 
-function resourceLabel(r: Resource): string {
-  return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${r.kind} ${r.name}`;
-}
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
