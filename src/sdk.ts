@@ -67,7 +67,7 @@ export interface Reference {
   url: string;
 }
 
-export type OptionValue = string | number | boolean | null | string[] | number[] | { [k: string]: OptionValue };
+export type OptionValue = string | number | boolean | null | OptionValue[] | { [k: string]: OptionValue | undefined };
 export type CheckOptions = Record<string, OptionValue>;
 
 /** Platforms the tool recognises; a check can declare itself not applicable on some of them. */

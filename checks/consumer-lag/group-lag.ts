@@ -13,12 +13,16 @@ export default defineCheck({
     references: [{ title: 'Burrow: consumer lag evaluation rules', url: 'https://github.com/linkedin/Burrow/wiki/Consumer-Lag-Evaluation-Rules' }],
     severity: 'medium',
     requires: ['groups', 'groupOffsets', 'offsets'],
-    defaultOptions: { warnLag: 1000, failLag: 100000, ignoreGroups: [] as string[] },
+    // groupThresholds: per-group-pattern limits, first match wins, e.g. [{ groups: ["batch-*"], warnLag: 50000, failLag: 5000000 }].
+    defaultOptions: { warnLag: 1000, failLag: 100000, ignoreGroups: [] as string[], groupThresholds: [] as { groups: string[]; warnLag?: number; failLag?: number }[] },
   },
   evaluate({ groups, groupOffsets, offsets }, { options }) {
     const results = [];
     for (const g of groups) {
       if (matchesAny(g.groupId, options.ignoreGroups)) continue;
+      const rule = options.groupThresholds.find((t) => matchesAny(g.groupId, t.groups));
+      const warnLag = rule?.warnLag ?? options.warnLag;
+      const failLag = rule?.failLag ?? options.failLag;
       const committed = groupOffsets[g.groupId];
       if (!committed || Object.keys(committed).length === 0) continue;
       let total = 0;
@@ -38,11 +42,11 @@ export default defineCheck({
       perPartition.sort((a, b) => b.lag - a.lag);
       const evidence = {
         observed: { totalLag: total, maxPartitionLag: max },
-        expected: `max partition lag < ${options.warnLag}`,
+        expected: `max partition lag < ${warnLag}${rule ? ` (groupThresholds ${rule.groups.join(', ')})` : ''}`,
         details: { state: g.state, members: g.members.length, worstPartitions: perPartition.slice(0, 5) },
       };
-      if (max >= options.failLag) results.push(fail(group(g.groupId), `lag ${max} on ${perPartition[0]!.partition} (total ${total}); group is ${g.state}`, evidence));
-      else if (max >= options.warnLag) results.push(warn(group(g.groupId), `lag ${max} on ${perPartition[0]!.partition} (total ${total}); group is ${g.state}`, evidence));
+      if (max >= failLag) results.push(fail(group(g.groupId), `lag ${max} on ${perPartition[0]!.partition} (total ${total}); group is ${g.state}`, evidence));
+      else if (max >= warnLag) results.push(warn(group(g.groupId), `lag ${max} on ${perPartition[0]!.partition} (total ${total}); group is ${g.state}`, evidence));
       else results.push(pass(group(g.groupId), `total lag ${total}`, evidence));
     }
     return results.length ? results : notApplicable('no consumer group has committed offsets');

@@ -61,3 +61,16 @@ describe('cost checks', () => {
     expect(findingFor(r, 'orders')).toBeUndefined();
   });
 });
+
+describe('consumer-lag/group-lag per group pattern', () => {
+  it('applies the first matching groupThresholds entry', () => {
+    const s = makeSnapshot({
+      groups: { ok: true, value: [group('batch-nightly'), group('online')] },
+      groupOffsets: { ok: true, value: { 'batch-nightly': { orders: { '0': '0' } }, online: { orders: { '0': '0' } } } },
+      offsets: { ok: true, value: { orders: { '0': { earliest: '0', latest: '5000' } } } },
+    });
+    const r = runCheck(groupLag, s, { options: { groupThresholds: [{ groups: ['batch-*'], warnLag: 100000 }] } });
+    expect(findingFor(r, 'batch-nightly')).toBeUndefined();
+    expect(findingFor(r, 'online')?.status).toBe('warn');
+  });
+});
