@@ -17,8 +17,14 @@ export interface Profile {
 export const PROFILES: Record<string, Profile> = {
   dev: {
     name: 'dev',
-    description: 'development clusters: single replicas and plaintext are tolerated, the scorecard does not count',
+    description: 'development clusters: single replicas, plaintext and data-loss risks are tolerated (reported, not blocking), the scorecard does not count',
     checks: {
+      'replication/partition-health': { severity: 'medium' },
+      'replication/unclean-leader-election': { severity: 'medium' },
+      'consumer-lag/committed-below-log-start': { severity: 'medium' },
+      'consumer-lag/time-to-data-loss': { severity: 'medium' },
+      'acl/wildcard-principal': { severity: 'medium' },
+      'acl/super-users': { severity: 'medium' },
       'replication/replication-factor': { severity: 'low', options: { minReplicationFactor: 1 } },
       'replication/min-insync-replicas': { severity: 'low' },
       'replication/zone-loss': { enabled: false },

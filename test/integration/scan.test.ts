@@ -127,6 +127,26 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
   });
 });
 
+describe('profiles on the same real snapshot', () => {
+  it('--profile dev and --profile production give different verdicts, and the report says why', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'profiles-'));
+    const snap = path.join(dir, 'snap.json');
+    expect((await runCli(['gather', '--command-config', c.adminProps, '-o', snap])).code).toBe(0);
+    const verdict = async (profile: string) => JSON.parse((await runCli(['evaluate', snap, '--profile', profile, '--format', 'json'])).stdout) as Report;
+    const dev = await verdict('dev');
+    const prod = await verdict('production');
+    expect(dev.summary.profile?.name).toBe('dev');
+    expect(prod.summary.profile?.name).toBe('production');
+    expect(dev.summary.verdict).toBe('ready-with-risks');
+    expect(prod.summary.verdict).toBe('not-ready');
+    expect(prod.summary.verdictReasons[0]).toMatch(/critical finding\(s\)/);
+    expect(dev.summary.verdictReasons.join(' ')).toMatch(/\(profile dev\)/);
+    // Production also fails its default gate (fail-on critical); dev has no gate.
+    expect(prod.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
+    expect(dev.gate.passed).toBe(true);
+  });
+});
+
 describe('scan as a principal without DESCRIBE_CONFIGS on the Cluster', () => {
   let limited: Report;
   beforeAll(async () => {
