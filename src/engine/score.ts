@@ -67,9 +67,11 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   const high = failing('high');
   if (high.length) risks.push(`${high.length} high-severity finding(s), e.g. ${high[0]}`);
   if (coverage < minCoverage) risks.push(`coverage ${coverage} % is below ${minCoverage} %${by}: part of the cluster could not be checked`);
-  if (notReady.length) return { verdict: 'not-ready', reasons: [...notReady, ...risks] };
-  if (risks.length) return { verdict: 'ready-with-risks', reasons: risks };
-  return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding${by}`] };
+  // Say which profile set the severities and thresholds: the same cluster can be ready for dev and not for production.
+  const profileNote = config.profile ? [`severities and thresholds from profile ${config.profile.name}: ${config.profile.description}`] : [];
+  if (notReady.length) return { verdict: 'not-ready', reasons: [...notReady, ...risks, ...profileNote] };
+  if (risks.length) return { verdict: 'ready-with-risks', reasons: [...risks, ...profileNote] };
+  return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding${by}`, ...profileNote] };
 }
 
 export interface GateSettings {

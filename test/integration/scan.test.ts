@@ -140,7 +140,8 @@ describe('profiles on the same real snapshot', () => {
     expect(dev.summary.verdict).toBe('ready-with-risks');
     expect(prod.summary.verdict).toBe('not-ready');
     expect(prod.summary.verdictReasons[0]).toMatch(/critical finding\(s\)/);
-    expect(dev.summary.verdictReasons.join(' ')).toMatch(/\(profile dev\)/);
+    expect(dev.summary.verdictReasons.join(' ')).toMatch(/from profile dev: development clusters/);
+    expect(prod.summary.verdictReasons.join(' ')).toMatch(/from profile production/);
     // Production also fails its default gate (fail-on critical); dev has no gate.
     expect(prod.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
     expect(dev.gate.passed).toBe(true);
