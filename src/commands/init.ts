@@ -38,7 +38,7 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
   if (found.length) {
     lines.push(`  # Found on ${snapshot!.target.bootstrap.join(',')} at ${snapshot!.takenAt}: ${topics.length} topics.`);
     for (const { prefix, count } of found) {
-      lines.push(`  - topics: "${prefix}"   # ${count} topic(s)`, '    retention: { min: 7d, max: 30d }   # TODO: your records schedule', '    cleanupPolicy: delete', '    replicationFactor: { min: 3 }', '    minInsyncReplicas: { min: 2 }');
+      lines.push(`  - topics: "${prefix}"   # ${count} topic(s)`, '    retention: { min: 7d, max: 30d }   # fill in: your records schedule', '    cleanupPolicy: delete', '    replicationFactor: { min: 3 }', '    minInsyncReplicas: { min: 2 }');
     }
   } else {
     lines.push('  - topics: "payments.*"', '    retention: { min: 7d, max: 30d }', '    cleanupPolicy: delete', '    replicationFactor: { min: 3 }', '    minInsyncReplicas: { min: 2 }');
@@ -48,7 +48,7 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
   lines.push('# Intended grants per principal (least privilege). Extra and missing grants are reported.');
   if (principals.length) {
     lines.push('principals:');
-    for (const p of principals) lines.push(`  "${p}": []   # TODO: e.g. - { operations: [READ], topic: "billing.*" }`);
+    for (const p of principals) lines.push(`  "${p}": []   # fill in, e.g. - { operations: [READ], topic: "billing.*" }`);
   } else lines.push('principals: {}', '  # "User:billing":', '  #   - { operations: [READ], topic: "billing.*" }', '  #   - { operations: [READ], group: "billing-*" }');
   lines.push('');
   lines.push('# Per-check settings: enabled, severity, weight, options (see `kafka-readiness checks --explain <id>`).', 'checks:');

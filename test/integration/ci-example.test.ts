@@ -53,6 +53,35 @@ describe('the GitHub Actions example', () => {
     expect(pluginResult.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/readiness.yaml');
     expect(pluginResult.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
     expect(readFileSync(summary, 'utf8')).toMatch(/^### Kafka readiness: NOT-READY/);
+    // …and in the HTML report too (the workflow does not render it).
+    const html = spawnSync('node', [path.join(c.root, 'bin/kafka-readiness.js'), 'scan', '-c', 'examples/readiness.yaml', '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'SCRAM-SHA-512', '--format', 'html', '-o', path.join(work, 'report.html')], { cwd: c.root, env, encoding: 'utf8' });
+    expect(html.status, html.stderr).toBe(1);
+    expect(readFileSync(path.join(work, 'report.html'), 'utf8')).toContain('naming/topic-domain-prefix');
+  });
+});
+
+describe('init and checks --explain', () => {
+  it('init writes a starter readiness.yaml from the live cluster that loads, and refuses to overwrite', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'init-'));
+    const file = path.join(dir, 'readiness.yaml');
+    const run = await runCli(['init', '-o', file, '--command-config', c.adminProps]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('- topics: "cases.*"');
+    expect(text).toContain('"User:billing": []');
+    expect(text).toMatch(/consumer group\(s\) found: .*cases-processor/);
+    expect((await runCli(['checks', '-c', file])).code).toBe(0);
+    expect((await runCli(['init', '-o', file])).code).toBe(2);
+  });
+
+  it('checks --explain prints one check in full, and names close ids for a typo', async () => {
+    const run = await runCli(['checks', '--explain', 'replication/zone-loss']);
+    expect(run.stdout).toMatch(/^replication\/zone-loss — Losing any one zone keeps every partition writable/);
+    expect(run.stdout).toContain('Fix: ');
+    expect(run.stdout).toContain('References:');
+    const typo = await runCli(['checks', '--explain', 'replication/zone-los']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown check "replication\/zone-los"/);
   });
 });
 
