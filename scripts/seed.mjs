@@ -87,6 +87,11 @@ const RECORDS = {
   'intake.events': 30,
 };
 
+/** An ALLOW binding from any host (numbers are the Kafka protocol's resource, pattern and operation codes). */
+function allowAcl(resourceType, resourceName, resourcePatternType, principal, operation) {
+  return { resourceType, resourceName, resourcePatternType, principal, host: '*', operation, permissionType: 3 };
+}
+
 function clientOptions(conn, clientId) {
   return {
     clientId,
@@ -154,27 +159,24 @@ export async function seedWorkload(conn, { log = () => {} } = {}) {
     log('committed consumer group offsets');
 
     // ACLs: least-privilege grants for alice, and one wildcard-principal grant that is a fault.
-    const acl = (resourceType, resourceName, resourcePatternType, principal, operation) => ({
-      resourceType, resourceName, resourcePatternType, principal, host: '*', operation, permissionType: 3,
-    });
     const TOPIC = 2, GROUP = 3, CLUSTER = 4, LITERAL = 3, PREFIXED = 4, READ = 3, WRITE = 4, DESCRIBE = 8, ALTER_CONFIGS = 11;
     await admin.createAcls({
       creations: [
         // Least-privilege grants (the secure baseline): billing and alice get exactly what their services need.
-        acl(TOPIC, 'billing.', PREFIXED, 'User:billing', READ),
-        acl(TOPIC, 'billing.invoices', LITERAL, 'User:billing', WRITE),
-        acl(GROUP, 'billing-', PREFIXED, 'User:billing', READ),
-        acl(TOPIC, 'cases.', PREFIXED, 'User:alice', READ),
-        acl(TOPIC, 'cases.', PREFIXED, 'User:alice', DESCRIBE),
-        acl(GROUP, 'cases-', PREFIXED, 'User:alice', READ),
+        allowAcl(TOPIC, 'billing.', PREFIXED, 'User:billing', READ),
+        allowAcl(TOPIC, 'billing.invoices', LITERAL, 'User:billing', WRITE),
+        allowAcl(GROUP, 'billing-', PREFIXED, 'User:billing', READ),
+        allowAcl(TOPIC, 'cases.', PREFIXED, 'User:alice', READ),
+        allowAcl(TOPIC, 'cases.', PREFIXED, 'User:alice', DESCRIBE),
+        allowAcl(GROUP, 'cases-', PREFIXED, 'User:alice', READ),
         // Faults.
-        acl(TOPIC, 'public.intake', LITERAL, 'User:*', WRITE),
-        acl(TOPIC, 'public.intake', LITERAL, 'User:ANONYMOUS', READ),
-        acl(TOPIC, 'c', PREFIXED, 'User:reporting', READ),
-        acl(CLUSTER, 'kafka-cluster', LITERAL, 'User:ops-bot', ALTER_CONFIGS),
-        acl(TOPIC, 'billing.invoices-typo', LITERAL, 'User:legacy-reports', WRITE),
-        acl(TOPIC, 'intake.', PREFIXED, 'User:intake-app', WRITE),
-        acl(TOPIC, 'billing.', PREFIXED, 'User:intake-app', READ),
+        allowAcl(TOPIC, 'public.intake', LITERAL, 'User:*', WRITE),
+        allowAcl(TOPIC, 'public.intake', LITERAL, 'User:ANONYMOUS', READ),
+        allowAcl(TOPIC, 'c', PREFIXED, 'User:reporting', READ),
+        allowAcl(CLUSTER, 'kafka-cluster', LITERAL, 'User:ops-bot', ALTER_CONFIGS),
+        allowAcl(TOPIC, 'billing.invoices-typo', LITERAL, 'User:legacy-reports', WRITE),
+        allowAcl(TOPIC, 'intake.', PREFIXED, 'User:intake-app', WRITE),
+        allowAcl(TOPIC, 'billing.', PREFIXED, 'User:intake-app', READ),
       ],
     });
     log('created ACLs');
@@ -211,7 +213,7 @@ export async function grantReadOnlyScan(conn, principal) {
   await grantScanWithoutClusterConfigs(conn, principal);
   const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
   try {
-    await admin.createAcls({ creations: [{ resourceType: 4, resourceName: 'kafka-cluster', resourcePatternType: 3, principal, host: '*', operation: 10, permissionType: 3 }] });
+    await admin.createAcls({ creations: [allowAcl(4, 'kafka-cluster', 3, principal, 10)] }); // DESCRIBE_CONFIGS on the Cluster
   } finally {
     await admin.close();
   }
@@ -219,7 +221,7 @@ export async function grantReadOnlyScan(conn, principal) {
 
 export async function grantScanWithoutClusterConfigs(conn, principal) {
   const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
-  const acl = (resourceType, resourceName, operation) => ({ resourceType, resourceName, resourcePatternType: 3, principal, host: '*', operation, permissionType: 3 });
+  const acl = (resourceType, resourceName, operation) => allowAcl(resourceType, resourceName, 3, principal, operation);
   const TOPIC = 2, GROUP = 3, CLUSTER = 4, DESCRIBE = 8, DESCRIBE_CONFIGS = 10;
   try {
     await admin.createAcls({

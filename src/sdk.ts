@@ -307,6 +307,11 @@ export function formatDuration(ms: number): string {
   return `${Math.round((h / 24) * 10) / 10} d`;
 }
 
+/** A topic's replication factor: its smallest replica set (0 without partitions). */
+export function replicationFactor(t: { partitions: { replicas: number[] }[] }): number {
+  return t.partitions.length ? Math.min(...t.partitions.map((p) => p.replicas.length)) : 0;
+}
+
 /** User topics: internal ones (__consumer_offsets, __transaction_state, …) are judged by their own checks. */
 export function isInternalTopic(t: { name: string; internal: boolean }): boolean {
   return t.internal || t.name.startsWith('__');

@@ -1,4 +1,4 @@
-import { defineCheck, fail, numberConfig, pass, readConfig, topic, warn, type ResourceResult } from '../../src/sdk.js';
+import { defineCheck, fail, numberConfig, pass, readConfig, replicationFactor, type ResourceResult, topic, warn } from '../../src/sdk.js';
 
 // Internal topics and the broker settings that create them; a missing topic is judged by the setting.
 const INTERNAL = [
@@ -30,7 +30,7 @@ export default defineCheck({
     for (const it of INTERNAL) {
       const t = topics.find((x) => x.name === it.name);
       if (t && t.partitions.length > 0) {
-        const rf = Math.min(...t.partitions.map((p) => p.replicas.length));
+        const rf = replicationFactor(t);
         const isrSource = it.name === '__consumer_offsets' ? topicConfigs[it.name] : anyBroker;
         const minIsr = numberConfig(isrSource, it.isrConfig);
         const evidence = {

@@ -1,4 +1,4 @@
-import { describeSource, defineCheck, fail, isInternalTopic, numberConfig, pass, readConfig, topic, warn } from '../../src/sdk.js';
+import { defineCheck, describeSource, fail, isInternalTopic, numberConfig, pass, readConfig, replicationFactor, topic, warn } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -21,7 +21,7 @@ export default defineCheck({
       if (isInternalTopic(t) || t.partitions.length === 0) continue;
       const configs = topicConfigs[t.name];
       if (!configs) continue;
-      const rf = Math.min(...t.partitions.map((p) => p.replicas.length));
+      const rf = replicationFactor(t);
       const minIsr = numberConfig(configs, 'min.insync.replicas');
       const { source } = readConfig(configs, 'min.insync.replicas');
       if (minIsr === null) continue;

@@ -1,4 +1,4 @@
-import { defineCheck, fail, isInternalTopic, pass, topic, warn } from '../../src/sdk.js';
+import { defineCheck, fail, isInternalTopic, pass, replicationFactor, topic, warn } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -20,7 +20,7 @@ export default defineCheck({
     return topics
       .filter((t) => !isInternalTopic(t) && t.partitions.length > 0)
       .map((t) => {
-        const rf = Math.min(...t.partitions.map((p) => p.replicas.length));
+        const rf = replicationFactor(t);
         const evidence = { observed: rf, expected: `>= ${min}`, details: { partitions: t.partitions.length } };
         if (rf < min && rf <= 1) return fail(topic(t.name), `replication factor ${rf}: one broker failure takes the data offline`, evidence);
         if (rf < min) return warn(topic(t.name), `replication factor ${rf} is below ${min}`, evidence);

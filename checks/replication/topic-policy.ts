@@ -1,4 +1,4 @@
-import { defineCheck, describeBounds, fail, isInternalTopic, notApplicable, numberConfig, pass, policyFor, readConfig, topic, withinBounds } from '../../src/sdk.js';
+import { defineCheck, describeBounds, fail, isInternalTopic, notApplicable, numberConfig, pass, policyFor, readConfig, replicationFactor, topic, withinBounds } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -21,7 +21,7 @@ export default defineCheck({
       if (isInternalTopic(t) || t.partitions.length === 0) continue;
       const p = policyFor(relevant, t.name);
       if (!p) continue;
-      const rf = Math.min(...t.partitions.map((x) => x.replicas.length));
+      const rf = replicationFactor(t);
       const minIsr = numberConfig(topicConfigs[t.name], 'min.insync.replicas');
       const problems: string[] = [];
       if (p.replicationFactor && !withinBounds(rf, p.replicationFactor)) problems.push(`replication factor ${rf} (policy ${describeBounds(p.replicationFactor)})`);

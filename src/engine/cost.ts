@@ -4,7 +4,7 @@
 
 import type { ConfigMap, Snapshot } from '../gather/snapshot.js';
 import type { CostReport } from '../report/model.js';
-import { ingressRate, numberConfig, readConfig, windowMs } from '../sdk.js';
+import { ingressRate, numberConfig, readConfig, replicationFactor, windowMs } from '../sdk.js';
 
 export interface PriceTable {
   currency: string;
@@ -61,7 +61,7 @@ export function costReport(snapshot: Snapshot, prices: PriceTable, platform: str
   if (!prices.billReplicationTraffic) assumptions.push('replication traffic between brokers is not billed (managed platform)');
 
   const rows = topics.map((t) => {
-    const rf = t.partitions.length ? Math.min(...t.partitions.map((p) => p.replicas.length)) : 0;
+    const rf = replicationFactor(t);
     const bytesNow = stored.get(t.name) ?? 0;
     const retained = a.offsets.ok
       ? Object.values(a.offsets.value[t.name] ?? {}).reduce((s, o) => s + (o.latest !== null && o.earliest !== null ? Number(BigInt(o.latest) - BigInt(o.earliest)) : 0), 0)

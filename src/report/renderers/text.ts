@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeSource, type Evidence, type Resource, type Severity } from '../../sdk.js';
 import type { CheckResult, Report } from '../model.js';
-import { resourceLabel } from '../format.js';
+import { resourceLabel, valueText } from '../format.js';
 
 export interface TextOptions {
   color: boolean;
@@ -14,14 +14,8 @@ export interface TextOptions {
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-function formatValue(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
 function evidenceLine(e: Evidence): string {
-  const parts = [`observed ${formatValue(e.observed)}`, `expected ${e.expected}`];
+  const parts = [`observed ${valueText(e.observed)}`, `expected ${e.expected}`];
   if (e.config) parts.push(`config ${e.config}${e.source ? ` (${describeSource(e.source)})` : ''}`);
   return parts.join(' · ');
 }
