@@ -2,13 +2,11 @@
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { renderStarterConfig } from './commands/init.js';
-import { parseReadinessConfig } from './config/readiness.js';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
-import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, parseMs } from './commands/connection.js';
+import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
-import { fetchMskMetrics } from './connect/cloudwatch.js';
 import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
@@ -16,6 +14,11 @@ import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
+import { durationFlag } from './duration.js';
+import { didYouMean } from './suggest.js';
+import { createProgress, progressWanted } from './commands/progress.js';
+import type { ConnectionOptions } from './connect/options.js';
+import type { GatherEvent } from './gather/gather.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -38,6 +41,7 @@ function addConnectionOptions(cmd: Command): Command {
   return cmd
     .option('-b, --bootstrap-server <list>', 'comma-separated host:port list (env KAFKA_READINESS_BOOTSTRAP)')
     .option('--command-config <file>', 'Kafka client .properties file (bootstrap.servers, security.protocol, sasl.*, ssl.* PEM settings)')
+    .option('--command-property <key=value>', 'a client property added to or overriding --command-config (repeatable; not for passwords or keys)', collect)
     .option('--security-protocol <protocol>', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL')
     .option('--sasl-mechanism <mechanism>', 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
     .option('--username <name>', 'SASL user name (env KAFKA_READINESS_USERNAME)')
@@ -51,6 +55,55 @@ function addConnectionOptions(cmd: Command): Command {
     .option('--connect-timeout <duration>', 'TCP/TLS/SASL connect timeout (default 10s)')
     .option('--request-timeout <duration>', 'per-request timeout (default 30s)');
 }
+
+/** Repeatable flags (commander calls this once per occurrence). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Help headings for the options of a command, by long flag name, shown in the order given (others last). */
+function groupOptions(cmd: Command, groups: Record<string, string[]>): Command {
+  const headings = Object.keys(groups);
+  const rank = (o: Option) => {
+    const i = headings.findIndex((h) => o.long !== undefined && groups[h]!.includes(o.long.slice(2)));
+    if (i >= 0) o.helpGroup(headings[i]!);
+    return i < 0 ? headings.length : i;
+  };
+  // commander lists groups in the order their first option was added; a stable sort puts them in ours.
+  const sorted = [...cmd.options].map((o) => ({ o, r: rank(o) })).sort((a, b) => a.r - b.r).map((x) => x.o);
+  (cmd.options as Option[]).splice(0, cmd.options.length, ...sorted);
+  return cmd;
+}
+
+const CONNECTION_FLAGS = ['bootstrap-server', 'command-config', 'command-property', 'security-protocol', 'sasl-mechanism', 'username', 'password-file', 'password-env', 'ca-file', 'cert-file', 'key-file', 'verify-hostname', 'no-verify-hostname', 'timeout', 'connect-timeout', 'request-timeout'];
+const REPORT_FLAGS = ['config', 'profile', 'format', 'output', 'out-dir', 'max-findings', 'verbose', 'quiet'];
+const GATE_FLAGS = ['fail-under', 'fail-on', 'min-coverage', 'fail-on-new'];
+const OPTION_GROUPS = {
+  'Connection options:': CONNECTION_FLAGS,
+  'Scan options:': ['observe', 'samples', 'cloudwatch', 'cloudwatch-region', 'cloudwatch-endpoint', 'cloudwatch-window', 'snapshot-out', 'baseline'],
+  'Report options:': REPORT_FLAGS,
+  'Gate options (exit 1 when a rule fails):': GATE_FLAGS,
+};
+
+const SCAN_EXAMPLES = `
+Examples:
+  # the same client properties file Kafka's own tools read
+  kafka-readiness scan --command-config client.properties
+
+  # SCRAM over TLS, password from the environment (never on the command line)
+  KAFKA_READINESS_PASSWORD=… kafka-readiness scan -b broker1:9096 --security-protocol SASL_SSL \\
+    --sasl-mechanism SCRAM-SHA-512 --username scanner --ca-file ca.pem
+
+  # a properties file with one setting overridden
+  kafka-readiness scan --command-config client.properties --command-property bootstrap.servers=broker2:9096
+
+  # watch lag for 5 minutes, write every format, fail the CI job on a critical finding
+  kafka-readiness scan --command-config client.properties --observe 5m \\
+    --format text,json,sarif,junit --out-dir reports --fail-on critical
+
+  # keep the snapshot and evaluate it later, offline
+  kafka-readiness scan --command-config client.properties --snapshot-out snapshot.json
+  kafka-readiness evaluate snapshot.json --profile regulated`;
 
 function addReportOptions(cmd: Command): Command {
   return cmd
@@ -86,16 +139,11 @@ function parseCloudWatch(f: CloudWatchFlags): (() => Promise<CloudWatchArtifact>
     if (f.cloudwatchRegion ?? f.cloudwatchEndpoint ?? f.cloudwatchWindow) throw new UsageError('--cloudwatch-region, --cloudwatch-endpoint and --cloudwatch-window need --cloudwatch <cluster-name>');
     return undefined;
   }
-  let windowMs: number | undefined;
-  if (f.cloudwatchWindow !== undefined) {
-    const m = /^(\d+)(h|d)$/.exec(f.cloudwatchWindow.trim());
-    if (!m) throw new UsageError(`--cloudwatch-window must be like 24h or 7d (got "${f.cloudwatchWindow}")`);
-    windowMs = Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
-    if (windowMs < 3_600_000 || windowMs > 63 * 86_400_000) throw new UsageError('--cloudwatch-window must be from 1h to 63d');
-  }
+  const windowMs = durationFlag(f.cloudwatchWindow, '--cloudwatch-window', { min: 3_600_000, max: 63 * 86_400_000 });
   if (f.cloudwatchEndpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(f.cloudwatchEndpoint)) throw new UsageError('--cloudwatch-endpoint must be an http(s) URL');
   const { cloudwatch: clusterName, cloudwatchRegion: region, cloudwatchEndpoint: endpoint } = f;
-  return () => fetchMskMetrics({ clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) });
+  // The AWS SDK loads only when metrics are asked for (start-up time).
+  return async () => (await import('./connect/cloudwatch.js')).fetchMskMetrics({ clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) });
 }
 
 interface ObserveFlags {
@@ -109,8 +157,7 @@ function parseObserve(flags: ObserveFlags): { windowMs: number; samples: number 
     if (flags.samples !== undefined) throw new UsageError('--samples needs --observe <duration>');
     return undefined;
   }
-  const windowMs = parseMs(flags.observe, '--observe', 0);
-  if (windowMs > 3_600_000) throw new UsageError('--observe is limited to 1h');
+  const windowMs = durationFlag(flags.observe, '--observe', { min: 1000, max: 3_600_000, fallback: 0 });
   let samples = Math.min(13, Math.max(3, Math.round(windowMs / 5000) + 1));
   if (flags.samples !== undefined) {
     if (!/^\d+$/.test(flags.samples) || Number(flags.samples) < 2 || Number(flags.samples) > 1000) throw new UsageError('--samples must be a whole number from 2 to 1000');
@@ -148,6 +195,19 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
 
   const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
 
+  /** gatherFromCluster with a status line on stderr when it is a terminal (commands/progress.ts). */
+  const gatherShown = async (conn: ConnectionOptions, flags: { quiet?: boolean; verbose?: boolean }, opts: Parameters<typeof gatherFromCluster>[1] = {}) => {
+    const progress = progressWanted(io.stderr, flags) ? createProgress(io.stderr, { target: conn.bootstrap.join(',') }) : undefined;
+    let summary: string | undefined;
+    try {
+      const snapshot = await gatherFromCluster(conn, { ...opts, ...(progress ? { progress: (e: GatherEvent) => progress.onEvent(e) } : {}) });
+      summary = `gathered ${Object.keys(snapshot.artifacts).length} artifacts with ${snapshot.stats.totalRequests} requests`;
+      return snapshot;
+    } finally {
+      progress?.finish(summary);
+    }
+  };
+
   addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan'))))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
@@ -155,9 +215,11 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
     .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
-    .option('-v, --verbose', 'progress on stderr')
+    .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
+    .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
+    .addHelpText('after', SCAN_EXAMPLES)
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean }) => {
+    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean; quiet?: boolean }) => {
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
@@ -167,7 +229,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const cloudwatch = parseCloudWatch(flags);
       const setup = await loadSetup(flags.config, flags.profile);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
+      const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
         writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
@@ -188,13 +250,14 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .requiredOption('-o, --output <file>', 'snapshot file to write')
     .option('--observe <duration>', 'sample offsets and group commits over this window')
     .option('--samples <n>', 'number of samples over the --observe window')
-    .option('-v, --verbose', 'progress on stderr')
-    .action(async (flags: ConnectionFlags & ObserveFlags & CloudWatchFlags & { output: string; verbose?: boolean }) => {
+    .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
+    .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
+    .action(async (flags: ConnectionFlags & ObserveFlags & CloudWatchFlags & { output: string; verbose?: boolean; quiet?: boolean }) => {
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
-      const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
+      const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
@@ -220,10 +283,10 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--force', 'overwrite an existing file')
     .action(async (flags: ConnectionFlags & { output: string; force?: boolean }) => {
       if (existsSync(flags.output) && !flags.force) throw new UsageError(`${flags.output} exists; use --force to overwrite it`);
-      const connect = flags.bootstrapServer !== undefined || flags.commandConfig !== undefined || process.env.KAFKA_READINESS_BOOTSTRAP !== undefined;
+      const connect = flags.bootstrapServer !== undefined || flags.commandConfig !== undefined || Boolean(flags.commandProperty?.length) || process.env.KAFKA_READINESS_BOOTSTRAP !== undefined;
       const snapshot = connect ? await gatherFromCluster(buildConnectionOptions(flags)) : undefined;
       const text = renderStarterConfig(snapshot);
-      parseReadinessConfig(text, flags.output); // what init writes must load
+      (await import('./config/readiness.js')).parseReadinessConfig(text, flags.output); // what init writes must load
       writeFileSync(flags.output, text);
       io.stderr.write(`wrote ${flags.output}${snapshot ? ` (from ${snapshot.artifacts.topics.ok ? snapshot.artifacts.topics.value.length : 0} topics)` : ''}\n`);
       setExit(ExitCode.ok);
@@ -253,10 +316,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const rows = checkRows(setup.registry, setup.config);
       if (flags.explain !== undefined) {
         const row = rows.find((r) => r.id === flags.explain);
-        if (!row) {
-          const close = rows.filter((r) => r.id.includes(flags.explain!.split('/').pop() ?? '')).map((r) => r.id);
-          throw new UsageError(`unknown check "${flags.explain}"${close.length ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : ''}; list them with: kafka-readiness checks`);
-        }
+        if (!row) throw new UsageError(`unknown check "${flags.explain}"${didYouMean(flags.explain, rows.map((r) => r.id))}; list them with: kafka-readiness checks`);
         io.stdout.write(flags.format === 'json' ? `${JSON.stringify(row, null, 2)}\n` : renderCheckExplanation(row));
         setExit(ExitCode.ok);
         return;
@@ -267,6 +327,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       setExit(ExitCode.ok);
     });
 
+  for (const cmd of program.commands) groupOptions(cmd, OPTION_GROUPS);
   return program;
 }
 

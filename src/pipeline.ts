@@ -3,16 +3,16 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { applyProfile } from './config/profiles.js';
-import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './config/readiness.js';
+import { defaultConfig } from './config/defaults.js';
+import type { ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
-import { PlatformaticClusterClient } from './connect/platformatic.js';
 import type { ClusterClient } from './connect/port.js';
 import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
-import { gatherSnapshot } from './gather/gather.js';
+import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
 import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
@@ -21,8 +21,9 @@ export const DEFAULT_CONFIG_FILE = 'readiness.yaml';
 
 export async function loadSetup(configPath?: string, profile?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
   let config = defaultConfig();
-  if (configPath) config = loadReadinessConfig(configPath);
-  else if (existsSync(DEFAULT_CONFIG_FILE)) config = loadReadinessConfig(DEFAULT_CONFIG_FILE);
+  // The YAML parser and schema validator load only when there is a file to read (start-up time).
+  const file = configPath ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (file) config = (await import('./config/readiness.js')).loadReadinessConfig(file);
   const name = profile ?? config.profileName;
   if (name) config = applyProfile(config, name);
   return { config, registry: await buildRegistry(config) };
@@ -39,9 +40,10 @@ function certificateSubject(pem: string): string | null {
 
 export async function gatherFromCluster(
   conn: ConnectionOptions,
-  opts: { log?: (line: string) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact> } = {},
+  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact> } = {},
 ): Promise<Snapshot> {
-  const client = opts.client ?? new PlatformaticClusterClient(conn);
+  // The Kafka client compiles its protocol tables at import: only commands that connect pay for it.
+  const client = opts.client ?? new (await import('./connect/platformatic.js')).PlatformaticClusterClient(conn);
   try {
     return await gatherSnapshot(client, {
       toolVersion: TOOL_VERSION,
@@ -52,6 +54,7 @@ export async function gatherFromCluster(
         principal: conn.sasl?.username ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
       },
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.progress ? { progress: opts.progress } : {}),
       ...(opts.observe ? { observe: opts.observe } : {}),
       ...(opts.cloudwatch ? { cloudwatch: opts.cloudwatch } : {}),
     });

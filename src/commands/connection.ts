@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { loadClientProperties } from '../config/properties.js';
+import { loadConnectionProperties } from '../config/command-properties.js';
 import {
   type ConnectionOptions,
   DEFAULT_CONNECT_TIMEOUT_MS,
@@ -15,6 +16,7 @@ import {
   type SecurityProtocol,
 } from '../connect/options.js';
 import { UsageError } from '../errors.js';
+import { durationFlag } from '../duration.js';
 
 export interface ConnectionFlags {
   bootstrapServer?: string;
@@ -31,6 +33,7 @@ export interface ConnectionFlags {
   timeout?: string;
   connectTimeout?: string;
   requestTimeout?: string;
+  commandProperty?: string[];
 }
 
 export const DEFAULT_PASSWORD_ENV = 'KAFKA_READINESS_PASSWORD';
@@ -51,17 +54,13 @@ function readText(file: string, what: string): string {
   }
 }
 
+/** A timeout flag in the tool's one duration syntax (see src/duration.ts); at most what a Node timer can hold. */
 export function parseMs(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
-  if (!m) throw new UsageError(`${flag} must be a duration like 5000, 5000ms, 5s or 1m (got "${value}")`);
-  const n = Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1);
-  if (n <= 0) throw new UsageError(`${flag} must be positive`);
-  return Math.round(n);
+  return durationFlag(value, flag, { fallback });
 }
 
 export function buildConnectionOptions(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
-  const fromFile = flags.commandConfig ? loadClientProperties(flags.commandConfig) : {};
+  const fromFile = flags.commandProperty?.length ? loadConnectionProperties(flags.commandConfig, flags.commandProperty) : flags.commandConfig ? loadClientProperties(flags.commandConfig) : {};
   const bootstrapText = flags.bootstrapServer ?? env.KAFKA_READINESS_BOOTSTRAP;
   const bootstrap = bootstrapText ? bootstrapText.split(',').map((s) => s.trim()).filter(Boolean) : fromFile.bootstrap;
   if (!bootstrap || bootstrap.length === 0) {

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import type { Report } from '../report/model.js';
 import { type Format, FORMAT_EXTENSIONS, FORMATS, renderers } from '../report/render.js';
 
@@ -15,7 +16,7 @@ export interface OutputFlags {
 
 export function parseFormats(value: string | undefined): Format[] {
   const list = (value ?? 'text').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (formats: ${FORMATS.join(', ')})`);
+  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}"${didYouMean(f, FORMATS)} (formats: ${FORMATS.join(', ')})`);
   return [...new Set(list)] as Format[];
 }
 

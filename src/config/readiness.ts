@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { parseDuration } from '../duration.js';
+import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import type { WaiverConfig } from '../engine/waivers.js';
 import type { PriceTable } from '../engine/cost.js';
 
@@ -56,7 +58,8 @@ export interface ReadinessConfig {
   locate(pathInFile: (string | number)[]): string;
 }
 
-export const DEFAULT_SCORING: ScoringConfig = { readyScore: 90, notReadyBelow: 60, minCoverage: 80 };
+// Kept in defaults.ts so that a run without readiness.yaml never loads the YAML parser and schema validator.
+export { DEFAULT_SCORING, defaultConfig };
 
 const severityEnum = [...SEVERITIES];
 
@@ -209,22 +212,11 @@ function boundsSchema(types: string[]) {
   } as const;
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** "7d", "36h", "90m", "500ms" or a number of milliseconds. */
-export function parseDuration(value: string | number): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d|w)?\s*$/.exec(value);
-  if (!m) return null;
-  return Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 'ms']!);
-}
+/** "7d", "36h", "90m", "500ms" or a number of milliseconds: the tool's one duration syntax (src/duration.ts). */
+export { parseDuration };
 
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
-
-export function defaultConfig(): ReadinessConfig {
-  return { file: null, checks: {}, areas: {}, scoring: { ...DEFAULT_SCORING }, plugins: [], userScoring: {}, gate: {}, prices: {}, waivers: [], policy: { topicPolicies: [], clients: [], requirements: [], principals: {}, attestations: [] }, locate: () => 'defaults' };
-}
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
   const abs = path.resolve(file);

@@ -9,6 +9,7 @@ import type { ReadinessConfig } from '../config/readiness.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../gather/snapshot.js';
 import { SEVERITIES, type Check } from '../sdk.js';
+import { didYouMean } from '../suggest.js';
 
 export interface RegisteredCheck {
   check: Check<any, any>;
@@ -85,8 +86,7 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
   for (const [id, override] of Object.entries(config.checks)) {
     const check = byId.get(id);
     if (!check) {
-      const close = [...byId.keys()].filter((k) => k.split('/')[1] === id.split('/')[1] || k.startsWith(id));
-      throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${close.length ? ` (did you mean ${close[0]}?)` : ''}`);
+      throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${didYouMean(id, [...byId.keys()])}`);
     }
     const defaults = (check.meta.defaultOptions ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(override.options ?? {})) {

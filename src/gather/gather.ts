@@ -31,7 +31,15 @@ export interface GatherContext {
   sleep?: (ms: number) => Promise<void>;
   /** Reads Amazon MSK metrics from CloudWatch (--cloudwatch); absent means not requested. */
   cloudwatch?: () => Promise<CloudWatchArtifact>;
+  /** Structured progress for the terminal status line (src/commands/progress.ts). */
+  progress?: (event: GatherEvent) => void;
 }
+
+/** What the gather is doing: an artifact started or finished (result = what it read), or waiting for a sample. */
+export type GatherEvent =
+  | { type: 'start'; name: ArtifactName | 'metadata' }
+  | { type: 'done'; name: ArtifactName | 'metadata'; ms: number; result: unknown }
+  | { type: 'wait'; sample: number; of: number; dueAt: number; endsAt: number };
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: ArtifactError };
 
@@ -77,12 +85,15 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
   const started = Date.now();
   const artifactMs: Record<string, number> = {};
   const timed = async <T>(name: ArtifactName | 'metadata', fn: () => Promise<T>): Promise<T> => {
+    ctx.progress?.({ type: 'start', name });
     const t0 = performance.now();
+    let result: T | undefined;
     try {
-      return await fn();
+      return (result = await fn());
     } finally {
       artifactMs[name] = Math.round(performance.now() - t0);
       ctx.log?.(`gathered ${name} in ${artifactMs[name]} ms`);
+      ctx.progress?.({ type: 'done', name, ms: artifactMs[name], result });
     }
   };
 
@@ -189,6 +200,7 @@ async function observe(client: ClusterClient, ctx: GatherContext, topics: TopicI
   const issues: ArtifactError[] = [];
   for (let i = 1; i < plan.samples; i++) {
     const due = start + Math.round((plan.windowMs * i) / (plan.samples - 1));
+    ctx.progress?.({ type: 'wait', sample: i + 1, of: plan.samples, dueAt: due, endsAt: start + plan.windowMs });
     await sleep(Math.max(0, due - Date.now()));
     const at = (ctx.now ?? (() => new Date()))().toISOString();
     const [offsets, groups] = await Promise.all([gatherOffsets(client, topics), gatherGroups(client, brokerIds)]);

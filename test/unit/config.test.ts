@@ -60,7 +60,7 @@ describe('readiness.yaml', () => {
 
   it('rejects unknown check ids and options at their location', async () => {
     const c1 = parseReadinessConfig('checks:\n  replication/replication-factr:\n    enabled: false\n', 'r.yaml');
-    expect((await asyncErrorOf(buildRegistry(c1))).message).toBe('r.yaml:2:3: unknown check "replication/replication-factr"');
+    expect((await asyncErrorOf(buildRegistry(c1))).message).toBe('r.yaml:2:3: unknown check "replication/replication-factr" (did you mean replication/replication-factor?)');
     const c2 = parseReadinessConfig('checks:\n  retention/disk-headroom:\n    options:\n      warnFree: 0.3\n', 'r.yaml');
     expect((await asyncErrorOf(buildRegistry(c2))).message).toMatch(/^r\.yaml:4:7: check retention\/disk-headroom has no option "warnFree" \(options: warnFreeRatio, failFreeRatio\)$/);
     const c3 = parseReadinessConfig('checks:\n  retention/disk-headroom:\n    options:\n      warnFreeRatio: lots\n', 'r.yaml');
