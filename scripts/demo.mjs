@@ -14,6 +14,8 @@ const opts = {
   version: process.env.KAFKA_VERSION ?? '4',
   dir: path.join(root, '.cache', 'demo-cluster'),
   portBase: Number(process.env.KR_PORT_BASE ?? 19000),
+  // The demo scans over SASL_PLAINTEXT: no TLS listeners, so no certificates and no openssl.
+  tls: false,
   log: (m) => process.stderr.write(`[cluster] ${m}\n`),
 };
 

@@ -49,14 +49,15 @@ export function createProgress(stream: Stream, opts: { target: string; now?: () 
     if (wait) {
       const left = Math.max(0, wait.endsAt - now());
       const next = Math.max(0, wait.dueAt - now());
-      line = `observing ${opts.target}: sample ${wait.sample}/${wait.of} in ${clock(next)}, ${clock(left)} left of the window · ${elapsed}`;
+      line = `observing: sample ${wait.sample}/${wait.of} in ${clock(next)}, ${clock(left)} of the window left · ${elapsed}`;
     } else if (done === 0 && reading.has('metadata')) {
       line = `connecting to ${opts.target} · ${elapsed}`;
     } else {
       const what = [...reading].slice(0, 3).join(', ') + (reading.size > 3 ? ` +${reading.size - 3}` : '');
       line = `reading ${what || 'results'} · ${done}/${total} artifacts${found.length ? ` · ${found.join(', ')}` : ''} · ${elapsed}`;
     }
-    const width = Math.max(20, (stream.columns ?? 100) - 1);
+    // A pseudo-terminal without a size reports 0 columns.
+    const width = Math.max(20, (stream.columns || 100) - 1);
     if (line.length > width) line = `${line.slice(0, width - 1)}…`;
     // \r + erase line: the status rewrites itself instead of scrolling.
     stream.write(`\r\x1b[2K${line}`);

@@ -1,8 +1,9 @@
 // The GitHub Actions example (examples/github-actions/kafka-readiness.yml) run for real: its `run:` steps,
-// with `kafka-readiness` pointing at this checkout, against the seeded test cluster over SASL_SSL. Also
+// installing the package from the tarball `npm pack` makes of this checkout (into a temporary npm prefix, not
+// the machine's), against the seeded test cluster over SASL_SSL. Also
 // `diff` on two real scans before and after seeding a new fault.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Admin } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
@@ -12,19 +13,22 @@ import { cluster, runCli } from './cluster-context.js';
 const c = cluster();
 
 describe('the GitHub Actions example', () => {
-  it('runs the workflow steps: scan (gated), job summary, and files for SARIF upload and JUnit publishing', () => {
+  it('runs the workflow steps: install from the packed tarball, scan (gated), job summary, and files for SARIF upload and JUnit publishing', () => {
     const workflow = parse(readFileSync(path.join(c.root, 'examples/github-actions/kafka-readiness.yml'), 'utf8')) as { jobs: { scan: { steps: { name?: string; run?: string; uses?: string }[] } } };
-    const steps = workflow.jobs.scan.steps.filter((s) => s.run && s.name !== 'Install kafka-readiness');
-    expect(steps.map((s) => s.name)).toEqual(['Scan', 'Job summary', 'Leave waived findings out of code scanning']);
+    const steps = workflow.jobs.scan.steps.filter((s) => s.run);
+    expect(steps.map((s) => s.name)).toEqual(['Install kafka-readiness', 'Scan', 'Job summary', 'Leave waived findings out of code scanning']);
     const work = mkdtempSync(path.join(c.workDir, 'gha-'));
-    const bin = path.join(work, 'bin');
-    execFileSync('mkdir', ['-p', bin]);
-    // `npm install --global kafka-readiness` stands for this checkout.
-    writeFileSync(path.join(bin, 'kafka-readiness'), `#!/bin/sh\nexec node ${path.join(c.root, 'bin/kafka-readiness.js')} "$@"\n`, { mode: 0o755 });
+    // The tarball of this checkout (global setup has just compiled dist/, so the build on pack is skipped).
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: c.root, encoding: 'utf8' })) as { filename: string }[];
+    const prefix = path.join(work, 'npm-global');
     const summary = path.join(work, 'summary.md');
     const env = {
       ...process.env,
-      PATH: `${bin}:${process.env.PATH}`,
+      // `npm install --global` installs into this prefix; its bin/ comes first on PATH, as on a runner.
+      npm_config_prefix: prefix,
+      npm_config_prefer_offline: 'true',
+      KAFKA_READINESS_PACKAGE: path.join(work, packed[0]!.filename),
+      PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}`,
       NO_COLOR: '1',
       KAFKA_READINESS_BOOTSTRAP: c.tls.saslSslBootstrap,
       KAFKA_READINESS_USERNAME: c.admin.username,
@@ -33,7 +37,10 @@ describe('the GitHub Actions example', () => {
       NODE_EXTRA_CA_CERTS: c.tls.caCert,
       GITHUB_STEP_SUMMARY: summary,
     };
-    const results = steps.map((s) => spawnSync('bash', ['-e', '-c', s.run!], { cwd: c.root, env, encoding: 'utf8', timeout: 120_000 }));
+    const install = spawnSync('bash', ['-e', '-c', steps[0]!.run!], { cwd: work, env, encoding: 'utf8', timeout: 240_000 });
+    expect(install.status, install.stderr).toBe(0);
+    expect(execFileSync('bash', ['-c', 'command -v kafka-readiness'], { env, encoding: 'utf8' }).trim()).toBe(path.join(prefix, 'bin', 'kafka-readiness'));
+    const results = steps.slice(1).map((s) => spawnSync('bash', ['-e', '-c', s.run!], { cwd: c.root, env, encoding: 'utf8', timeout: 120_000 }));
     // The seeded cluster has critical findings: the gated scan step fails the job, as it should; `if: always()` steps still run.
     expect(results[0]!.status, results[0]!.stderr).toBe(1);
     expect(results[1]!.status).toBe(0);
@@ -57,7 +64,8 @@ describe('the GitHub Actions example', () => {
     const html = spawnSync('node', [path.join(c.root, 'bin/kafka-readiness.js'), 'scan', '-c', 'examples/readiness.yaml', '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'SCRAM-SHA-512', '--format', 'html', '-o', path.join(work, 'report.html')], { cwd: c.root, env, encoding: 'utf8' });
     expect(html.status, html.stderr).toBe(1);
     expect(readFileSync(path.join(work, 'report.html'), 'utf8')).toContain('naming/topic-domain-prefix');
-  });
+    rmSync(work, { recursive: true, force: true });
+  }, 400_000);
 });
 
 describe('init and checks --explain', () => {

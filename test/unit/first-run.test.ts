@@ -131,7 +131,7 @@ describe('progress on stderr', () => {
     p.onEvent({ type: 'done', name: 'groups', ms: 5, result: { groups: { ok: true, value: [{}, {}] } } });
     expect(text).toContain('2/3 artifacts · 3 brokers, 2 topics, 2 groups');
     p.onEvent({ type: 'wait', sample: 2, of: 3, dueAt: t + 30_000, endsAt: t + 60_000 });
-    expect(text).toContain('observing h:9092: sample 2/3 in 30s, 1m left of the window');
+    expect(text).toContain('observing: sample 2/3 in 30s, 1m of the window left');
     t += 90_000;
     p.finish('gathered 15 artifacts with 40 requests');
     expect(text.endsWith('\r\x1b[2Kgathered 15 artifacts with 40 requests in 1m31s\n')).toBe(true);
