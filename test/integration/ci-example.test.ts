@@ -2,7 +2,7 @@
 // installing the package from the tarball `npm pack` makes of this checkout (into a temporary npm prefix, not
 // the machine's), against the seeded test cluster over SASL_SSL. Also
 // `diff` on two real scans before and after seeding a new fault.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Admin } from '@platformatic/kafka';
@@ -13,7 +13,7 @@ import { cluster, runCli } from './cluster-context.js';
 const c = cluster();
 
 describe('the GitHub Actions example', () => {
-  it('runs the workflow steps: install from the packed tarball, scan (gated), job summary, and files for SARIF upload and JUnit publishing', () => {
+  it('runs the workflow steps: install from the packed tarball, scan (gated), job summary, and files for SARIF upload and JUnit publishing', async () => {
     const workflow = parse(readFileSync(path.join(c.root, 'examples/github-actions/kafka-readiness.yml'), 'utf8')) as { jobs: { scan: { steps: { name?: string; run?: string; uses?: string }[] } } };
     const steps = workflow.jobs.scan.steps.filter((s) => s.run);
     expect(steps.map((s) => s.name)).toEqual(['Install kafka-readiness', 'Scan', 'Job summary', 'Leave waived findings out of code scanning']);
@@ -37,7 +37,14 @@ describe('the GitHub Actions example', () => {
       NODE_EXTRA_CA_CERTS: c.tls.caCert,
       GITHUB_STEP_SUMMARY: summary,
     };
-    const install = spawnSync('bash', ['-e', '-c', steps[0]!.run!], { cwd: work, env, encoding: 'utf8', timeout: 240_000 });
+    // Asynchronous: installing takes a while and the test worker must keep answering vitest meanwhile.
+    const install = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('bash', ['-e', '-c', steps[0]!.run!], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 240_000 });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
     expect(install.status, install.stderr).toBe(0);
     expect(execFileSync('bash', ['-c', 'command -v kafka-readiness'], { env, encoding: 'utf8' }).trim()).toBe(path.join(prefix, 'bin', 'kafka-readiness'));
     const results = steps.slice(1).map((s) => spawnSync('bash', ['-e', '-c', s.run!], { cwd: c.root, env, encoding: 'utf8', timeout: 120_000 }));

@@ -1,10 +1,11 @@
 // The package as a user gets it: `npm pack` on a clean checkout of HEAD (so a missing build step or a file
 // left out of `files` shows here, not after publishing), installed with `npm i <tarball>` into an empty
 // folder, and run only through node_modules/.bin/kafka-readiness — nothing else from the repository.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../checks/index.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -17,9 +18,13 @@ let tmp = '';
 let app = '';
 let packed: { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
 
-function npm(args: string[], cwd: string): string {
+const run = promisify(execFile);
+
+/** Asynchronous, so the test worker keeps answering vitest during minutes of npm work. */
+async function npm(args: string[], cwd: string): Promise<string> {
   // Offline first: the packages are in the npm cache already (the checkout installed them).
-  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  const { stdout } = await run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_loglevel: 'error' } });
+  return stdout;
 }
 
 /** Runs the installed command from the empty folder (cwd), as a user would after `npm i`. */
@@ -39,17 +44,17 @@ function installed(args: string[]): Promise<{ code: number | null; stdout: strin
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'kr-package-'));
   const checkout = path.join(tmp, 'checkout');
-  execFileSync('git', ['clone', '--quiet', '--local', c.root, checkout]);
-  npm(['ci'], checkout);
+  await run('git', ['clone', '--quiet', '--local', c.root, checkout]);
+  await npm(['ci'], checkout);
   // `npm pack` runs prepack (the build) itself: a fresh clone has no dist/.
-  packed = (JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], checkout)) as (typeof packed)[])[0]!;
+  packed = (JSON.parse(await npm(['pack', '--json', '--pack-destination', tmp], checkout)) as (typeof packed)[])[0]!;
   app = path.join(tmp, 'app');
   mkdirSync(app);
-  npm(['init', '-y'], app);
-  npm(['install', path.join(tmp, packed.filename)], app);
+  await npm(['init', '-y'], app);
+  await npm(['install', path.join(tmp, packed.filename)], app);
 }, 900_000);
 
 afterAll(() => {
