@@ -213,7 +213,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
     .option('--baseline <report.json>', 'an earlier JSON report to compare with (see --fail-on-new)')
     .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
-    .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m) for lag trends and ingress rates')
+    .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m, up to 1h) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
     .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
     .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')

@@ -19,7 +19,8 @@ export function parseCommandProperties(items: readonly string[]): Map<string, st
   for (const item of items) {
     const eq = item.indexOf('=');
     const key = (eq < 0 ? item : item.slice(0, eq)).trim();
-    if (eq <= 0 || key === '') throw new UsageError(`--command-property must be key=value (got "${eq < 0 ? item : `${key}=…`}")`);
+    // The item itself is not echoed: a mistyped secret would otherwise land in logs.
+    if (eq <= 0 || key === '') throw new UsageError(`--command-property must be key=value (item ${items.indexOf(item) + 1} ${eq < 0 ? 'has no "="' : 'has no key'})`);
     if (isSecretProperty(key)) {
       throw new UsageError(
         `--command-property ${key}: secrets are not taken from the command line (other users and shell history can read it); put it in the --command-config file or use --password-file/--password-env`,

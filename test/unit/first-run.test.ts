@@ -69,7 +69,7 @@ describe('--command-property', () => {
       expect(err.message).toContain(`--command-property ${key}: secrets are not taken from the command line`);
       expect(err.message).not.toContain('hunter2');
     }
-    expect(errorOf(() => parseCommandProperties(['novalue'])).message).toBe('--command-property must be key=value (got "novalue")');
+    expect(errorOf(() => parseCommandProperties(['client.id=x', 'hunter2'])).message).toBe('--command-property must be key=value (item 2 has no "=")');
     expect(errorOf(() => parseCommandProperties(['=x'])).message).toMatch(/must be key=value/);
     expect(parseCommandProperties(['ssl.truststore.certificates=a=b', 'client.id = x ']).get('ssl.truststore.certificates')).toBe('a=b');
   });
