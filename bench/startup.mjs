@@ -8,7 +8,7 @@
 // The scan target may also come from KR_BENCH_BOOTSTRAP / KR_BENCH_COMMAND_CONFIG. Commands run one after
 // another, round-robin (so load changes on a shared machine hit every command alike), after one warm-up each.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     bin: { type: 'string', default: path.join(root, 'bin', 'kafka-readiness.js') },
   },
 });
+// The commands run in an empty temporary directory: make the paths given absolute first.
+for (const k of ['snapshot', 'command-config', 'bin']) if (values[k]) values[k] = path.resolve(values[k]);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('bench: --runs must be a whole number ≥ 1');
@@ -57,10 +59,13 @@ const quote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
 /** One run under bash's `time`: real, user and sys seconds of the child. */
 function measure(argv) {
-  const script = `TIMEFORMAT='%R %U %S'; time ${argv.map(quote).join(' ')} >/dev/null 2>/dev/null`;
+  const errFile = path.join(cwd, 'stderr.txt');
+  const script = `TIMEFORMAT='%R %U %S'; time ${argv.map(quote).join(' ')} >/dev/null 2>${quote(errFile)}`;
   const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const m = /(\d+\.\d+) (\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stderr);
   if (!m) throw new Error(`could not time ${argv.join(' ')}: ${r.stderr}`);
+  // 0 and 1 (gate failed) are normal answers; anything else means the command did not do its work.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.slice(1).join(' ')} exited ${r.status}: ${readFileSync(errFile, 'utf8').slice(0, 400).trim()}`);
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]) };
 }
 
@@ -80,6 +85,9 @@ try {
     const xs = samples.get(c.name);
     console.log(`${c.name.padEnd(width)}  ${median(xs.map((x) => x.wall)).toFixed(3).padStart(6)}  ${median(xs.map((x) => x.cpu)).toFixed(3).padStart(6)}`);
   }
+} catch (err) {
+  console.error(`bench: ${err.message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(cwd, { recursive: true, force: true });
 }
