@@ -154,6 +154,18 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   defaultOptions?: O;
   /** Platforms where the check does not apply, with the reason shown in the report. */
   notApplicableOn?: Partial<Record<Platform, string>>;
+  /** The Kafka configs this check judges, with the threshold and its source (docs/config-coverage.md is built from these). */
+  judges?: readonly JudgedConfig[];
+}
+
+/** One config a check judges: which level it lives on, the threshold applied and where that threshold comes from. */
+export interface JudgedConfig {
+  config: string;
+  scope: 'topic' | 'broker';
+  /** e.g. "> retention.ms → warn" */
+  threshold: string;
+  /** Kafka docs / KIP / source file the threshold rests on, or "heuristic (option …)". */
+  source: string;
 }
 
 export interface CheckContext<O extends CheckOptions = CheckOptions> {
