@@ -267,6 +267,18 @@ export function describeSource(source: ConfigSourceName): string {
   return names[source];
 }
 
+/**
+ * Where a config's value came from, in words, naming the key that set it when it is a broker-level synonym:
+ * "topic override (segment.ms)", "static broker config (server.properties) (log.roll.hours)", "Kafka default".
+ */
+export function configOrigin(map: ConfigMap | undefined, key: string): string {
+  const e = map?.[key];
+  if (!e) return 'not reported';
+  const setBy = e.synonyms.find((s) => s.source === e.source) ?? e.synonyms[0];
+  const from = describeSource(e.source);
+  return setBy && e.source !== 'default' ? `${from} (${setBy.name})` : from;
+}
+
 // ---- misc helpers ---------------------------------------------------------------------------------------
 
 /** Glob (`*`, `?`) or, when wrapped in slashes, a regular expression: `/^billing\..*$/`. */
