@@ -66,6 +66,7 @@ import messageSizeChain from './retention/message-size-chain.js';
 import compactionTombstones from './retention/compaction-tombstones.js';
 import leadershipPlacement from './replication/leadership-placement.js';
 import flushSettings from './replication/flush-settings.js';
+import replicationThrottles from './replication/replication-throttles.js';
 
 export const builtInChecks: readonly Check<any, any>[] = [
   brokerVersion,
@@ -91,6 +92,7 @@ export const builtInChecks: readonly Check<any, any>[] = [
   kraftQuorum,
   replicationTopicPolicy,
   flushSettings,
+  replicationThrottles,
   infiniteRetention,
   retentionBytesVsSegment,
   compactionSettings,

@@ -43,6 +43,7 @@ export const SEEDED_FAULTS = [
   { check: 'retention/compaction-tombstones', kind: 'topic', name: 'sessions.compacted', source: 'topic' },
   { check: 'replication/leadership-placement', kind: 'topic', name: 'hotspot.one-broker' },
   { check: 'replication/flush-settings', kind: 'topic', name: 'ledger.fsync', observed: 'flush.messages=1', source: 'topic' },
+  { check: 'replication/replication-throttles', kind: 'topic', name: 'moved.throttled', source: 'topic' },
 ];
 
 const DAY_MS = 86_400_000;
@@ -82,6 +83,8 @@ export const TOPICS = [
   // Every preferred leader on broker 1 (leadership is on the preferred replicas, so preferred-leader-balance passes).
   topicSpec('hotspot.one-broker', { assignments: [{ partition: 0, brokers: [1, 2, 3] }, { partition: 1, brokers: [1, 3, 2] }, { partition: 2, brokers: [1, 2, 3] }] }),
   topicSpec('ledger.fsync', { configs: { 'flush.messages': 1 } }),
+  // A throttle a reassignment left behind ('*' = every replica of the topic).
+  topicSpec('moved.throttled', { configs: { 'leader.replication.throttled.replicas': '*', 'follower.replication.throttled.replicas': '*' } }),
 ];
 
 /** Records written per topic (0 = none). */
@@ -109,6 +112,7 @@ const RECORDS = {
   'sessions.compacted': 40,
   'hotspot.one-broker': 30,
   'ledger.fsync': 20,
+  'moved.throttled': 20,
 };
 
 /** An ALLOW binding from any host (numbers are the Kafka protocol's resource, pattern and operation codes). */

@@ -31,6 +31,9 @@ export default defineCheck({
     else results.push(pass(cluster('controller quorum'), `${n} voters tolerate ${(n - 1) / 2} failure(s)`, sizeEvidence));
     const leader = quorum.voters.find((v) => v.id === quorum.leaderId);
     const listedBrokers = new Set(info.brokers.map((b) => b.id));
+    // Combined broker+controller nodes (most voters are also listed brokers): a voter whose broker left the
+    // metadata (a clean shutdown unregisters it at once) or did not answer this scan is down now.
+    const combined = quorum.voters.filter((v) => listedBrokers.has(v.id)).length * 2 > n;
     for (const v of quorum.voters) {
       if (v.id === quorum.leaderId) continue;
       const res = { kind: 'controller', name: String(v.id) };
@@ -43,12 +46,17 @@ export default defineCheck({
       }
       // A combined broker+controller node that is still in the metadata but did not answer this scan is down now,
       // before the leader notices the missing fetches.
+      const unlisted = combined && !listedBrokers.has(v.id);
       const silentBroker = listedBrokers.has(v.id) && !apiVersions.brokers[String(v.id)];
       const fetchAge = fetched >= 0 ? now - fetched : null;
-      if (silentBroker || (fetchAge !== null && fetchAge > options.maxFetchAgeMs)) {
-        const why = silentBroker ? `node ${v.id} is listed as a broker but did not answer this scan` : `no fetch from the quorum leader for ${Math.round(fetchAge! / 100) / 10} s`;
+      if (unlisted || silentBroker || (fetchAge !== null && fetchAge > options.maxFetchAgeMs)) {
+        const why = unlisted
+          ? `node ${v.id} runs broker and controller like the other voters, but its broker is not in the metadata`
+          : silentBroker
+            ? `node ${v.id} is listed as a broker but did not answer this scan`
+            : `no fetch from the quorum leader for ${Math.round(fetchAge! / 100) / 10} s`;
         results.push(fail(res, `voter ${v.id} is down: ${why}; the quorum tolerates ${Math.max(0, Math.floor((n - 1) / 2) - 1)} further failure(s)`, {
-          observed: { msSinceLastFetch: fetchAge, answeredThisScan: !silentBroker },
+          observed: { msSinceLastFetch: fetchAge, answeredThisScan: !silentBroker && !unlisted, listedAsBroker: listedBrokers.has(v.id) },
           expected: `a fetch from the leader within ${options.maxFetchAgeMs} ms`,
         }));
         continue;

@@ -62,7 +62,13 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     const notRequested = missing.find((m) => m.error.reason === 'not-requested');
     if (notRequested) return { ...base, status: 'not-applicable', reason: notRequested.error.message };
     if (missing.length) {
-      const reason = missing.map((m) => (filtered.has(m.artifact) ? `${m.artifact} ${m.error.message}` : `${m.artifact} ${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`)).join('; ');
+      // Artifacts filtered for the same reason (e.g. groups and their offsets) share one sentence.
+      const parts = new Map<string, string[]>();
+      for (const m of missing) {
+        const text = filtered.has(m.artifact) ? m.error.message : `${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`;
+        parts.set(text, [...(parts.get(text) ?? []), m.artifact]);
+      }
+      const reason = [...parts].map(([text, names]) => `${names.join(', ')} ${text}`).join('; ');
       return { ...base, status: 'unknown', reason, missing };
     }
 

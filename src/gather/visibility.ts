@@ -38,9 +38,9 @@ function filtered(reasons: string[], grant: typeof TOPIC_GRANT | typeof GROUP_GR
   return { status: 'possibly-filtered', reason: reasons.join('; '), ...grant };
 }
 
-function inherit(v: ArtifactVisibility, what: string): ArtifactVisibility {
-  if (v.status === 'complete') return { status: 'complete', reason: v.reason };
-  return { ...v, reason: `${what}: ${v.reason}` };
+/** Lists read for the listed topics or groups only are as whole as those lists: same status, reason and grant. */
+function inherit(v: ArtifactVisibility): ArtifactVisibility {
+  return { ...v };
 }
 
 export function topicVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): ArtifactVisibility | null {
@@ -86,24 +86,16 @@ export function groupVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): A
 export function assessVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): void {
   const topics = topicVisibility(a, ev);
   const groups = groupVisibility(a, ev);
+  const offsetDenied = ev.offsetFetchDenied.length ? filtered([`OffsetFetch was denied for ${ev.offsetFetchDenied.length} group(s)`], GROUP_GRANT) : null;
+  const worst = (...vs: (ArtifactVisibility | null)[]) => vs.find((v) => v?.status === 'possibly-filtered') ?? vs.find((v) => v) ?? null;
   if (topics && a.topics.ok) a.topics.visibility = topics;
-  if (topics && a.topicConfigs.ok) a.topicConfigs.visibility = inherit(topics, 'Topic configs are read for the listed topics only');
-  if (topics && a.offsets.ok) a.offsets.visibility = inherit(topics, 'Offsets are read for the listed topics only');
+  // Topic configs and offsets are read for the listed topics only.
+  if (topics && a.topicConfigs.ok) a.topicConfigs.visibility = inherit(topics);
+  if (topics && a.offsets.ok) a.offsets.visibility = inherit(topics);
   if (groups && a.groups.ok) a.groups.visibility = groups;
-  if (a.groupOffsets.ok) {
-    const offsetDenied = ev.offsetFetchDenied.length
-      ? filtered([`OffsetFetch was denied for ${ev.offsetFetchDenied.length} group(s)`], GROUP_GRANT)
-      : null;
-    // Worst first: a filtered group list, then denied offset reads, then offsets of topics the principal cannot see.
-    const g = groups?.status === 'possibly-filtered' ? groups : offsetDenied;
-    if (g) a.groupOffsets.visibility = inherit(g, 'Committed offsets are read for the listed groups only');
-    else if (topics?.status === 'possibly-filtered') a.groupOffsets.visibility = inherit(topics, 'OffsetFetch leaves out topics the principal may not DESCRIBE');
-    else if (groups) a.groupOffsets.visibility = inherit(groups, 'Committed offsets are read for every listed group');
-  }
-  if (a.samples.ok) {
-    const worst = [a.offsets, a.groupOffsets].map((x) => (x.ok ? x.visibility : undefined)).find((v) => v?.status === 'possibly-filtered');
-    const any = a.offsets.ok ? a.offsets.visibility : undefined;
-    if (worst) a.samples.visibility = inherit(worst, 'Samples cover the listed topics and groups only');
-    else if (any) a.samples.visibility = inherit(any, 'Samples cover every listed topic and group');
-  }
+  // Committed offsets: for the listed groups only, minus denied OffsetFetch, minus topics the principal cannot see.
+  const committed = worst(groups, offsetDenied, topics);
+  if (committed && a.groupOffsets.ok) a.groupOffsets.visibility = inherit(committed);
+  const sampled = worst(groups, offsetDenied, topics);
+  if (sampled && a.samples.ok) a.samples.visibility = inherit(sampled);
 }

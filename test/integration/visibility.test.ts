@@ -2,7 +2,7 @@
 // principal may not DESCRIBE, without an error. Scanning as such principals (SCRAM users and ACLs made here,
 // removed afterwards), every check that needs the filtered list is `unknown` with the reason, the permission
 // section names the grant, and nothing passes or is "not applicable" because of what could not be seen.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../checks/index.js';
@@ -36,6 +36,7 @@ async function scanAs(user: string): Promise<{ report: Report; snapshot: Snapsho
     [`bootstrap.servers=${c.saslBootstrap}`, 'security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password(user)}";`, ''].join('\n'),
   );
   const out = path.join(dir, user);
+  mkdirSync(out, { recursive: true });
   const run = await runCli(['scan', '--command-config', props, '--format', 'json', '--out-dir', out, '--snapshot-out', path.join(out, 'snapshot.json')]);
   expect(run.code, run.stderr).toBe(0);
   return { report: JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')), snapshot: JSON.parse(readFileSync(path.join(out, 'snapshot.json'), 'utf8')) };
@@ -147,6 +148,7 @@ describe('scan as a principal that may DESCRIBE only some topics', () => {
 describe('a full scan as the super user', () => {
   it('records every permission-filtered list as complete, and nothing missing', async () => {
     const out = path.join(dir, 'admin');
+    mkdirSync(out, { recursive: true });
     const run = await runCli(['scan', '--command-config', c.adminProps, '--format', 'json', '--out-dir', out, '--snapshot-out', path.join(out, 'snapshot.json')]);
     expect(run.code, run.stderr).toBe(0);
     const snapshot = JSON.parse(readFileSync(path.join(out, 'snapshot.json'), 'utf8')) as Snapshot;

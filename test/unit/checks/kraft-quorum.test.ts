@@ -11,7 +11,7 @@ const quorum = (voters: QuorumVoter[]) => ({ ok: true as const, value: { leaderI
 describe('replication/kraft-quorum: a voter that is down now is reported now', () => {
   it('fails a voter that stopped fetching a few seconds ago (not only after 30 s)', () => {
     const r = runCheck(kraftQuorum, makeSnapshot({ quorum: quorum([voter(1, 0), voter(2, 200), voter(3, 6000)]) }));
-    expect(findingFor(r, '3')).toMatchObject({ status: 'fail', resource: { kind: 'controller' }, evidence: { observed: { msSinceLastFetch: 6000, answeredThisScan: true } } });
+    expect(findingFor(r, '3')).toMatchObject({ status: 'fail', resource: { kind: 'controller' }, evidence: { observed: { msSinceLastFetch: 6000, answeredThisScan: true, listedAsBroker: true } } });
     expect(findingFor(r, '3')!.message).toMatch(/voter 3 is down: no fetch from the quorum leader for 6 s; the quorum tolerates 0 further failure/);
     expect(findingFor(r, '2')).toBeUndefined();
   });
@@ -22,6 +22,18 @@ describe('replication/kraft-quorum: a voter that is down now is reported now', (
     const f = findingFor(runCheck(kraftQuorum, s), '3')!;
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/node 3 is listed as a broker but did not answer this scan/);
+  });
+
+  it('fails a combined node whose broker left the metadata (clean shutdown), although its last fetch is fresh', () => {
+    const s = makeSnapshot({ quorum: quorum([voter(1, 0), voter(2, 0), voter(3, 500)]) });
+    if (s.artifacts.cluster.ok) s.artifacts.cluster.value.brokers = s.artifacts.cluster.value.brokers.filter((b) => b.id !== 3);
+    expect(findingFor(runCheck(kraftQuorum, s), '3')).toMatchObject({ status: 'fail', message: expect.stringMatching(/its broker is not in the metadata/) });
+  });
+
+  it('does not treat dedicated controllers (not brokers) as missing brokers', () => {
+    const s = makeSnapshot({ quorum: quorum([voter(11, 0), voter(12, 100), voter(13, 300)]) });
+    s.artifacts.quorum.ok && (s.artifacts.quorum.value.leaderId = 11);
+    expect(runCheck(kraftQuorum, s).status).toBe('pass');
   });
 
   it('passes fresh voters and keeps lagging-but-alive voters a warning', () => {
