@@ -61,6 +61,12 @@ import diskHeadroom from './retention/disk-headroom.js';
 import infiniteRetention from './retention/infinite-retention.js';
 import offsetsRetention from './retention/offsets-retention.js';
 import retentionBytesVsSegment from './retention/retention-bytes-vs-segment.js';
+import segmentRolling from './retention/segment-rolling.js';
+import messageSizeChain from './retention/message-size-chain.js';
+import compactionTombstones from './retention/compaction-tombstones.js';
+import leadershipPlacement from './replication/leadership-placement.js';
+import flushSettings from './replication/flush-settings.js';
+import replicationThrottles from './replication/replication-throttles.js';
 
 export const builtInChecks: readonly Check<any, any>[] = [
   brokerVersion,
@@ -78,15 +84,21 @@ export const builtInChecks: readonly Check<any, any>[] = [
   mskPartitionMetrics,
   mskActiveController,
   preferredLeaderBalance,
+  leadershipPlacement,
   autoLeaderRebalance,
   defaultReplicationFactor,
   autoCreateTopics,
   internalTopics,
   kraftQuorum,
   replicationTopicPolicy,
+  flushSettings,
+  replicationThrottles,
   infiniteRetention,
   retentionBytesVsSegment,
   compactionSettings,
+  compactionTombstones,
+  segmentRolling,
+  messageSizeChain,
   timestampSettings,
   tieredStorage,
   diskHeadroom,

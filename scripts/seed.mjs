@@ -35,6 +35,15 @@ export const SEEDED_FAULTS = [
   { check: 'acl/wildcard-principal', kind: 'acl', name: 'User:* ALLOW WRITE on TOPIC:LITERAL:public.intake from *', observed: 'User:*' },
   { check: 'consumer-lag/group-lag', kind: 'group', name: 'permits-reviewer' },
   { check: 'consumer-lag/committed-below-log-start', kind: 'group', name: 'benefits-auditor' },
+  // The configuration surface (docs/config-coverage.md): one topic per family, each with a value Kafka accepts.
+  { check: 'retention/segment-rolling', kind: 'topic', name: 'segments.slow-roll', source: 'default' },
+  { check: 'retention/segment-rolling', kind: 'topic', name: 'segments.tiny-index', source: 'topic' },
+  { check: 'retention/message-size-chain', kind: 'topic', name: 'uploads.large', source: 'topic', status: 'warn' },
+  { check: 'retention/message-size-chain', kind: 'topic', name: 'uploads.impossible', source: 'topic', status: 'fail' },
+  { check: 'retention/compaction-tombstones', kind: 'topic', name: 'sessions.compacted', source: 'topic' },
+  { check: 'replication/leadership-placement', kind: 'topic', name: 'hotspot.one-broker' },
+  { check: 'replication/flush-settings', kind: 'topic', name: 'ledger.fsync', observed: 'flush.messages=1', source: 'topic' },
+  { check: 'replication/replication-throttles', kind: 'topic', name: 'moved.throttled', source: 'topic' },
 ];
 
 const DAY_MS = 86_400_000;
@@ -65,6 +74,17 @@ export const TOPICS = [
   topicSpec('benefits.claims', { partitions: 1 }),
   topicSpec('billing.invoices', { partitions: 3, configs: SANE_TIMESTAMPS }),
   topicSpec('intake.events', { partitions: 3, configs: SANE_TIMESTAMPS }),
+  // segment.ms keeps its 7-day default while retention is 1 hour: a quiet partition keeps records for 7 days.
+  topicSpec('segments.slow-roll', { configs: { 'retention.ms': 3_600_000 } }),
+  topicSpec('segments.tiny-index', { configs: { 'segment.index.bytes': 4096 } }),
+  topicSpec('uploads.large', { configs: { 'max.message.bytes': 20 * 1024 * 1024 } }),
+  topicSpec('uploads.impossible', { configs: { 'max.message.bytes': 200 * 1024 * 1024 } }),
+  topicSpec('sessions.compacted', { configs: { 'cleanup.policy': 'compact', 'delete.retention.ms': 60_000, 'min.cleanable.dirty.ratio': 0.95 } }),
+  // Every preferred leader on broker 1 (leadership is on the preferred replicas, so preferred-leader-balance passes).
+  topicSpec('hotspot.one-broker', { assignments: [{ partition: 0, brokers: [1, 2, 3] }, { partition: 1, brokers: [1, 3, 2] }, { partition: 2, brokers: [1, 2, 3] }] }),
+  topicSpec('ledger.fsync', { configs: { 'flush.messages': 1 } }),
+  // A throttle a reassignment left behind ('*' = every replica of the topic).
+  topicSpec('moved.throttled', { configs: { 'leader.replication.throttled.replicas': '*', 'follower.replication.throttled.replicas': '*' } }),
 ];
 
 /** Records written per topic (0 = none). */
@@ -85,6 +105,14 @@ const RECORDS = {
   'benefits.claims': 200,
   'billing.invoices': 30,
   'intake.events': 30,
+  'segments.slow-roll': 20,
+  'segments.tiny-index': 20,
+  'uploads.large': 20,
+  'uploads.impossible': 20,
+  'sessions.compacted': 40,
+  'hotspot.one-broker': 30,
+  'ledger.fsync': 20,
+  'moved.throttled': 20,
 };
 
 /** An ALLOW binding from any host (numbers are the Kafka protocol's resource, pattern and operation codes). */
@@ -232,6 +260,39 @@ export async function grantScanWithoutClusterConfigs(conn, principal) {
         acl(GROUP, '*', DESCRIBE),
       ],
     });
+  } finally {
+    await admin.close();
+  }
+}
+
+/**
+ * Grants a principal a read-only scan with parts left out, to prove that lists Kafka filters by permission
+ * become `unknown`: `groups: false` drops every group grant and DESCRIBE on the Cluster (so ListGroups is
+ * filtered); `topicPrefix` replaces the `*` topic grants with a PREFIXED one.
+ */
+export async function grantPartialScan(conn, principal, { groups = true, clusterDescribe = true, topicPrefix = null } = {}) {
+  const TOPIC = 2, GROUP = 3, CLUSTER = 4, LITERAL = 3, PREFIXED = 4, DESCRIBE = 8, DESCRIBE_CONFIGS = 10;
+  const topicPattern = topicPrefix === null ? ['*', LITERAL] : [topicPrefix, PREFIXED];
+  const creations = [
+    allowAcl(CLUSTER, 'kafka-cluster', LITERAL, principal, DESCRIBE_CONFIGS),
+    ...(clusterDescribe ? [allowAcl(CLUSTER, 'kafka-cluster', LITERAL, principal, DESCRIBE)] : []),
+    allowAcl(TOPIC, topicPattern[0], topicPattern[1], principal, DESCRIBE),
+    allowAcl(TOPIC, topicPattern[0], topicPattern[1], principal, DESCRIBE_CONFIGS),
+    ...(groups ? [allowAcl(GROUP, '*', LITERAL, principal, DESCRIBE)] : []),
+  ];
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  try {
+    await admin.createAcls({ creations });
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Removes every ACL binding of a principal (test clean-up). */
+export async function revokeAll(conn, principal) {
+  const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
+  try {
+    await admin.deleteAcls({ filters: [{ resourceType: 1, resourceName: null, resourcePatternType: 1, principal, host: null, operation: 1, permissionType: 1 }] });
   } finally {
     await admin.close();
   }

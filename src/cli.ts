@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
+import { renderConfigCoverage } from './commands/config-coverage.js';
 import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
 import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
@@ -309,7 +310,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .command('checks')
     .description('list the checks: id, area, severity and what each one looks at')
     .option('-c, --config <file>', 'readiness.yaml whose plugins and overrides to include')
-    .addOption(new Option('-f, --format <format>', 'text, json or markdown').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text, json, markdown or config-coverage (which Kafka configs the checks judge)').choices(['text', 'json', 'markdown', 'config-coverage']).default('text'))
     .option('--explain <id>', "print one check's full text: why it matters, the fix, options and references")
     .action(async (flags: { config?: string; format: string; explain?: string }) => {
       const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
@@ -323,6 +324,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       }
       if (flags.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (flags.format === 'markdown') io.stdout.write(renderChecksMarkdown(rows));
+      else if (flags.format === 'config-coverage') io.stdout.write(renderConfigCoverage(setup.registry));
       else io.stdout.write(renderChecksText(rows));
       setExit(ExitCode.ok);
     });

@@ -154,6 +154,18 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   defaultOptions?: O;
   /** Platforms where the check does not apply, with the reason shown in the report. */
   notApplicableOn?: Partial<Record<Platform, string>>;
+  /** The Kafka configs this check judges, with the threshold and its source (docs/config-coverage.md is built from these). */
+  judges?: readonly JudgedConfig[];
+}
+
+/** One config a check judges: which level it lives on, the threshold applied and where that threshold comes from. */
+export interface JudgedConfig {
+  config: string;
+  scope: 'topic' | 'broker';
+  /** e.g. "> retention.ms → warn" */
+  threshold: string;
+  /** Kafka docs / KIP / source file the threshold rests on, or "heuristic (option …)". */
+  source: string;
 }
 
 export interface CheckContext<O extends CheckOptions = CheckOptions> {
@@ -253,6 +265,18 @@ export function describeSource(source: ConfigSourceName): string {
     unknown: 'unknown source',
   };
   return names[source];
+}
+
+/**
+ * Where a config's value came from, in words, naming the key that set it when it is a broker-level synonym:
+ * "topic override (segment.ms)", "static broker config (server.properties) (log.roll.hours)", "Kafka default".
+ */
+export function configOrigin(map: ConfigMap | undefined, key: string): string {
+  const e = map?.[key];
+  if (!e) return 'not reported';
+  const setBy = e.synonyms.find((s) => s.source === e.source) ?? e.synonyms[0];
+  const from = describeSource(e.source);
+  return setBy && e.source !== 'default' ? `${from} (${setBy.name})` : from;
 }
 
 // ---- misc helpers ---------------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: allow.everyone.if.no.acl.found', url: 'https://kafka.apache.org/documentation/#security_authz' }],
     severity: 'high',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'allow.everyone.if.no.acl.found', scope: 'broker', threshold: 'true → fail', source: 'Kafka docs allow.everyone.if.no.acl.found' },
+    ],
   },
   evaluate({ brokerConfigs }) {
     let hidden = 0;

@@ -15,6 +15,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: Authorization and ACLs', url: 'https://kafka.apache.org/documentation/#security_authz' }],
     severity: 'critical',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'authorizer.class.name', scope: 'broker', threshold: 'empty → fail (critical); AclAuthorizer on KRaft → warn', source: 'Kafka docs authorizer.class.name' },
+    ],
   },
   evaluate({ brokerConfigs }) {
     return Object.entries(brokerConfigs).map(([id, configs]) => {

@@ -29,6 +29,12 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: Encryption and authentication using SSL', url: 'https://kafka.apache.org/documentation/#security_ssl' }],
     severity: 'high',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'listeners', scope: 'broker', threshold: 'a PLAINTEXT or SASL_PLAINTEXT client listener → fail', source: 'Kafka docs security (encryption in transit)' },
+      { config: 'listener.security.protocol.map', scope: 'broker', threshold: 'maps listener names to the protocols judged above', source: 'Kafka docs listener.security.protocol.map' },
+      { config: 'sasl.enabled.mechanisms', scope: 'broker', threshold: 'PLAIN on SASL_PLAINTEXT → fail (passwords in clear)', source: 'Kafka docs SASL/PLAIN (passwords in clear)' },
+      { config: 'controller.listener.names', scope: 'broker', threshold: 'controller listeners are not client listeners', source: 'Kafka docs controller.listener.names' },
+    ],
   },
   evaluate({ brokerConfigs }) {
     const results: ResourceResult[] = [];

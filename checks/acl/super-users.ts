@@ -12,6 +12,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: super.users', url: 'https://kafka.apache.org/documentation/#security_authz' }],
     severity: 'critical',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'super.users', scope: 'broker', threshold: 'User:* or User:ANONYMOUS → fail; more than maxSuperUsers (3) → warn (medium)', source: 'Kafka docs super.users; check catalog (h)' },
+    ],
     defaultOptions: { maxSuperUsers: 3 },
   },
   evaluate({ brokerConfigs }, { options }) {

@@ -13,6 +13,10 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: Encryption and authentication using SSL', url: 'https://kafka.apache.org/documentation/#security_ssl' }],
     severity: 'medium',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'ssl.client.auth', scope: 'broker', threshold: 'requested → warn', source: 'Kafka docs ssl.client.auth' },
+      { config: 'ssl.endpoint.identification.algorithm', scope: 'broker', threshold: 'empty → warn', source: 'Kafka docs ssl.endpoint.identification.algorithm' },
+    ],
   },
   evaluate({ brokerConfigs }) {
     const results: ResourceResult[] = [];

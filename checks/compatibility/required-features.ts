@@ -57,6 +57,10 @@ export default defineCheck({
     references: [{ title: 'Kafka protocol guide: API keys', url: 'https://kafka.apache.org/protocol#protocol_api_keys' }],
     severity: 'high',
     requires: ['apiVersions', 'brokerConfigs'],
+    judges: [
+      { config: 'log.cleaner.enable', scope: 'broker', threshold: 'false while readiness.yaml requires compaction → fail', source: 'Kafka docs log.cleaner.enable' },
+      { config: 'remote.log.storage.system.enable', scope: 'broker', threshold: 'false while readiness.yaml requires tiered storage → fail', source: 'KIP-405' },
+    ],
   },
   evaluate({ apiVersions, brokerConfigs }, { policy }) {
     if (policy.requirements.length === 0) return notApplicable('no requirements declared in readiness.yaml');

@@ -12,6 +12,10 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: compression.type', url: 'https://kafka.apache.org/documentation/#topicconfigs_compression.type' }],
     severity: 'low',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'compression.type', scope: 'topic', threshold: 'not producer (or the producer\'s codec) → warn', source: 'Kafka docs compression.type (the broker recompresses)' },
+      { config: 'compression.type', scope: 'broker', threshold: 'judged as the source of the topic value', source: 'DescribeConfigs synonyms' },
+    ],
   },
   evaluate({ topics, topicConfigs }) {
     const results = [];

@@ -13,6 +13,9 @@ export default defineCheck({
     references: [{ title: 'KIP-392: Allow consumers to fetch from closest replica', url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-392%3A+Allow+consumers+to+fetch+from+closest+replica' }],
     severity: 'low',
     requires: ['brokerConfigs', 'cluster'],
+    judges: [
+      { config: 'replica.selector.class', scope: 'broker', threshold: 'not RackAwareReplicaSelector on a multi-rack cluster → warn', source: 'KIP-392 (fetch from closest replica)' },
+    ],
   },
   evaluate({ brokerConfigs, cluster: c }) {
     const racks = new Set(c.brokers.map((b) => b.rack).filter(Boolean));

@@ -12,6 +12,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: auto.create.topics.enable', url: 'https://kafka.apache.org/documentation/#brokerconfigs_auto.create.topics.enable' }],
     severity: 'medium',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'auto.create.topics.enable', scope: 'broker', threshold: 'true → warn', source: 'Kafka docs auto.create.topics.enable' },
+    ],
   },
   evaluate({ brokerConfigs }) {
     return Object.entries(brokerConfigs).flatMap(([id, configs]) => {

@@ -12,6 +12,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: auto.leader.rebalance.enable', url: 'https://kafka.apache.org/documentation/#brokerconfigs_auto.leader.rebalance.enable' }],
     severity: 'low',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'auto.leader.rebalance.enable', scope: 'broker', threshold: 'false → warn', source: 'Kafka docs auto.leader.rebalance.enable' },
+    ],
     notApplicableOn: { warpstream: 'agents are stateless; there are no partition leaders to balance' },
   },
   evaluate({ brokerConfigs }) {

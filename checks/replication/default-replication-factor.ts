@@ -12,6 +12,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: default.replication.factor', url: 'https://kafka.apache.org/documentation/#brokerconfigs_default.replication.factor' }],
     severity: 'medium',
     requires: ['brokerConfigs'],
+    judges: [
+      { config: 'default.replication.factor', scope: 'broker', threshold: '< 3 → warn (fail when auto.create.topics.enable=true)', source: 'Kafka docs default.replication.factor; check catalog' },
+    ],
     defaultOptions: { minReplicationFactor: 3 },
     notApplicableOn: { automq: 'storage is shared (S3/EBS WAL); Kafka replication factor does not set durability', warpstream: 'storage is object storage; replication factor is not used' },
   },

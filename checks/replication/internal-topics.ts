@@ -21,6 +21,11 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: offsets.topic.replication.factor', url: 'https://kafka.apache.org/documentation/#brokerconfigs_offsets.topic.replication.factor' }],
     severity: 'high',
     requires: ['topics', 'topicConfigs', 'brokerConfigs'],
+    judges: [
+      { config: 'offsets.topic.replication.factor', scope: 'broker', threshold: '< 3 → fail (when __consumer_offsets does not exist yet)', source: 'Kafka docs offsets.topic.replication.factor' },
+      { config: 'transaction.state.log.replication.factor', scope: 'broker', threshold: '< 3 → fail (when __transaction_state does not exist yet)', source: 'Kafka docs transaction.state.log.replication.factor' },
+      { config: 'transaction.state.log.min.isr', scope: 'broker', threshold: '< 2 → warn', source: 'Kafka docs transaction.state.log.min.isr' },
+    ],
     defaultOptions: { minReplicationFactor: 3, minIsr: 2 },
     notApplicableOn: { automq: 'storage is shared; replication factor does not set durability', warpstream: 'internal state lives in object storage' },
   },

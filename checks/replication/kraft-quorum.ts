@@ -12,8 +12,9 @@ export default defineCheck({
     remediation: 'Run 3 (or 5) controllers on separate hosts and zones; investigate a lagging controller (disk, GC, network) before launch.',
     references: [{ title: 'Kafka docs: KRaft — deploying considerations', url: 'https://kafka.apache.org/documentation/#kraft_deployment' }],
     severity: 'high',
-    requires: ['quorum'],
-    defaultOptions: { maxVoterLagOffsets: 10000, maxCaughtUpAgeMs: 30000 },
+    requires: ['quorum', 'cluster', 'apiVersions'],
+    // maxFetchAgeMs: followers long-poll the leader continuously (every ~0.5 s), so a few seconds of silence is a voter that is down now.
+    defaultOptions: { maxVoterLagOffsets: 10000, maxCaughtUpAgeMs: 30000, maxFetchAgeMs: 5000 },
     notApplicableOn: {
       redpanda: 'Redpanda has its own Raft controller, not a KRaft quorum',
       msk: 'Amazon MSK manages the controllers and does not expose the quorum',
@@ -21,7 +22,7 @@ export default defineCheck({
       confluent: 'Confluent Cloud manages the controllers',
     },
   },
-  evaluate({ quorum }, { options, now }) {
+  evaluate({ quorum, cluster: info, apiVersions }, { options, now }) {
     const results: ResourceResult[] = [];
     const n = quorum.voters.length;
     const sizeEvidence = { observed: n, expected: '3 or 5 voters', details: { voters: quorum.voters.map((v) => v.id), leader: quorum.leaderId } };
@@ -29,13 +30,35 @@ export default defineCheck({
     else if (n % 2 === 0) results.push(warn(cluster('controller quorum'), `${n} voters tolerate no more failures than ${n - 1}`, sizeEvidence));
     else results.push(pass(cluster('controller quorum'), `${n} voters tolerate ${(n - 1) / 2} failure(s)`, sizeEvidence));
     const leader = quorum.voters.find((v) => v.id === quorum.leaderId);
+    const listedBrokers = new Set(info.brokers.map((b) => b.id));
+    // Combined broker+controller nodes (most voters are also listed brokers): a voter whose broker left the
+    // metadata (a clean shutdown unregisters it at once) or did not answer this scan is down now.
+    const combined = quorum.voters.filter((v) => listedBrokers.has(v.id)).length * 2 > n;
     for (const v of quorum.voters) {
       if (v.id === quorum.leaderId) continue;
       const res = { kind: 'controller', name: String(v.id) };
       const caughtUp = Number(v.lastCaughtUpTimestamp);
+      const fetched = Number(v.lastFetchTimestamp);
       // -1: the voter has not fetched from (or caught up with) the current leader since it was elected.
       if (caughtUp < 0 || Number(v.logEndOffset) < 0) {
-        results.push(warn(res, `voter ${v.id} has not caught up with the quorum leader ${quorum.leaderId} since its election (down or unreachable?)`, { observed: { logEndOffset: v.logEndOffset, lastCaughtUpTimestamp: v.lastCaughtUpTimestamp }, expected: 'a voter that fetches from the leader' }));
+        results.push(fail(res, `voter ${v.id} has not caught up with the quorum leader ${quorum.leaderId} since its election (down or unreachable?)`, { observed: { logEndOffset: v.logEndOffset, lastCaughtUpTimestamp: v.lastCaughtUpTimestamp }, expected: 'a voter that fetches from the leader' }));
+        continue;
+      }
+      // A combined broker+controller node that is still in the metadata but did not answer this scan is down now,
+      // before the leader notices the missing fetches.
+      const unlisted = combined && !listedBrokers.has(v.id);
+      const silentBroker = listedBrokers.has(v.id) && !apiVersions.brokers[String(v.id)];
+      const fetchAge = fetched >= 0 ? now - fetched : null;
+      if (unlisted || silentBroker || (fetchAge !== null && fetchAge > options.maxFetchAgeMs)) {
+        const why = unlisted
+          ? `node ${v.id} runs broker and controller like the other voters, but its broker is not in the metadata`
+          : silentBroker
+            ? `node ${v.id} is listed as a broker but did not answer this scan`
+            : `no fetch from the quorum leader for ${Math.round(fetchAge! / 100) / 10} s`;
+        results.push(fail(res, `voter ${v.id} is down: ${why}; the quorum tolerates ${Math.max(0, Math.floor((n - 1) / 2) - 1)} further failure(s)`, {
+          observed: { msSinceLastFetch: fetchAge, answeredThisScan: !silentBroker && !unlisted, listedAsBroker: listedBrokers.has(v.id) },
+          expected: `a fetch from the leader within ${options.maxFetchAgeMs} ms`,
+        }));
         continue;
       }
       const lag = leader ? Number(BigInt(leader.logEndOffset) - BigInt(v.logEndOffset)) : null;

@@ -14,6 +14,10 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: min.insync.replicas', url: 'https://kafka.apache.org/documentation/#topicconfigs_min.insync.replicas' }],
     severity: 'high',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'min.insync.replicas', scope: 'topic', threshold: '>= RF → fail; 1 with RF >= 3 → warn', source: 'Kafka docs min.insync.replicas (acks=all); check catalog' },
+      { config: 'min.insync.replicas', scope: 'broker', threshold: 'judged as the source of the topic value', source: 'DescribeConfigs synonyms' },
+    ],
   },
   evaluate({ topics, topicConfigs }) {
     const results = [];

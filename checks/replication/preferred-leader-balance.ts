@@ -14,6 +14,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: Balancing leadership', url: 'https://kafka.apache.org/documentation/#basic_ops_leader_balancing' }],
     severity: 'low',
     requires: ['topics', 'cluster'],
+    judges: [
+      { config: 'leader.imbalance.per.broker.percentage', scope: 'broker', threshold: 'imbalance > 10 % per broker → warn (option maxImbalancePercent mirrors the Kafka default)', source: 'Kafka docs leader.imbalance.per.broker.percentage' },
+    ],
     defaultOptions: { maxImbalancePercent: 10 },
     notApplicableOn: { warpstream: 'agents are stateless; there are no partition leaders to balance' },
   },

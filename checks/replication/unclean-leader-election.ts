@@ -13,6 +13,10 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: unclean.leader.election.enable', url: 'https://kafka.apache.org/documentation/#topicconfigs_unclean.leader.election.enable' }],
     severity: 'critical',
     requires: ['topicConfigs'],
+    judges: [
+      { config: 'unclean.leader.election.enable', scope: 'topic', threshold: 'true → fail', source: 'Kafka docs unclean.leader.election.enable (data loss on election)' },
+      { config: 'unclean.leader.election.enable', scope: 'broker', threshold: 'judged as the source of the topic value', source: 'DescribeConfigs synonyms' },
+    ],
   },
   evaluate({ topicConfigs }) {
     return Object.entries(topicConfigs).flatMap(([name, configs]) => {

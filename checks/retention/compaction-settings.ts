@@ -13,6 +13,12 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: Log compaction', url: 'https://kafka.apache.org/documentation/#compaction' }],
     severity: 'high',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'min.compaction.lag.ms', scope: 'topic', threshold: '> max.compaction.lag.ms on a compacted topic → fail', source: 'Kafka docs log compaction' },
+      { config: 'max.compaction.lag.ms', scope: 'topic', threshold: '< min.compaction.lag.ms → fail', source: 'Kafka docs max.compaction.lag.ms (KIP-354)' },
+      { config: 'log.cleaner.min.compaction.lag.ms', scope: 'broker', threshold: 'judged as the source of min.compaction.lag.ms', source: 'DescribeConfigs synonyms' },
+      { config: 'log.cleaner.max.compaction.lag.ms', scope: 'broker', threshold: 'judged as the source of max.compaction.lag.ms', source: 'DescribeConfigs synonyms' },
+    ],
   },
   evaluate({ topics, topicConfigs }) {
     const results = [];

@@ -14,6 +14,15 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: retention.ms', url: 'https://kafka.apache.org/documentation/#topicconfigs_retention.ms' }],
     severity: 'medium',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'retention.ms', scope: 'topic', threshold: '-1 together with retention.bytes=-1 on a delete-policy topic without tiered storage → warn', source: 'check catalog (unbounded disk growth)' },
+      { config: 'retention.bytes', scope: 'topic', threshold: '-1 together with retention.ms=-1 → warn', source: 'check catalog' },
+      { config: 'cleanup.policy', scope: 'topic', threshold: 'delete (or compact,delete) is where unlimited retention matters', source: 'Kafka docs cleanup.policy' },
+      { config: 'log.retention.ms', scope: 'broker', threshold: 'judged as the source of retention.ms', source: 'DescribeConfigs synonyms' },
+      { config: 'log.retention.minutes', scope: 'broker', threshold: 'judged as the source of retention.ms', source: 'DescribeConfigs synonyms' },
+      { config: 'log.retention.hours', scope: 'broker', threshold: 'judged as the source of retention.ms', source: 'DescribeConfigs synonyms' },
+      { config: 'log.retention.bytes', scope: 'broker', threshold: 'judged as the source of retention.bytes', source: 'DescribeConfigs synonyms' },
+    ],
     defaultOptions: { allowTopics: [] as string[] },
   },
   evaluate({ topics, topicConfigs }, { options }) {

@@ -15,6 +15,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: offsets.retention.minutes', url: 'https://kafka.apache.org/documentation/#brokerconfigs_offsets.retention.minutes' }],
     severity: 'medium',
     requires: ['brokerConfigs', 'topicConfigs', 'groupOffsets'],
+    judges: [
+      { config: 'offsets.retention.minutes', scope: 'broker', threshold: 'shorter than a consumed topic\'s retention.ms → warn', source: 'Kafka docs offsets.retention.minutes' },
+    ],
   },
   evaluate({ brokerConfigs, topicConfigs, groupOffsets }) {
     const readings = Object.values(brokerConfigs)

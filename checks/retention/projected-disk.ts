@@ -13,6 +13,9 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: retention.bytes', url: 'https://kafka.apache.org/documentation/#topicconfigs_retention.bytes' }],
     severity: 'high',
     requires: ['topics', 'topicConfigs', 'logDirs'],
+    judges: [
+      { config: 'retention.bytes', scope: 'topic', threshold: 'sum of finite retention.bytes × replicas per broker > warnRatio (85 %) of the log dir → warn, > 100 % → fail', source: 'check catalog (h)' },
+    ],
     defaultOptions: { warnRatio: 0.85 },
     notApplicableOn: { automq: 'data lives on shared object storage', warpstream: 'data lives in object storage' },
   },

@@ -12,6 +12,10 @@ export default defineCheck({
     references: [{ title: 'Kafka docs: retention.bytes', url: 'https://kafka.apache.org/documentation/#topicconfigs_retention.bytes' }],
     severity: 'low',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'retention.bytes', scope: 'topic', threshold: '< segment.bytes → warn', source: 'Kafka docs retention.bytes (per partition; only closed segments are deleted)' },
+      { config: 'segment.bytes', scope: 'topic', threshold: '> retention.bytes → warn', source: 'Kafka docs segment.bytes' },
+    ],
   },
   evaluate({ topics, topicConfigs }) {
     const results = [];

@@ -13,6 +13,11 @@ export default defineCheck({
     references: [{ title: 'KIP-405: Kafka Tiered Storage', url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-405%3A+Kafka+Tiered+Storage' }],
     severity: 'medium',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'remote.storage.enable', scope: 'topic', threshold: 'true with cleanup.policy=compact → fail', source: 'KIP-405 (compacted topics cannot tier)' },
+      { config: 'local.retention.ms', scope: 'topic', threshold: '> retention.ms → fail', source: 'Kafka docs local.retention.ms (KIP-405)' },
+      { config: 'local.retention.bytes', scope: 'topic', threshold: '> retention.bytes → fail', source: 'Kafka docs local.retention.bytes (KIP-405)' },
+    ],
   },
   evaluate({ topics, topicConfigs }) {
     const results = [];

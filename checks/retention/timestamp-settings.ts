@@ -16,6 +16,12 @@ export default defineCheck({
     references: [{ title: 'KIP-937: Improve message timestamp validation', url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-937%3A+Improve+Message+Timestamp+Validation' }],
     severity: 'low',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'message.timestamp.type', scope: 'topic', threshold: 'CreateTime is where future timestamps matter', source: 'Kafka docs message.timestamp.type' },
+      { config: 'message.timestamp.after.max.ms', scope: 'topic', threshold: 'unlimited with CreateTime → warn (4.0 default is 1 h)', source: 'KIP-937; Kafka 4.0 upgrade notes' },
+      { config: 'log.message.timestamp.type', scope: 'broker', threshold: 'judged as the source of message.timestamp.type', source: 'DescribeConfigs synonyms' },
+      { config: 'log.message.timestamp.after.max.ms', scope: 'broker', threshold: 'judged as the source of message.timestamp.after.max.ms', source: 'DescribeConfigs synonyms' },
+    ],
     defaultOptions: { maxFutureMs: 86_400_000 },
   },
   evaluate({ topics, topicConfigs }, { options }) {

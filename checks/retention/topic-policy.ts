@@ -13,6 +13,10 @@ export default defineCheck({
     references: [{ title: 'kafka-readiness: topicPolicies in readiness.yaml', url: 'README.md#readinessyaml' }],
     severity: 'high',
     requires: ['topics', 'topicConfigs'],
+    judges: [
+      { config: 'retention.ms', scope: 'topic', threshold: 'outside the readiness.yaml topicPolicies bounds → fail', source: 'readiness.yaml topicPolicies (team policy)' },
+      { config: 'cleanup.policy', scope: 'topic', threshold: 'differs from the readiness.yaml topicPolicies value → fail', source: 'readiness.yaml topicPolicies (team policy)' },
+    ],
   },
   evaluate({ topics, topicConfigs }, { policy }) {
     const relevant = policy.topicPolicies.filter((p) => p.retentionMs || p.cleanupPolicy);

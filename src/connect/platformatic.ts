@@ -380,6 +380,14 @@ export class PlatformaticClusterClient implements ClusterClient {
     };
   }
 
+  async probeTopicDescribe(name: string): Promise<{ authorized: boolean; code: string }> {
+    // allowAutoTopicCreation=false: the probe must never create the topic it asks about.
+    const res = await this.#call<any>('Metadata', null, [[name], false, false]);
+    const t = res.topics?.[0];
+    const code = t ? codeName(t.errorCode ?? 0) : 'NONE';
+    return { authorized: code !== 'TOPIC_AUTHORIZATION_FAILED', code };
+  }
+
   async describeCluster(): Promise<DescribeClusterResult> {
     const api = this.#pick('DescribeCluster', null);
     const args = api.version >= 1 ? [true, 1] : [true];

@@ -120,6 +120,11 @@ export interface ClusterClient {
   describeGroups(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]>;
   consumerGroupDescribe(brokerId: number, groupIds: string[]): Promise<DescribedGroup[]>;
   offsetFetch(brokerId: number, groupIds: string[]): Promise<GroupOffsetsResult[]>;
+  /**
+   * Metadata for one topic name with allowAutoTopicCreation=false (never creates it): 'authorized' when the
+   * answer is UNKNOWN_TOPIC_OR_PARTITION or the topic, 'denied' on TOPIC_AUTHORIZATION_FAILED. Optional.
+   */
+  probeTopicDescribe?(name: string): Promise<{ authorized: boolean; code: string }>;
   describeClientQuotas(): Promise<QuotaEntry[]>;
   describeScramUsers(): Promise<ScramUserInfo[]>;
   /** Requests sent on the wire per API name, SASL and retries included. */

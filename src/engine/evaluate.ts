@@ -42,13 +42,19 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     if (inapplicable) return { ...base, status: 'not-applicable', reason: `${platform.platform}: ${inapplicable}` };
 
     const missing: { artifact: string; error: ArtifactError }[] = [];
+    const filtered = new Set<string>();
     const partial: string[] = [];
     const input: Record<string, unknown> = {};
     for (const name of meta.requires as ArtifactName[]) {
       const artifact = snapshot.artifacts[name];
       if (!artifact) missing.push({ artifact: name, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } });
       else if (!artifact.ok) missing.push({ artifact: name, error: artifact.error });
-      else {
+      else if (artifact.visibility?.status === 'possibly-filtered') {
+        // Kafka leaves out what the principal may not DESCRIBE without an error: "not seen" is not "none".
+        const v = artifact.visibility;
+        missing.push({ artifact: name, error: { reason: 'denied', message: `possibly filtered by permission: ${v.reason}${v.missingGrant ? `; needs ${v.missingGrant}` : ''}` } });
+        filtered.add(name);
+      } else {
         input[name] = artifact.value;
         if (artifact.issues?.length) partial.push(`${name}: ${artifact.issues.length} part(s) unreadable, e.g. ${artifact.issues[0]!.message}`);
       }
@@ -56,7 +62,13 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     const notRequested = missing.find((m) => m.error.reason === 'not-requested');
     if (notRequested) return { ...base, status: 'not-applicable', reason: notRequested.error.message };
     if (missing.length) {
-      const reason = missing.map((m) => `${m.artifact} ${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`).join('; ');
+      // Artifacts filtered for the same reason (e.g. groups and their offsets) share one sentence.
+      const parts = new Map<string, string[]>();
+      for (const m of missing) {
+        const text = filtered.has(m.artifact) ? m.error.message : `${m.error.reason === 'denied' ? 'denied' : 'unavailable'} (${m.error.message})`;
+        parts.set(text, [...(parts.get(text) ?? []), m.artifact]);
+      }
+      const reason = [...parts].map(([text, names]) => `${names.join(', ')} ${text}`).join('; ');
       return { ...base, status: 'unknown', reason, missing };
     }
 

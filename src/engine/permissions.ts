@@ -27,10 +27,18 @@ export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): Per
     if (!artifact.ok && artifact.error.reason === 'denied') deniedArtifacts.add(name);
     if (artifact.ok && artifact.issues?.some((i: { reason: string }) => i.reason === 'denied')) deniedArtifacts.add(name);
   }
+  // Lists Kafka filtered by permission (without an error) cost the grant that makes them whole.
+  const filteredBy = new Map<string, string>();
+  for (const [name, artifact] of Object.entries(snapshot.artifacts)) {
+    if (artifact.ok && artifact.visibility?.status === 'possibly-filtered' && artifact.visibility.missingGrant) filteredBy.set(name, artifact.visibility.missingGrant);
+  }
   const principal = snapshot.target.principal ? `User:${snapshot.target.principal}` : 'User:ANONYMOUS';
   const missing: MissingPermission[] = [];
   const readOnlyAcls = READ_ONLY_SCAN.map((n) => {
-    const artifacts = n.artifacts.filter((a) => deniedArtifacts.has(a));
+    const artifacts = [
+      ...n.artifacts.filter((a) => deniedArtifacts.has(a) && !filteredBy.has(a)),
+      ...[...filteredBy].filter(([, grant]) => grant === n.permission).map(([a]) => a),
+    ];
     if (artifacts.length) {
       missing.push({
         permission: n.permission,

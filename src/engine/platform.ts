@@ -17,10 +17,10 @@ function anyConfig(brokerConfigs: Record<string, ConfigMap> | null, test: (name:
 
 export function detectPlatform(snapshot: Snapshot): PlatformInfo {
   const a = snapshot.artifacts;
-  const clusterId = a.cluster.ok ? a.cluster.value.clusterId : null;
-  const hosts = [...(a.cluster.ok ? a.cluster.value.brokers.map((b) => b.host) : []), ...snapshot.target.bootstrap.map((b) => b.replace(/:\d+$/, ''))];
-  const brokerConfigs = a.brokerConfigs.ok ? a.brokerConfigs.value : null;
-  const apis = a.apiVersions.ok ? Object.values(a.apiVersions.value.brokers)[0]?.apis ?? null : null;
+  const clusterId = a.cluster?.ok ? a.cluster.value.clusterId : null;
+  const hosts = [...(a.cluster?.ok ? a.cluster.value.brokers.map((b) => b.host) : []), ...snapshot.target.bootstrap.map((b) => b.replace(/:\d+$/, ''))];
+  const brokerConfigs = a.brokerConfigs?.ok ? a.brokerConfigs.value : null;
+  const apis = a.apiVersions?.ok ? Object.values(a.apiVersions.value.brokers)[0]?.apis ?? null : null;
 
   if (clusterId?.startsWith('redpanda.')) return { platform: 'redpanda', evidence: `cluster id ${clusterId} has the redpanda. prefix` };
   const redpandaKey = anyConfig(brokerConfigs, (n) => n.startsWith('redpanda.') || n === 'kafka_enable_authorization');

@@ -3,7 +3,9 @@
 // depends on brokers and group coordinators only: one request carries every topic, partition or group.
 
 import { KafkaRequestError, type ClusterClient, type DescribedGroup, type MetadataResult } from '../connect/port.js';
+import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../errors.js';
+import { assessVisibility, type ProbeAnswer } from './visibility.js';
 import {
   type Artifact,
   type ArtifactError,
@@ -104,7 +106,9 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     .map((t) => ({ name: t.name, id: t.id, internal: t.internal, partitions: t.partitions, ...(t.error ? { error: t.error } : {}) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch] =
+  // A name no one uses, so the answer says whether the principal may DESCRIBE arbitrary names (read-only).
+  const probeName = `kafka-readiness-visibility-probe-${randomUUID().slice(0, 8)}`;
+  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch, topicProbe] =
     await Promise.all([
       timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
       timed('cluster', () => gatherCluster(client, metadata)),
@@ -122,6 +126,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
           ? fromSettled(await settle(ctx.cloudwatch()))
           : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
       ),
+      probeTopic(client, probeName),
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
 
@@ -146,6 +151,15 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     cloudwatch,
   };
   annotateSuspiciousEmptiness(artifacts);
+  const ops = cluster.ok ? cluster.value.authorizedOperations : null;
+  const clusterDescribe = !!ops && (ops.includes('DESCRIBE') || ops.includes('ALL'));
+  assessVisibility(artifacts, {
+    principal: ctx.target.principal ? `User:${ctx.target.principal}` : null,
+    topicProbe,
+    // ListGroups lists every group to a principal with DESCRIBE on the Cluster: no probe needed then.
+    groupProbe: clusterDescribe || brokerIds.length === 0 ? null : await probeGroup(client, brokerIds[0]!, probeName),
+    offsetFetchDenied: groupsAndOffsets.offsetFetchDenied,
+  });
 
   const requests = client.requestCounts();
   if (cloudwatch.ok) for (const [api, n] of Object.entries(cloudwatch.value.calls)) requests[`CloudWatch.${api}`] = n;
@@ -328,7 +342,26 @@ async function gatherOffsets(client: ClusterClient, topics: TopicInfo[]): Promis
   });
 }
 
-async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise<{ groups: SnapshotArtifacts['groups']; groupOffsets: SnapshotArtifacts['groupOffsets'] }> {
+async function probeTopic(client: ClusterClient, name: string): Promise<ProbeAnswer | null> {
+  if (!client.probeTopicDescribe) return null;
+  const r = await settle(client.probeTopicDescribe(name));
+  if (!r.ok) return { kind: 'failed', detail: `Metadata probe failed: ${r.error.message}` };
+  return r.value.authorized
+    ? { kind: 'authorized', detail: `Metadata for an unknown topic name answered ${r.value.code === 'NONE' ? 'with the topic' : r.value.code}` }
+    : { kind: 'denied', detail: `Metadata for an unknown topic name answered ${r.value.code}` };
+}
+
+async function probeGroup(client: ClusterClient, broker: number, name: string): Promise<ProbeAnswer> {
+  // DescribeGroups checks DESCRIBE on the group before anything else, so any other answer means "allowed".
+  const r = await settle(client.describeGroups(broker, [name]));
+  if (!r.ok) return { kind: r.error.reason === 'denied' ? 'denied' : 'failed', detail: `DescribeGroups probe failed: ${r.error.message}` };
+  const code = r.value[0]?.error ?? 'NONE';
+  return /AUTHORIZATION_FAILED/.test(code)
+    ? { kind: 'denied', detail: `DescribeGroups for an unknown group name answered ${code}` }
+    : { kind: 'authorized', detail: `DescribeGroups for an unknown group name answered ${code === 'NONE' ? 'an empty (Dead) group' : code}` };
+}
+
+async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise<{ groups: SnapshotArtifacts['groups']; groupOffsets: SnapshotArtifacts['groupOffsets']; offsetFetchDenied: string[] }> {
   // Each broker lists the groups it coordinates, so no FindCoordinator round trip is needed.
   const listed = await Promise.all(brokerIds.map(async (broker) => ({ broker, result: await settle(client.listGroups(broker)) })));
   const perCoordinator = await Promise.all(
@@ -372,7 +405,8 @@ async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise
       return out;
     },
   );
-  return { groups, groupOffsets };
+  const offsetFetchDenied = perCoordinator.flatMap((p) => (p.offsets.ok ? p.offsets.value.filter((g) => g.error && /AUTHORIZATION_FAILED/.test(g.error)).map((g) => g.groupId) : []));
+  return { groups, groupOffsets, offsetFetchDenied };
 }
 
 function normalizeState(state: string): string {

@@ -13,9 +13,28 @@ export interface ArtifactError {
   api?: string;
 }
 
-/** An artifact is a value or an error with a reason; `issues` lists parts of a value that could not be read. */
+/**
+ * Whether a list Kafka filters by permission (Metadata topics, ListGroups, OffsetFetch…) can be trusted to be
+ * whole. Kafka leaves out what the principal may not DESCRIBE without any error, so an empty or short list
+ * may mean "not allowed to see", not "there is nothing".
+ */
+export interface ArtifactVisibility {
+  status: 'complete' | 'possibly-filtered';
+  /** How this was decided (the probe's answer, the principal's own ACLs, log dirs holding unlisted topics…). */
+  reason: string;
+  /** The grant that makes the list whole, e.g. "DESCRIBE on Group '*'" (possibly-filtered only). */
+  missingGrant?: string;
+  /** kafka-acls.sh selector and operation of that grant, e.g. "--group '*'" and "DESCRIBE". */
+  selector?: string;
+  operation?: string;
+}
+
+/**
+ * An artifact is a value or an error with a reason; `issues` lists parts of a value that could not be read;
+ * `visibility` (absent in snapshots before it existed) says whether a permission-filtered list is whole.
+ */
 export type Artifact<T> =
-  | { ok: true; value: T; issues?: ArtifactError[] }
+  | { ok: true; value: T; issues?: ArtifactError[]; visibility?: ArtifactVisibility }
   | { ok: false; error: ArtifactError };
 
 export type ConfigSourceName =

@@ -77,7 +77,7 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
-  it.each(SEEDED_FAULTS as { check: string; kind: string; name: string; observed?: unknown; source?: string }[])(
+  it.each(SEEDED_FAULTS as { check: string; kind: string; name: string; observed?: unknown; source?: string; status?: string }[])(
     'reports $check on $kind $name with evidence',
     (fault) => {
       const f = findings(fault.check).find((x) => x.resource.kind === fault.kind && x.resource.name === fault.name);
@@ -86,6 +86,7 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
       expect(f!.evidence?.expected).toBeTruthy();
       if (fault.observed !== undefined) expect(f!.evidence?.observed).toEqual(fault.observed);
       if (fault.source) expect(f!.evidence?.source).toBe(fault.source);
+      if (fault.status) expect(f!.status).toBe(fault.status);
     },
   );
 

@@ -89,8 +89,9 @@ describe('replication/internal-topics', () => {
 });
 
 describe('replication/kraft-quorum', () => {
-  const voter = (id: number, leo: string, caught: string) => ({ id, logEndOffset: leo, lastFetchTimestamp: caught, lastCaughtUpTimestamp: caught });
   const now = Date.parse('2026-11-22T12:00:00.000Z');
+  // A lagging voter still fetches (lastFetchTimestamp recent); one that stopped fetching is down (kraft-quorum.test.ts).
+  const voter = (id: number, leo: string, caught: string) => ({ id, logEndOffset: leo, lastFetchTimestamp: String(now), lastCaughtUpTimestamp: caught });
   it('passes 3 caught-up voters, fails 1, warns even counts and lagging voters', () => {
     const q = (voters: ReturnType<typeof voter>[]) => makeSnapshot({ quorum: { ok: true, value: { leaderId: 1, leaderEpoch: 3, highWatermark: '100', voters, observers: [] } } });
     expect(runCheck(kraftQuorum, q([voter(1, '100', String(now)), voter(2, '100', String(now)), voter(3, '99', String(now - 100))])).status).toBe('pass');
