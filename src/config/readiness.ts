@@ -46,6 +46,8 @@ export interface ReadinessConfig {
   profile?: { name: string; description: string };
   /** CI gate rules (flags override them). */
   gate: { failUnder?: number; failOn?: Severity; minCoverage?: number };
+  /** Gate rules written in the file itself (a profile's gate is merged into `gate`). */
+  userGate?: { failUnder?: number; failOn?: Severity; minCoverage?: number };
   /** Price table for the cost estimate (defaults in engine/cost.ts). */
   prices: Partial<PriceTable>;
   /** Accepted risks: findings they match are shown but not scored until they expire. */
@@ -314,6 +316,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     plugins: raw.plugins ?? [],
     prices: raw.prices ?? {},
     gate: raw.gate ?? {},
+    userGate: raw.gate ?? {},
     userScoring: raw.scoring ?? {},
     ...(raw.profile ? { profileName: raw.profile } : {}),
     waivers: (raw.waivers ?? []).map((w, i) => {
