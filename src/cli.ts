@@ -1,13 +1,13 @@
 // The command-line program. This is the ONLY place that decides the process exit code.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { renderStarterConfig } from './commands/init.js';
 import { parseReadinessConfig } from './config/readiness.js';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV, parseMs } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
-import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
+import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
 import { fetchMskMetrics } from './connect/cloudwatch.js';
 import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
@@ -16,6 +16,7 @@ import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
+import { escapeControl } from './report/escape.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -143,7 +144,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .version(TOOL_VERSION)
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Errors stay one line: the message (flag values escaped) and the help hint that follows it on the same line.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(`${escapeControl(s.trimEnd())} `) })
     .exitOverride();
 
   const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
@@ -161,6 +163,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
+      if (flags.snapshotOut) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
       const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
@@ -169,7 +172,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
-        writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
+        writeFileChecked(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
       let report = evaluateSnapshot(snapshot, setup, gate);
@@ -190,12 +193,13 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--samples <n>', 'number of samples over the --observe window')
     .option('-v, --verbose', 'progress on stderr')
     .action(async (flags: ConnectionFlags & ObserveFlags & CloudWatchFlags & { output: string; verbose?: boolean }) => {
+      checkWritable(flags.output, 'file', '--output');
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
-      writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
+      writeFileChecked(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
     });
@@ -220,11 +224,12 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--force', 'overwrite an existing file')
     .action(async (flags: ConnectionFlags & { output: string; force?: boolean }) => {
       if (existsSync(flags.output) && !flags.force) throw new UsageError(`${flags.output} exists; use --force to overwrite it`);
+      checkWritable(flags.output, 'file', '--output');
       const connect = flags.bootstrapServer !== undefined || flags.commandConfig !== undefined || process.env.KAFKA_READINESS_BOOTSTRAP !== undefined;
       const snapshot = connect ? await gatherFromCluster(buildConnectionOptions(flags)) : undefined;
       const text = renderStarterConfig(snapshot);
       parseReadinessConfig(text, flags.output); // what init writes must load
-      writeFileSync(flags.output, text);
+      writeFileChecked(flags.output, text);
       io.stderr.write(`wrote ${flags.output}${snapshot ? ` (from ${snapshot.artifacts.topics.ok ? snapshot.artifacts.topics.value.length : 0} topics)` : ''}\n`);
       setExit(ExitCode.ok);
     });
@@ -300,11 +305,12 @@ function exitCodeFor(err: unknown, stderr: NodeJS.WriteStream): number {
     return ExitCode.usage;
   }
   if (err instanceof ReadinessError) {
-    stderr.write(`kafka-readiness: ${err.message}\n`);
+    // Messages quote file contents and flag values: a newline or escape sequence in them must not reach the terminal.
+    stderr.write(`kafka-readiness: ${escapeControl(err.message)}\n`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  stderr.write(`kafka-readiness: internal error: ${message}\n`);
+  stderr.write(`kafka-readiness: internal error: ${escapeControl(message ?? '')}\n`);
   if (process.env.KAFKA_READINESS_DEBUG && err instanceof Error) stderr.write(`${err.stack}\n`);
   return ExitCode.internal;
 }

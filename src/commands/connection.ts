@@ -51,12 +51,18 @@ function readText(file: string, what: string): string {
   }
 }
 
+/** setTimeout's limit: larger delays are truncated to 1 ms by Node. */
+export const MAX_TIMER_MS = 2 ** 31;
+
 export function parseMs(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
   if (!m) throw new UsageError(`${flag} must be a duration like 5000, 5000ms, 5s or 1m (got "${value}")`);
   const n = Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1);
   if (n <= 0) throw new UsageError(`${flag} must be positive`);
+  // Node timers overflow at 2^31 ms (about 24.8 days) and then fire at once: refuse instead.
+  if (Math.round(n) >= MAX_TIMER_MS) throw new UsageError(`${flag} must be below ${MAX_TIMER_MS} ms (about 24 days)`);
+  if (Math.round(n) <= 0) throw new UsageError(`${flag} must be at least 1 ms`);
   return Math.round(n);
 }
 

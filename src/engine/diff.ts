@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
+import { escapeStrings } from '../report/escape.js';
 import type { Finding, Report } from '../report/model.js';
 
 export interface FindingRef {
@@ -66,7 +67,9 @@ export function readReportFile(file: string): Report {
   return r as Report;
 }
 
-export function renderDiffText(d: ReportDiff): string {
+export function renderDiffText(diff: ReportDiff): string {
+  // Check ids, resources and messages come from the reports, i.e. from the cluster: shown escaped.
+  const d = escapeStrings(diff);
   const fmt = (f: FindingRef) => `  ${f.status.toUpperCase()} [${f.severity}] ${f.check} — ${f.resource}: ${f.message}`;
   const score = (n: number | null) => (n === null ? 'n/a' : String(n));
   const lines = [
