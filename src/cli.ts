@@ -11,6 +11,7 @@ import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, wr
 import { fetchMskMetrics } from './connect/cloudwatch.js';
 import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
+import { readingFile } from './engine/input-shape.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
 import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
@@ -178,7 +179,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       let report = evaluateSnapshot(snapshot, setup, gate);
       if (baseline && flags.failOnNew) {
         // Only findings that are new relative to the baseline decide the gate: long-accepted debt does not.
-        const d = diffReports(baseline, report);
+        const d = readingFile(flags.baseline!, 'report', () => diffReports(baseline, report));
         const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${flags.baseline}` };
         report = evaluateSnapshot(snapshot, setup, { ...gate, newFindings, generatedAt: report.generatedAt });
       }
@@ -213,8 +214,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const gate = gateFlags(flags);
       const snapshot = readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile);
-      const report = evaluateSnapshot(snapshot, setup, gate);
-      writeReport(report, formats, flags, io, setup.config);
+      const report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
+      readingFile(file, 'snapshot', () => writeReport(report, formats, flags, io, setup.config));
       setExit(gateExit(report));
     });
 
@@ -242,8 +243,10 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--fail-on-new', 'exit 1 when head has findings that base does not')
     .action((baseFile: string, headFile: string, flags: { format: string; failOnNew?: boolean }) => {
-      const d = diffReports(readReportFile(baseFile), readReportFile(headFile));
-      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiffText(d));
+      const base = readReportFile(baseFile);
+      const head = readReportFile(headFile);
+      const d = readingFile(`${baseFile}, ${headFile}`, 'report', () => diffReports(base, head));
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : readingFile(`${baseFile}, ${headFile}`, 'report', () => renderDiffText(d)));
       setExit(flags.failOnNew && d.newFindings.length > 0 ? ExitCode.gateFailed : ExitCode.ok);
     });
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { escapeStrings } from '../report/escape.js';
+import { assertReportShape } from './input-shape.js';
 import type { Finding, Report } from '../report/model.js';
 
 export interface FindingRef {
@@ -63,7 +64,8 @@ export function readReportFile(file: string): Report {
     throw new ConfigError(`${file}: cannot read a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message.split('\n')[0]})`);
   }
   const r = data as Partial<Report>;
-  if (!r || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
+  if (!r || typeof r !== 'object' || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
+  assertReportShape(r, file);
   return r as Report;
 }
 
