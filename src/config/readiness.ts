@@ -191,7 +191,7 @@ const schema = {
     },
     principals: {
       type: 'object',
-      propertyNames: { pattern: '^[A-Za-z]+:.+$' },
+      propertyNames: { pattern: '^[A-Za-z]+:[\\s\\S]+$' },
       additionalProperties: {
         type: 'array',
         items: {
