@@ -124,7 +124,7 @@ function parseObserve(flags: ObserveFlags): { windowMs: number; samples: number 
 function parsePercent(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} must be a number from 0 to 100 (got "${value}")`);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} must be a number from 0 to 100 (got "${value}")`);
   return n;
 }
 
@@ -164,7 +164,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
-      if (flags.snapshotOut) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
+      if (flags.snapshotOut !== undefined) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
       const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);

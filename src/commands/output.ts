@@ -25,8 +25,8 @@ export function checkOutputFlags(flags: OutputFlags): Format[] {
   if (flags.output && flags.outDir) throw new UsageError('use either --output or --out-dir, not both');
   if (formats.length > 1 && !flags.outDir) throw new UsageError('several formats need --out-dir <dir> (one file per format)');
   if (flags.maxFindings !== undefined && !/^\d+$/.test(flags.maxFindings)) throw new UsageError('--max-findings must be a whole number');
-  if (flags.output) checkWritable(flags.output, 'file', '--output');
-  if (flags.outDir) checkWritable(flags.outDir, 'dir', '--out-dir');
+  if (flags.output !== undefined) checkWritable(flags.output, 'file', '--output');
+  if (flags.outDir !== undefined) checkWritable(flags.outDir, 'dir', '--out-dir');
   return formats;
 }
 
