@@ -256,7 +256,7 @@ function capture() {
       return stream;
     },
   };
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+  return { stream: stream as unknown as typeof process.stdout & typeof process.stderr, text: () => text };
 }
 
 async function runInProcess(c: Case, dir: string): Promise<Outcome> {
@@ -396,6 +396,6 @@ describe(`fuzz: hostile input ends with exit 2 and one line, never exit 4 or a h
     expect(sample.length).toBe(20);
     phases.push(`child processes ${sample.length} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     expect(failures).toEqual([]);
-    // Generous: each child loads the whole CLI, and on a loaded two-core machine that alone can take seconds.
+    // Generous limit: each child loads the whole CLI, and on a loaded two-core machine that alone takes seconds.
   }, 170_000);
 });
