@@ -22,7 +22,7 @@ import { escapeControl } from './report/escape.js';
 const EXIT_HELP = `
 Exit codes:
   0  gate passed (or no gate configured)
-  1  gate failed (score below --fail-under / scoring.failUnder)
+  1  gate failed (coverage below the minimum: not assessable; or a --fail-under/--fail-on/gate: rule)
   2  usage or configuration error (bad flag, malformed readiness.yaml, properties or snapshot file)
   3  cannot connect to or authenticate with the cluster
   4  internal error (a bug: please report it)`;
@@ -149,7 +149,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(`${escapeControl(s.trimEnd())} `) })
     .exitOverride();
 
-  const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
+  // Progress lines can name topics and groups: cluster data, shown escaped.
+  const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${escapeControl(line)}\n`) : undefined);
 
   addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan'))))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
