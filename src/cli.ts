@@ -1,15 +1,15 @@
 // The command-line program. This is the ONLY place that decides the process exit code.
 
-import { existsSync, writeFileSync } from 'node:fs';
-import { renderStarterConfig } from './commands/init.js';
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { renderConfigCoverage } from './commands/config-coverage.js';
-import { checkOutputFlags, type OutputFlags, writeReport } from './commands/output.js';
+import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
 import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
+import { readingFile } from './engine/input-shape.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
 import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
@@ -20,11 +20,12 @@ import { didYouMean } from './suggest.js';
 import { createProgress, progressWanted } from './commands/progress.js';
 import type { ConnectionOptions } from './connect/options.js';
 import type { GatherEvent } from './gather/gather.js';
+import { escapeControl } from './report/escape.js';
 
 const EXIT_HELP = `
 Exit codes:
   0  gate passed (or no gate configured)
-  1  gate failed (score below --fail-under / scoring.failUnder)
+  1  gate failed (coverage below the minimum: not assessable; or a --fail-under/--fail-on/gate: rule)
   2  usage or configuration error (bad flag, malformed readiness.yaml, properties or snapshot file)
   3  cannot connect to or authenticate with the cluster
   4  internal error (a bug: please report it)`;
@@ -170,7 +171,7 @@ function parseObserve(flags: ObserveFlags): { windowMs: number; samples: number 
 function parsePercent(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} must be a number from 0 to 100 (got "${value}")`);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} must be a number from 0 to 100 (got "${value}")`);
   return n;
 }
 
@@ -191,10 +192,12 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .version(TOOL_VERSION)
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Errors stay one line: the message (flag values escaped) and the help hint that follows it on the same line.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(`${escapeControl(s.trimEnd())} `) })
     .exitOverride();
 
-  const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${line}\n`) : undefined);
+  // Progress lines can name topics and groups: cluster data, shown escaped.
+  const log = (verbose?: boolean) => (verbose ? (line: string) => io.stderr.write(`${escapeControl(line)}\n`) : undefined);
 
   /** gatherFromCluster with a status line on stderr when it is a terminal (commands/progress.ts). */
   const gatherShown = async (conn: ConnectionOptions, flags: { quiet?: boolean; verbose?: boolean }, opts: Parameters<typeof gatherFromCluster>[1] = {}) => {
@@ -224,6 +227,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
+      if (flags.snapshotOut !== undefined) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
       const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
@@ -232,13 +236,13 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const logger = log(flags.verbose);
       const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
-        writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
+        writeFileChecked(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
       let report = evaluateSnapshot(snapshot, setup, gate);
       if (baseline && flags.failOnNew) {
         // Only findings that are new relative to the baseline decide the gate: long-accepted debt does not.
-        const d = diffReports(baseline, report);
+        const d = readingFile(flags.baseline!, 'report', () => diffReports(baseline, report));
         const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${flags.baseline}` };
         report = evaluateSnapshot(snapshot, setup, { ...gate, newFindings, generatedAt: report.generatedAt });
       }
@@ -254,12 +258,13 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
     .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
     .action(async (flags: ConnectionFlags & ObserveFlags & CloudWatchFlags & { output: string; verbose?: boolean; quiet?: boolean }) => {
+      checkWritable(flags.output, 'file', '--output');
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
       const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
-      writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
+      writeFileChecked(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
     });
@@ -273,8 +278,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const gate = gateFlags(flags);
       const snapshot = readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile);
-      const report = evaluateSnapshot(snapshot, setup, gate);
-      writeReport(report, formats, flags, io, setup.config);
+      const report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
+      readingFile(file, 'snapshot', () => writeReport(report, formats, flags, io, setup.config));
       setExit(gateExit(report));
     });
 
@@ -284,11 +289,12 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--force', 'overwrite an existing file')
     .action(async (flags: ConnectionFlags & { output: string; force?: boolean }) => {
       if (existsSync(flags.output) && !flags.force) throw new UsageError(`${flags.output} exists; use --force to overwrite it`);
+      checkWritable(flags.output, 'file', '--output');
       const connect = flags.bootstrapServer !== undefined || flags.commandConfig !== undefined || Boolean(flags.commandProperty?.length) || process.env.KAFKA_READINESS_BOOTSTRAP !== undefined;
       const snapshot = connect ? await gatherFromCluster(buildConnectionOptions(flags)) : undefined;
-      const text = renderStarterConfig(snapshot);
+      const text = (await import('./commands/init.js')).renderStarterConfig(snapshot);
       (await import('./config/readiness.js')).parseReadinessConfig(text, flags.output); // what init writes must load
-      writeFileSync(flags.output, text);
+      writeFileChecked(flags.output, text);
       io.stderr.write(`wrote ${flags.output}${snapshot ? ` (from ${snapshot.artifacts.topics.ok ? snapshot.artifacts.topics.value.length : 0} topics)` : ''}\n`);
       setExit(ExitCode.ok);
     });
@@ -301,8 +307,10 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--fail-on-new', 'exit 1 when head has findings that base does not')
     .action((baseFile: string, headFile: string, flags: { format: string; failOnNew?: boolean }) => {
-      const d = diffReports(readReportFile(baseFile), readReportFile(headFile));
-      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiffText(d));
+      const base = readReportFile(baseFile);
+      const head = readReportFile(headFile);
+      const d = readingFile(`${baseFile}, ${headFile}`, 'report', () => diffReports(base, head));
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : readingFile(`${baseFile}, ${headFile}`, 'report', () => renderDiffText(d)));
       setExit(flags.failOnNew && d.newFindings.length > 0 ? ExitCode.gateFailed : ExitCode.ok);
     });
 
@@ -363,11 +371,12 @@ function exitCodeFor(err: unknown, stderr: NodeJS.WriteStream): number {
     return ExitCode.usage;
   }
   if (err instanceof ReadinessError) {
-    stderr.write(`kafka-readiness: ${err.message}\n`);
+    // Messages quote file contents and flag values: a newline or escape sequence in them must not reach the terminal.
+    stderr.write(`kafka-readiness: ${escapeControl(err.message)}\n`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  stderr.write(`kafka-readiness: internal error: ${message}\n`);
+  stderr.write(`kafka-readiness: internal error: ${escapeControl(message ?? '')}\n`);
   if (process.env.KAFKA_READINESS_DEBUG && err instanceof Error) stderr.write(`${err.stack}\n`);
   return ExitCode.internal;
 }

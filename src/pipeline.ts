@@ -12,6 +12,7 @@ import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
+import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
 import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
 import type { Report } from './report/model.js';
@@ -93,7 +94,7 @@ export function readSnapshotFile(file: string): Snapshot {
     throw new ConfigError(`${file}${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
   }
   const s = data as Partial<Snapshot>;
-  if (!s || typeof s !== 'object' || s.snapshotVersion === undefined || !s.artifacts) {
+  if (!s || typeof s !== 'object' || Array.isArray(s) || s.snapshotVersion === undefined || !s.artifacts || typeof s.artifacts !== 'object' || Array.isArray(s.artifacts)) {
     throw new ConfigError(`${file}: not a kafka-readiness snapshot (no snapshotVersion/artifacts)`);
   }
   if (s.snapshotVersion !== SNAPSHOT_VERSION) {
@@ -103,5 +104,6 @@ export function readSnapshotFile(file: string): Snapshot {
     // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
     s.artifacts[name] ??= { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } } as never;
   }
+  assertSnapshotShape(s, file);
   return s as Snapshot;
 }

@@ -1,7 +1,10 @@
 // `kafka-readiness init`: a commented starter readiness.yaml; with a cluster connection, the topics and groups
-// it finds become patterns to fill in.
+// it finds become patterns to fill in. Names read from the cluster are data: the file is built as a YAML
+// document and written by the yaml serializer (quoting, escaping), never by pasting strings into YAML text.
 
+import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Snapshot } from '../gather/snapshot.js';
+import { escapeControl } from '../report/escape.js';
 
 function prefixes(names: string[]): { prefix: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -13,51 +16,92 @@ function prefixes(names: string[]): { prefix: string; count: number }[] {
   return [...counts.entries()].map(([prefix, count]) => ({ prefix, count })).sort((a, b) => a.prefix.localeCompare(b.prefix));
 }
 
+/** Comment text for YAML: one "# " line per line (the serializer adds the "#"). */
+const lines = (...text: string[]) => text.map((t) => ` ${t}`).join('\n');
+
+function pairOf(map: unknown, key: string): Pair<Scalar, unknown> {
+  if (!isMap(map)) throw new Error(`init: ${key} is not in a mapping`);
+  const pair = (map as YAMLMap<Scalar, unknown>).items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (!pair) throw new Error(`init: no key ${key}`);
+  return pair;
+}
+
+/** A comment block (after a blank line) before `key` in `map`. */
+function before(map: unknown, key: string, ...text: string[]): Pair<Scalar, unknown> {
+  const pair = pairOf(map, key);
+  pair.key.spaceBefore = true;
+  pair.key.commentBefore = lines(...text);
+  return pair;
+}
+
+function policy(topics: string) {
+  return { topics, retention: { min: '7d', max: '30d' }, cleanupPolicy: 'delete', replicationFactor: { min: 3 }, minInsyncReplicas: { min: 2 } };
+}
+
 export function renderStarterConfig(snapshot?: Snapshot): string {
   const topics = snapshot?.artifacts.topics.ok ? snapshot.artifacts.topics.value.filter((t) => !t.name.startsWith('__')).map((t) => t.name) : [];
   const groups = snapshot?.artifacts.groups.ok ? snapshot.artifacts.groups.value.map((g) => g.groupId) : [];
   const principals = snapshot?.artifacts.acls.ok ? [...new Set(snapshot.artifacts.acls.value.map((a) => a.principal))].filter((p) => p !== 'User:*').sort() : [];
-  const lines = [
-    '# readiness.yaml — what kafka-readiness checks and how strictly. Reference: README.md and docs/checks.md.',
-    '# Every key is optional; unknown keys are errors (with file:line:column), so typos never pass silently.',
-    'version: 1',
-    '',
-    '# Built-in policy profile this file extends: dev | production | regulated (or pass --profile).',
-    'profile: production',
-    '',
-    '# CI gate (flags --fail-under, --fail-on, --min-coverage override these).',
-    'gate:',
-    '  failOn: critical',
-    '  # failUnder: 80',
-    '  # minCoverage: 90',
-    '',
-    '# Replay window and durability per topic pattern (globs or /regex/); the first matching entry applies.',
-    'topicPolicies:',
-  ];
   const found = prefixes(topics);
-  if (found.length) {
-    lines.push(`  # Found on ${snapshot!.target.bootstrap.join(',')} at ${snapshot!.takenAt}: ${topics.length} topics.`);
-    for (const { prefix, count } of found) {
-      lines.push(`  - topics: "${prefix}"   # ${count} topic(s)`, '    retention: { min: 7d, max: 30d }   # fill in: your records schedule', '    cleanupPolicy: delete', '    replicationFactor: { min: 3 }', '    minInsyncReplicas: { min: 2 }');
+
+  const doc = new Document({
+    version: 1,
+    profile: 'production',
+    gate: { failOn: 'critical' },
+    topicPolicies: found.length ? found.map((f) => policy(f.prefix)) : [policy('payments.*')],
+    requirements: ['idempotence'],
+    clients: [],
+    principals: Object.fromEntries(principals.map((p) => [p, []])),
+    checks: { 'consumer-lag/group-lag': { options: { warnLag: 1000, failLag: 100000, ignoreGroups: [] } } },
+    waivers: [],
+    attestations: [],
+    prices: { currency: 'USD', storagePerGbMonth: 0.1, crossZonePerGb: 0.02 },
+  });
+  const top = doc.contents;
+  doc.commentBefore = lines(
+    'readiness.yaml — what kafka-readiness checks and how strictly. Reference: README.md and docs/checks.md.',
+    'Every key is optional; unknown keys are errors (with file:line:column), so typos never pass silently.',
+  );
+  before(top, 'profile', 'Built-in policy profile this file extends: dev | production | regulated (or pass --profile).');
+  const gate = before(top, 'gate', 'CI gate (flags --fail-under, --fail-on, --min-coverage override these).', 'Below the minimum coverage (profile production: 80 %) the verdict is not-assessable and the gate fails.');
+  (gate.value as YAMLMap).comment = lines('failUnder: 80', 'minCoverage: 90');
+  const tp = before(
+    top,
+    'topicPolicies',
+    'Replay window and durability per topic pattern (globs or /regex/); the first matching entry applies.',
+    ...(found.length ? [escapeControl(`Found on ${snapshot!.target.bootstrap.join(',')} at ${snapshot!.takenAt}: ${topics.length} topics.`)] : []),
+  );
+  for (const [i, item] of (tp.value as YAMLSeq).items.entries()) {
+    const entry = item as YAMLMap;
+    (pairOf(entry, 'retention').value as YAMLMap).flow = true;
+    (pairOf(entry, 'replicationFactor').value as YAMLMap).flow = true;
+    (pairOf(entry, 'minInsyncReplicas').value as YAMLMap).flow = true;
+    if (found.length) {
+      (pairOf(entry, 'topics').value as Scalar).comment = ` ${found[i]!.count} topic(s)`;
+      (pairOf(entry, 'retention').value as YAMLMap).comment = ' fill in: your records schedule';
     }
-  } else {
-    lines.push('  - topics: "payments.*"', '    retention: { min: 7d, max: 30d }', '    cleanupPolicy: delete', '    replicationFactor: { min: 3 }', '    minInsyncReplicas: { min: 2 }');
   }
-  lines.push('', '# Capabilities the applications rely on: idempotence, transactions, compaction, kip848-groups, tiered-storage, share-groups.', 'requirements: [idempotence]', '');
-  lines.push('# Kafka client of each application, checked against the cluster and the Kafka 4.x (KIP-896) minimums.', 'clients: []', '  # - { app: permit-portal, library: kafkajs, version: 2.2.4 }', '');
-  lines.push('# Intended grants per principal (least privilege). Extra and missing grants are reported.');
-  if (principals.length) {
-    lines.push('principals:');
-    for (const p of principals) lines.push(`  "${p}": []   # fill in, e.g. - { operations: [READ], topic: "billing.*" }`);
-  } else lines.push('principals: {}', '  # "User:billing":', '  #   - { operations: [READ], topic: "billing.*" }', '  #   - { operations: [READ], group: "billing-*" }');
-  lines.push('');
-  lines.push('# Per-check settings: enabled, severity, weight, options (see `kafka-readiness checks --explain <id>`).', 'checks:');
+  (before(top, 'requirements', 'Capabilities the applications rely on: idempotence, transactions, compaction, kip848-groups, tiered-storage, share-groups.').value as YAMLSeq).flow = true;
+  before(top, 'clients', 'Kafka client of each application, checked against the cluster and the Kafka 4.x (KIP-896) minimums.', 'e.g. - { app: permit-portal, library: kafkajs, version: 2.2.4 }');
+  const pr = before(
+    top,
+    'principals',
+    'Intended grants per principal (least privilege). Extra and missing grants are reported.',
+    ...(principals.length ? ['Fill in each principal, e.g. - { operations: [READ], topic: "billing.*" }'] : ['"User:billing":', '  - { operations: [READ], topic: "billing.*" }', '  - { operations: [READ], group: "billing-*" }']),
+  );
+  for (const item of (pr.value as YAMLMap).items) (item.value as YAMLSeq).flow = true;
+  const checks = before(top, 'checks', 'Per-check settings: enabled, severity, weight, options (see `kafka-readiness checks --explain <id>`).');
   if (groups.length) {
-    lines.push(`  # ${groups.length} consumer group(s) found: ${groups.slice(0, 10).join(', ')}${groups.length > 10 ? ', …' : ''}`);
+    pairOf(checks.value, 'consumer-lag/group-lag').key.commentBefore = escapeControl(` ${groups.length} consumer group(s) found: ${groups.slice(0, 10).join(', ')}${groups.length > 10 ? ', …' : ''}`);
   }
-  lines.push('  consumer-lag/group-lag:', '    options: { warnLag: 1000, failLag: 100000, ignoreGroups: [] }', '');
-  lines.push('# Accepted risks: shown in the report, not scored, and the gate fails once they expire.', 'waivers: []', '  # - { check: replication/replication-factor, resource: "scratch.*", reason: "load-test topic, deleted before launch", owner: platform-team, ticket: PLAT-1, expires: 2027-01-31 }', '');
-  lines.push('# Items a scan cannot measure (drills, reviews), attested with owner, date and evidence.', 'attestations: []', '  # - { item: zone-loss-drill, owner: platform-team, date: 2026-11-01, evidence: "https://wiki.example/drills/2026-11" }', '');
-  lines.push('# Prices for the cost estimate (USD defaults shown).', 'prices:', '  currency: USD', '  storagePerGbMonth: 0.10', '  crossZonePerGb: 0.02', '');
-  return `${lines.join('\n')}`;
+  (pairOf(pairOf(checks.value, 'consumer-lag/group-lag').value, 'options').value as YAMLMap).flow = true;
+  before(
+    top,
+    'waivers',
+    'Accepted risks: shown in the report, not scored, and the gate fails once they expire.',
+    'e.g. - { check: replication/replication-factor, resource: "scratch.*", reason: "load-test topic, deleted before launch", owner: platform-team, ticket: PLAT-1, expires: 2027-01-31 }',
+  );
+  before(top, 'attestations', 'Items a scan cannot measure (drills, reviews), attested with owner, date and evidence.', 'e.g. - { item: zone-loss-drill, owner: platform-team, date: 2026-11-01, evidence: "https://wiki.example/drills/2026-11" }');
+  before(top, 'prices', 'Prices for the cost estimate (USD defaults shown).');
+  return doc.toString({ lineWidth: 0 });
 }

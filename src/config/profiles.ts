@@ -34,7 +34,8 @@ export const PROFILES: Record<string, Profile> = {
       'retention/infinite-retention': { severity: 'low' },
     },
     scoring: { readyScore: 70, notReadyBelow: 40, minCoverage: 50 },
-    gate: {},
+    // Below 30 % coverage even a dev cluster cannot be judged (the built-in default without a profile is 50 %).
+    gate: { minCoverage: 30 },
     areas: { attestation: { weight: 0 } },
   },
   production: {
@@ -42,7 +43,7 @@ export const PROFILES: Record<string, Profile> = {
     description: 'production defaults: the built-in severities and thresholds; the scorecard counts',
     checks: { 'attestation/readiness-scorecard': { severity: 'high', options: { required: true } } },
     scoring: { readyScore: 90, notReadyBelow: 60, minCoverage: 80 },
-    gate: { failOn: 'critical' },
+    gate: { failOn: 'critical', minCoverage: 80 },
     areas: { attestation: { weight: 1 } },
   },
   regulated: {

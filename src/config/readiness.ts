@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
@@ -48,6 +48,8 @@ export interface ReadinessConfig {
   profile?: { name: string; description: string };
   /** CI gate rules (flags override them). */
   gate: { failUnder?: number; failOn?: Severity; minCoverage?: number };
+  /** Gate rules written in the file itself (a profile's gate is merged into `gate`). */
+  userGate?: { failUnder?: number; failOn?: Severity; minCoverage?: number };
   /** Price table for the cost estimate (defaults in engine/cost.ts). */
   prices: Partial<PriceTable>;
   /** Accepted risks: findings they match are shown but not scored until they expire. */
@@ -63,6 +65,32 @@ export { DEFAULT_SCORING, defaultConfig };
 
 const severityEnum = [...SEVERITIES];
 
+/** Weights are relative; a bound keeps sums and products finite (1e308 would make the score null). */
+export const MAX_WEIGHT = 1000;
+
+/** YAML aliases expanded per file at most: a few are useful, thousands are a billion-laughs attack. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A real calendar day in YYYY-MM-DD (2027-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A pattern as patternToRegExp reads it: "/regex/" must compile; globs always do. */
+export function patternError(pattern: string): string | null {
+  if (!(pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))) return null;
+  try {
+    new RegExp(pattern.slice(1, -1));
+    return null;
+  } catch (err) {
+    return `${pattern} is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`;
+  }
+}
+
 const schema = {
   type: 'object',
   additionalProperties: false,
@@ -76,7 +104,7 @@ const schema = {
         properties: {
           enabled: { type: 'boolean' },
           severity: { enum: severityEnum },
-          weight: { type: 'number', minimum: 0 },
+          weight: { type: 'number', minimum: 0, maximum: MAX_WEIGHT },
           options: { type: 'object' },
         },
       },
@@ -87,7 +115,7 @@ const schema = {
         type: 'object',
         additionalProperties: false,
         required: ['weight'],
-        properties: { weight: { type: 'number', minimum: 0 } },
+        properties: { weight: { type: 'number', minimum: 0, maximum: MAX_WEIGHT } },
       },
     },
     scoring: {
@@ -142,8 +170,8 @@ const schema = {
       additionalProperties: false,
       properties: {
         currency: { type: 'string', minLength: 1 },
-        storagePerGbMonth: { type: 'number', minimum: 0 },
-        crossZonePerGb: { type: 'number', minimum: 0 },
+        storagePerGbMonth: { type: 'number', minimum: 0, maximum: 1_000_000 },
+        crossZonePerGb: { type: 'number', minimum: 0, maximum: 1_000_000 },
         billReplicationTraffic: { type: 'boolean' },
       },
     },
@@ -166,7 +194,7 @@ const schema = {
     },
     principals: {
       type: 'object',
-      propertyNames: { pattern: '^[A-Za-z]+:.+$' },
+      propertyNames: { pattern: '^[A-Za-z]+:[\\s\\S]+$' },
       additionalProperties: {
         type: 'array',
         items: {
@@ -241,7 +269,15 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     const offset = firstError.pos[0];
     throw new ConfigError(`${where(offset)}: ${firstError.message.split('\n')[0]}`);
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as unknown;
+  } catch (err) {
+    // Too many alias expansions (billion laughs) or an alias to a missing anchor: name the first alias.
+    let offset = 0;
+    visit(doc, { Alias: (_key, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
+    throw new ConfigError(`${where(offset)}: ${(err as Error).message.split('\n')[0]} (YAML aliases expand to at most ${MAX_ALIAS_COUNT} nodes)`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${displayName}:1:1: expected a mapping of settings at the top level`);
   }
@@ -271,12 +307,9 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
   };
   const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
     const policy: TopicPolicy = { topics: Array.isArray(p.topics) ? p.topics : [p.topics], origin: locate(['topicPolicies', i]) };
-    for (const pattern of policy.topics) {
-      try {
-        new RegExp(pattern.startsWith('/') && pattern.endsWith('/') ? pattern.slice(1, -1) : '.');
-      } catch {
-        throw new ConfigError(`${locate(['topicPolicies', i, 'topics'])}: ${pattern} is not a valid regular expression`);
-      }
+    for (const [j, pattern] of policy.topics.entries()) {
+      const bad = patternError(pattern);
+      if (bad) throw new ConfigError(`${locate(['topicPolicies', i, 'topics', ...(Array.isArray(p.topics) ? [j] : [])])}: ${bad}`);
     }
     if (p.retention) {
       const bounds: Bounds = {};
@@ -306,18 +339,28 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     plugins: raw.plugins ?? [],
     prices: raw.prices ?? {},
     gate: raw.gate ?? {},
+    userGate: raw.gate ?? {},
     userScoring: raw.scoring ?? {},
     ...(raw.profile ? { profileName: raw.profile } : {}),
     waivers: (raw.waivers ?? []).map((w, i) => {
-      if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a date (YYYY-MM-DD)`);
+      if (!isCalendarDate(w.expires)) throw new ConfigError(`${locate(['waivers', i, 'expires'])}: expires "${w.expires}" is not a calendar date (YYYY-MM-DD)`);
+      const bad = patternError(w.resource);
+      if (bad) throw new ConfigError(`${locate(['waivers', i, 'resource'])}: ${bad}`);
       return w;
     }),
     policy: {
-      attestations: (raw.attestations ?? []).map((a, i) => ({ ...a, at: locate(['attestations', i]) })),
+      attestations: (raw.attestations ?? []).map((a, i) => {
+        if (!isCalendarDate(a.date)) throw new ConfigError(`${locate(['attestations', i, 'date'])}: date "${a.date}" is not a calendar date (YYYY-MM-DD)`);
+        return { ...a, at: locate(['attestations', i]) };
+      }),
       principals: Object.fromEntries(
         Object.entries(raw.principals ?? {}).map(([principal, grants]) => [
           principal,
-          grants.map((g): IntendedGrant => {
+          grants.map((g, j): IntendedGrant => {
+            for (const key of ['topic', 'group', 'transactionalId'] as const) {
+              const bad = g[key] === undefined ? null : patternError(g[key]);
+              if (bad) throw new ConfigError(`${locate(['principals', principal, j, key])}: ${bad}`);
+            }
             const [resourceType, name] = g.topic !== undefined ? ['TOPIC', g.topic] : g.group !== undefined ? ['GROUP', g.group] : g.transactionalId !== undefined ? ['TRANSACTIONAL_ID', g.transactionalId] : ['CLUSTER', 'kafka-cluster'];
             return { operations: g.operations, resourceType: resourceType as IntendedGrant['resourceType'], name };
           }),

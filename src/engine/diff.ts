@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
+import { escapeStrings } from '../report/escape.js';
+import { assertReportShape } from './input-shape.js';
 import type { Finding, Report } from '../report/model.js';
 
 export interface FindingRef {
@@ -62,11 +64,14 @@ export function readReportFile(file: string): Report {
     throw new ConfigError(`${file}: cannot read a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message.split('\n')[0]})`);
   }
   const r = data as Partial<Report>;
-  if (!r || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
+  if (!r || typeof r !== 'object' || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
+  assertReportShape(r, file);
   return r as Report;
 }
 
-export function renderDiffText(d: ReportDiff): string {
+export function renderDiffText(diff: ReportDiff): string {
+  // Check ids, resources and messages come from the reports, i.e. from the cluster: shown escaped.
+  const d = escapeStrings(diff);
   const fmt = (f: FindingRef) => `  ${f.status.toUpperCase()} [${f.severity}] ${f.check} — ${f.resource}: ${f.message}`;
   const score = (n: number | null) => (n === null ? 'n/a' : String(n));
   const lines = [

@@ -8,8 +8,9 @@ import { builtInChecks } from '../../checks/index.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../gather/snapshot.js';
-import { SEVERITIES, type Check } from '../sdk.js';
+import { BUILT_IN_AREAS, SEVERITIES, type Check } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
+import { patternError } from '../config/readiness.js';
 
 export interface RegisteredCheck {
   check: Check<any, any>;
@@ -83,6 +84,11 @@ export async function buildRegistry(config: ReadinessConfig): Promise<Registered
 /** Overrides for unknown checks or unknown options are mistakes (a typo would silently keep the default). */
 function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[]): void {
   const byId = new Map(registered.map((r) => [r.check.meta.id, r.check]));
+  // An area weight for a misspelt area would silently change nothing.
+  const areas = new Set<string>([...BUILT_IN_AREAS, ...registered.map((r) => r.check.meta.area)]);
+  for (const area of Object.keys(config.areas)) {
+    if (!areas.has(area)) throw new ConfigError(`${config.locate(['areas', area])}: unknown area "${area}" (areas: ${[...areas].join(', ')})`);
+  }
   for (const [id, override] of Object.entries(config.checks)) {
     const check = byId.get(id);
     if (!check) {
@@ -101,6 +107,26 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       if (!sameType) {
         throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id} must be ${Array.isArray(d) ? 'a list' : typeof d}`);
       }
+      const bad = badOptionValue(value);
+      if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id}: ${bad}`);
     }
   }
+}
+
+/** Numbers in check options are counts, thresholds and durations: finite and not negative. Patterns must compile. */
+function badOptionValue(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? null : `${value} is not a finite number >= 0`;
+  if (typeof value === 'string') return patternError(value);
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const bad = badOptionValue(v);
+      if (bad) return bad;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) {
+      const bad = badOptionValue(v);
+      if (bad) return bad;
+    }
+  }
+  return null;
 }

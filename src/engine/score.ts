@@ -53,7 +53,16 @@ export function overallScore(areas: AreaScore[]): number | null {
   return w > 0 ? round1(scored.reduce((s, a) => s + a.weight * a.score!, 0) / w) : null;
 }
 
-export function decideVerdict(score: number | null, coverage: number, checks: CheckResult[], config: ReadinessConfig): { verdict: Verdict; reasons: string[] } {
+/** Minimum coverage when neither a flag, readiness.yaml nor a profile sets one: below it nothing is judged. */
+export const DEFAULT_GATE_MIN_COVERAGE = 50;
+
+export function decideVerdict(
+  score: number | null,
+  coverage: number,
+  checks: CheckResult[],
+  config: ReadinessConfig,
+  assessable?: { value: number; origin: string },
+): { verdict: Verdict; reasons: string[] } {
   const { readyScore, notReadyBelow, minCoverage } = config.scoring;
   const failing = (sev: Severity) => checks.flatMap((c) => c.findings.filter((f) => f.status === 'fail' && f.severity === sev && !f.waiver).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name}`));
   const notReady: string[] = [];
@@ -69,6 +78,11 @@ export function decideVerdict(score: number | null, coverage: number, checks: Ch
   if (coverage < minCoverage) risks.push(`coverage ${coverage} % is below ${minCoverage} %${by}: part of the cluster could not be checked`);
   // Say which profile set the severities and thresholds: the same cluster can be ready for dev and not for production.
   const profileNote = config.profile ? [`severities and thresholds from profile ${config.profile.name}: ${config.profile.description}`] : [];
+  // Fail closed: a scan that saw too little cannot be called ready (nor judged at all), whatever it did see.
+  if (assessable && (coverage < assessable.value || score === null)) {
+    const why = score === null ? 'no check could be evaluated' : `coverage ${coverage} % is below the minimum ${assessable.value} % (${assessable.origin})`;
+    return { verdict: 'not-assessable', reasons: [`${why}: too little of the cluster could be checked to judge it; grant the read-only ACLs listed under permissions`, ...notReady, ...risks.filter((r) => !r.startsWith('coverage ')), ...profileNote] };
+  }
   if (notReady.length) return { verdict: 'not-ready', reasons: [...notReady, ...risks, ...profileNote] };
   if (risks.length) return { verdict: 'ready-with-risks', reasons: [...risks, ...profileNote] };
   return { verdict: 'ready', reasons: [`score ${score} >= ${readyScore}, coverage ${coverage} % >= ${minCoverage} %, no critical or high finding${by}`, ...profileNote] };
@@ -85,6 +99,13 @@ export interface GateSettings {
 /** Applies every configured gate rule; the first failing one decides exit code 1 and is named. */
 export function evaluateGate(score: number | null, coverage: number, checks: CheckResult[], waivers: WaiverState[], settings: GateSettings): GateResult {
   const rules: GateRule[] = [];
+  // Coverage is judged first: when the scan could see too little, no other rule means anything.
+  if (settings.minCoverage) {
+    const { value, origin } = settings.minCoverage;
+    const passed = coverage >= value && score !== null;
+    const message = score === null ? `no check could be evaluated; ${origin} requires coverage ${value} %` : coverage < value ? `coverage ${coverage} % is below ${origin} ${value} %: not assessable` : `coverage ${coverage} % >= ${value} %`;
+    rules.push({ rule: 'min-coverage', passed, origin, message });
+  }
   for (const w of waivers.filter((x) => x.state === 'expired')) {
     rules.push({ rule: 'expired-waiver', passed: false, origin: w.at, message: `waiver for ${w.check} on "${w.resource}" (${w.ticket}, owner ${w.owner}) expired on ${w.expires} (${w.at})` });
   }
@@ -101,10 +122,6 @@ export function evaluateGate(score: number | null, coverage: number, checks: Che
     const rank = SEVERITIES.indexOf(value);
     const hits = checks.flatMap((c) => c.findings.filter((f) => !f.waiver && f.status === 'fail' && SEVERITIES.indexOf(f.severity) <= rank).map((f) => `${c.id} on ${f.resource.kind} ${f.resource.name} [${f.severity}]`));
     rules.push({ rule: 'fail-on', passed: hits.length === 0, origin, message: hits.length ? `${hits.length} failing finding(s) of severity ${value} or worse (${origin}), e.g. ${hits[0]}` : `no failing finding of severity ${value} or worse` });
-  }
-  if (settings.minCoverage) {
-    const { value, origin } = settings.minCoverage;
-    rules.push({ rule: 'min-coverage', passed: coverage >= value, origin, message: coverage < value ? `coverage ${coverage} % is below ${origin} ${value} %` : `coverage ${coverage} % >= ${value} %` });
   }
   if (settings.newFindings) {
     const { count, examples, origin } = settings.newFindings;
@@ -124,15 +141,18 @@ function gateSettings(config: ReadinessConfig, opts: { failUnder?: number; failO
   const at = (path: (string | number)[], name: string) => `${name} (${config.locate(path)})`;
   const g = config.gate;
   const s: GateSettings = {};
-  // --fail-on-new: only findings the baseline lacks decide (and expired waivers, which always do).
-  if (opts.newFindings) return { newFindings: opts.newFindings };
+  // There is always a minimum coverage (flag, file, profile or built-in default): the gate fails closed.
+  if (opts.minCoverage !== undefined) s.minCoverage = { value: opts.minCoverage, origin: '--min-coverage' };
+  else if (config.userGate?.minCoverage !== undefined) s.minCoverage = { value: config.userGate.minCoverage, origin: at(['gate', 'minCoverage'], 'gate.minCoverage') };
+  else if (g.minCoverage !== undefined) s.minCoverage = { value: g.minCoverage, origin: config.profile ? `profile ${config.profile.name}` : at(['gate', 'minCoverage'], 'gate.minCoverage') };
+  else s.minCoverage = { value: DEFAULT_GATE_MIN_COVERAGE, origin: 'default minimum coverage' };
+  // --fail-on-new: only findings the baseline lacks decide (and expired waivers and coverage, which always do).
+  if (opts.newFindings) return { newFindings: opts.newFindings, minCoverage: s.minCoverage };
   if (opts.failUnder !== undefined) s.failUnder = { value: opts.failUnder, origin: '--fail-under' };
   else if (g.failUnder !== undefined) s.failUnder = { value: g.failUnder, origin: at(['gate', 'failUnder'], 'gate.failUnder') };
   else if (config.scoring.failUnder !== undefined) s.failUnder = { value: config.scoring.failUnder, origin: at(['scoring', 'failUnder'], 'scoring.failUnder') };
   if (opts.failOn) s.failOn = { value: opts.failOn, origin: '--fail-on' };
   else if (g.failOn) s.failOn = { value: g.failOn, origin: at(['gate', 'failOn'], 'gate.failOn') };
-  if (opts.minCoverage !== undefined) s.minCoverage = { value: opts.minCoverage, origin: '--min-coverage' };
-  else if (g.minCoverage !== undefined) s.minCoverage = { value: g.minCoverage, origin: at(['gate', 'minCoverage'], 'gate.minCoverage') };
   return s;
 }
 
@@ -146,7 +166,8 @@ export function buildReport(
   const areas = scoreAreas(checks, config);
   const score = overallScore(areas);
   const coverage = coverageOf(checks);
-  const { verdict, reasons } = decideVerdict(score, coverage, checks, config);
+  const gate = gateSettings(config, opts);
+  const { verdict, reasons } = decideVerdict(score, coverage, checks, config, gate.minCoverage);
   const counts = Object.fromEntries(
     (['pass', 'warn', 'fail', 'waived', 'unknown', 'error', 'not-applicable', 'skipped'] as CheckStatus[]).map((s) => [s, checks.filter((c) => c.status === s).length]),
   ) as Record<CheckStatus, number>;
@@ -192,6 +213,6 @@ export function buildReport(
       return costReport(snapshot, prices, platform);
     })(),
     waivers,
-    gate: evaluateGate(score, coverage, checks, waivers, gateSettings(config, opts)),
+    gate: evaluateGate(score, coverage, checks, waivers, gate),
   };
 }

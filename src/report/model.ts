@@ -6,7 +6,8 @@ import type { Area, Evidence, PlatformInfo, Reference, Resource, ResultStatus, S
 export const REPORT_VERSION = 1;
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'waived' | 'unknown' | 'error' | 'not-applicable' | 'skipped';
-export type Verdict = 'ready' | 'ready-with-risks' | 'not-ready';
+/** not-assessable: coverage is below the gate's minimum, so the scan saw too little to judge (the gate fails). */
+export type Verdict = 'ready' | 'ready-with-risks' | 'not-ready' | 'not-assessable';
 
 export interface Finding {
   resource: Resource;

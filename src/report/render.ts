@@ -1,4 +1,5 @@
 // Renderers are a plain record: adding a format touches this file and one renderer.
+import { escapeStrings } from './escape.js';
 import type { Report } from './model.js';
 import { renderHtml, reportDigest } from './renderers/html.js';
 import { renderJson } from './renderers/json.js';
@@ -15,13 +16,15 @@ export interface RenderContext {
   locate?: (path: (string | number)[]) => string;
 }
 
+// Every format but JSON gets the report with control and bidi characters escaped (see escape.ts); the HTML
+// digest is over the exact JSON rendering.
 export const renderers = {
-  text: (report: Report, ctx: RenderContext) => renderText(report, { color: ctx.color, ...(ctx.maxFindings !== undefined ? { maxFindings: ctx.maxFindings } : {}) }),
+  text: (report: Report, ctx: RenderContext) => renderText(escapeStrings(report), { color: ctx.color, ...(ctx.maxFindings !== undefined ? { maxFindings: ctx.maxFindings } : {}) }),
   json: (report: Report) => renderJson(report),
-  html: (report: Report) => renderHtml(report, { jsonDigest: reportDigest(report) }),
-  markdown: (report: Report) => renderMarkdown(report),
-  junit: (report: Report) => renderJunit(report),
-  sarif: (report: Report, ctx: RenderContext) => renderSarif(report, { configFile: ctx.configFile ?? null, ...(ctx.locate ? { locate: ctx.locate } : {}) }),
+  html: (report: Report) => renderHtml(escapeStrings(report), { jsonDigest: reportDigest(report) }),
+  markdown: (report: Report) => renderMarkdown(escapeStrings(report)),
+  junit: (report: Report) => renderJunit(escapeStrings(report)),
+  sarif: (report: Report, ctx: RenderContext) => renderSarif(escapeStrings(report), { configFile: ctx.configFile ?? null, ...(ctx.locate ? { locate: ctx.locate } : {}) }),
 } satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
 
 export type Format = keyof typeof renderers;

@@ -34,16 +34,17 @@ describe('gate rules', () => {
   it('--fail-on fails on a finding at or above the severity and names the rule that decided', async () => {
     const r = await report([{ name: 'single', rf: 1 }], '{}', { failOn: 'high' });
     expect(r.gate).toMatchObject({ passed: false, decidedBy: 'fail-on' });
-    expect(r.gate.rules[0]!.message).toMatch(/failing finding\(s\) of severity high or worse \(--fail-on\), e\.g\. /);
+    expect(r.gate.rules.find((x) => x.rule === 'fail-on')!.message).toMatch(/failing finding\(s\) of severity high or worse \(--fail-on\), e\.g\. /);
     expect((await report([{ name: 'ok', rf: 3 }], '{}', { failOn: 'high' })).gate.passed).toBe(true);
   });
   it('min-coverage and the readiness.yaml gate section, flags winning', async () => {
     const yaml = 'gate:\n  minCoverage: 100.1\n';
     expect(() => parseReadinessConfig(yaml, 'r.yaml')).toThrow(/r\.yaml:2:3: gate\.minCoverage must be <= 100/);
     const r = await report([{ name: 'two', rf: 2 }], 'gate:\n  failUnder: 99.9\n  minCoverage: 10\n');
+    // Coverage is judged first (the gate fails closed), then the other rules in order.
     expect(r.gate.rules.map((x) => [x.rule, x.passed, x.origin])).toEqual([
-      ['fail-under', false, 'gate.failUnder (r.yaml:2:3)'],
       ['min-coverage', true, 'gate.minCoverage (r.yaml:3:3)'],
+      ['fail-under', false, 'gate.failUnder (r.yaml:2:3)'],
     ]);
     expect(r.gate.decidedBy).toBe('fail-under');
     const flagged = await report([{ name: 'ok', rf: 3 }], 'gate:\n  failUnder: 99.9\n', { failUnder: 10 });
@@ -51,7 +52,8 @@ describe('gate rules', () => {
   });
   it('with a baseline, only new findings decide', async () => {
     const r = await report([{ name: 'single', rf: 1 }], 'gate:\n  failUnder: 99.9\n', { newFindings: { count: 0, examples: [], origin: '--baseline base.json' } });
-    expect(r.gate).toMatchObject({ passed: true, rules: [{ rule: 'new-findings', passed: true }] });
+    // Coverage still decides with a baseline: a blind scan has no new findings either.
+    expect(r.gate).toMatchObject({ passed: true, rules: [{ rule: 'min-coverage', passed: true, origin: 'default minimum coverage' }, { rule: 'new-findings', passed: true }] });
   });
 });
 

@@ -40,7 +40,11 @@ describe('scoring', () => {
     const unknown = r2.checks.find((c) => c.id === 'replication/needs-broker-configs')!;
     expect(unknown).toMatchObject({ status: 'unknown', score: null, findings: [] });
     expect(r2.gaps.find((g) => g.artifact === 'brokerConfigs')).toMatchObject({ error: { reason: 'denied' }, checks: ['replication/needs-broker-configs'] });
-    expect(r2.summary.verdictReasons.join(' ')).toMatch(/coverage 37.5 % is below 80 %/);
+    // 37.5 % is below the built-in minimum of 50 %: not assessable, and the gate fails on coverage.
+    expect(r2.summary.verdict).toBe('not-assessable');
+    expect(r2.summary.verdictReasons[0]).toMatch(/coverage 37.5 % is below the minimum 50 % \(default minimum coverage\)/);
+    expect(r2.gate).toMatchObject({ passed: false, decidedBy: 'min-coverage' });
+    expect(r1.gate).toMatchObject({ passed: true, decidedBy: null });
   });
 
   it('records a throwing check as error, never pass', () => {

@@ -55,6 +55,7 @@ nav.toc a:hover { text-decoration: underline; }
 .verdict-tile.v-ready { border-color: var(--ok); background: var(--ok-bg); }
 .verdict-tile.v-ready-with-risks { border-color: #b07000; background: var(--warn-bg); }
 .verdict-tile.v-not-ready { border-color: var(--bad); background: var(--bad-bg); }
+.verdict-tile.v-not-assessable { border-color: var(--bad); background: var(--bad-bg); border-style: dashed; }
 .verdict { font-size: 1.7rem; font-weight: 800; letter-spacing: 0.02em; margin: 4px 0 0; }
 .v-ready .verdict { color: var(--ok); }
 .v-ready-with-risks .verdict { color: var(--warn); }

@@ -71,6 +71,7 @@ const VERDICT_MEANING: Record<string, string> = {
   ready: 'No blocking finding, score and coverage above their thresholds.',
   'ready-with-risks': 'No critical finding, but risks to accept or fix before launch.',
   'not-ready': 'Blocking findings: fix them before going live.',
+  'not-assessable': 'Coverage is below the minimum: the scan could see too little to judge this cluster, so the gate fails.',
 };
 
 const STATUS_LABEL: Record<CheckStatus, string> = {
