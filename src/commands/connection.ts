@@ -55,8 +55,11 @@ function readText(file: string, what: string): string {
 }
 
 /** A timeout flag in the tool's one duration syntax (see src/duration.ts); at most what a Node timer can hold. */
+/** A connect or request timeout longer than this is a typo, not a wish: a hung broker would hold the run for it. */
+export const MAX_NETWORK_TIMEOUT_MS = 600_000;
+
 export function parseMs(value: string | undefined, flag: string, fallback: number): number {
-  return durationFlag(value, flag, { fallback });
+  return durationFlag(value, flag, { fallback, max: MAX_NETWORK_TIMEOUT_MS });
 }
 
 export function buildConnectionOptions(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
