@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { applyProfile } from './config/profiles.js';
 import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
+import { tokenSourceFor } from './connect/oauth.js';
 import { PlatformaticClusterClient } from './connect/platformatic.js';
 import type { ClusterClient } from './connect/port.js';
 import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
@@ -43,13 +44,16 @@ export async function gatherFromCluster(
 ): Promise<Snapshot> {
   const client = opts.client ?? new PlatformaticClusterClient(conn);
   try {
+    // Token mechanisms: obtaining the first token here makes an identity-provider or AWS failure the error
+    // (exit 3) rather than a broken connection, and gives the principal the broker will see (OIDC `sub`).
+    const tokenPrincipal = conn.oauth ? await tokenSourceFor(conn).principal() : null;
     return await gatherSnapshot(client, {
       toolVersion: TOOL_VERSION,
       target: {
         bootstrap: conn.bootstrap,
         securityProtocol: conn.securityProtocol,
-        saslMechanism: conn.sasl?.mechanism ?? null,
-        principal: conn.sasl?.username ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
+        saslMechanism: conn.sasl?.mechanism ?? conn.oauth?.mechanism ?? null,
+        principal: conn.sasl?.username ?? tokenPrincipal ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
       },
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.observe ? { observe: opts.observe } : {}),

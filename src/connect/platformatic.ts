@@ -61,6 +61,7 @@ import type {
 } from '../gather/snapshot.js';
 import { normalizeConfigs, type RawConfig } from './configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
+import { tokenSourceFor } from './oauth.js';
 import { type ConnectionOptions, parseHostPort } from './options.js';
 import {
   type ClusterClient,
@@ -210,9 +211,14 @@ export class PlatformaticClusterClient implements ClusterClient {
   constructor(options: ConnectionOptions) {
     this.#options = options;
     const tls = buildTls(options);
+    // OAUTHBEARER (OIDC or MSK IAM): the library asks for a token on every (re-)authentication; the source
+    // hands out a fresh one before the old expires, so KIP-368 re-authentication keeps long sessions alive.
+    const tokens = options.oauth ? tokenSourceFor(options) : null;
     const sasl = options.sasl
       ? { mechanism: options.sasl.mechanism, username: options.sasl.username, password: () => options.sasl!.password.reveal() }
-      : undefined;
+      : tokens
+        ? { mechanism: 'OAUTHBEARER' as const, token: () => tokens.token() }
+        : undefined;
     this.#pool = new ConnectionPool(options.clientId, {
       connectTimeout: options.connectTimeoutMs,
       requestTimeout: options.requestTimeoutMs,
@@ -245,12 +251,22 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   #connectFailure(err: unknown): string {
     if (err instanceof AuthenticationError || isAuthFailure(err)) {
-      const user = this.#options.sasl ? ` as ${this.#options.sasl.username} with ${this.#options.sasl.mechanism}` : '';
+      const o = this.#options;
+      const user = o.sasl
+        ? ` as ${o.sasl.username} with ${o.sasl.mechanism}`
+        : o.oauth?.mechanism === 'OAUTHBEARER'
+          ? ` with OAUTHBEARER (client ${o.oauth.clientId}; the broker refused the token)`
+          : o.oauth
+            ? ' with AWS_MSK_IAM (the broker refused the signed token: check the IAM policy and the region)'
+            : '';
       return `authentication failed${user}`;
     }
     if (err instanceof TimeoutError || (err as { code?: string })?.code === 'PLT_KFK_TIMEOUT' || /timed? ?out/i.test(errorMessage(err))) {
       return `no answer within the timeout (connect ${this.#options.connectTimeoutMs} ms, request ${this.#options.requestTimeoutMs} ms)`;
     }
+    // A token that could not be obtained (identity provider, AWS credentials) says so itself.
+    const tokenFailure = findConnectionError(err);
+    if (tokenFailure) return tokenFailure.message;
     return describeNetworkError(err);
   }
 
@@ -601,6 +617,16 @@ export class PlatformaticClusterClient implements ClusterClient {
       // closing a pool whose sockets already failed is not an error worth reporting
     }
   }
+}
+
+function findConnectionError(err: unknown): ConnectionError | null {
+  let cur: unknown = err;
+  for (let i = 0; cur && i < 6; i++) {
+    if (cur instanceof ConnectionError) return cur;
+    const e = cur as { cause?: unknown; errors?: unknown[] };
+    cur = e.cause ?? e.errors?.[0];
+  }
+  return null;
 }
 
 function isAuthFailure(err: unknown): boolean {
