@@ -113,9 +113,9 @@ export class OidcTokenSource extends CachingTokenSource {
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code;
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       const timedOut = (err as Error).name === 'TimeoutError';
-      throw new ConnectionError(`${where} unreachable (${timedOut ? `no answer within ${this.#timeoutMs} ms` : cause ?? clean(errorMessage(err))})`);
+      throw new ConnectionError(`${where} unreachable (${timedOut ? `no answer within ${this.#timeoutMs} ms` : cause?.code ?? clean(cause?.message ?? errorMessage(err))})`);
     }
     let data: Record<string, unknown> = {};
     const text = await res.text().catch(() => '');
