@@ -217,7 +217,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const sasl = options.sasl
       ? { mechanism: options.sasl.mechanism, username: options.sasl.username, password: () => options.sasl!.password.reveal() }
       : tokens
-        ? { mechanism: 'OAUTHBEARER' as const, token: () => tokens.token() }
+        ? { mechanism: 'OAUTHBEARER' as const, token: () => tokens.token(), authBytesValidator: oauthBearerServerChallenge }
         : undefined;
     this.#pool = new ConnectionPool(options.clientId, {
       connectTimeout: options.connectTimeoutMs,
@@ -617,6 +617,26 @@ export class PlatformaticClusterClient implements ClusterClient {
       // closing a pool whose sockets already failed is not an error worth reporting
     }
   }
+}
+
+/**
+ * RFC 7628 §3.2.2: a broker that refuses a bearer token answers the initial response with a JSON error challenge
+ * ({"status":"invalid_token",…}) instead of failing at once; without this check the client would take the
+ * challenge for success and its next request would meet ILLEGAL_SASL_STATE.
+ */
+function oauthBearerServerChallenge(authBytes: Buffer, callback: (error: Error | null, authBytes?: Buffer) => void): void {
+  if (authBytes.length === 0) {
+    callback(null, authBytes);
+    return;
+  }
+  let status = 'error';
+  try {
+    const challenge = JSON.parse(authBytes.toString('utf8')) as { status?: unknown };
+    if (typeof challenge.status === 'string') status = challenge.status.replace(/[^\w.-]/g, '').slice(0, 40);
+  } catch {
+    // not JSON: still not a success message for OAUTHBEARER
+  }
+  callback(new AuthenticationError(`the broker refused the OAUTHBEARER token (${status})`));
 }
 
 function findConnectionError(err: unknown): ConnectionError | null {

@@ -130,7 +130,7 @@ describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
     writeFileSync(props, `bootstrap.servers=${c.tls.saslSslBootstrap}\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.mechanisms=SCRAM-SHA-512\nsasl.username=${c.ccloud.username}\nsasl.password=${c.ccloud.password}\n`);
     const run = await runCli(['scan', '--command-config', props]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`${props}:4: sasl.mechanisms and sasl.mechanism (line 3) are two spellings of one setting with different values ("SCRAM-SHA-512" vs "PLAIN"); keep one`);
+    expect(run.stderr.trim()).toBe(`kafka-readiness: ${props}:4: sasl.mechanisms and sasl.mechanism (line 3) are two spellings of one setting with different values ("SCRAM-SHA-512" vs "PLAIN"); keep one`);
   });
 });
 
