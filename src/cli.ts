@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { builtInChecks } from '../checks/index.js';
-import { buildConnectionOptions, type ConnectionFlags, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
+import { buildConnectionOptions, type ConnectionFlags, DEFAULT_CLIENT_SECRET_ENV, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { renderConfigCoverage } from './commands/config-coverage.js';
 import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
@@ -45,7 +45,7 @@ function addConnectionOptions(cmd: Command): Command {
     .option('--command-config <file>', 'Kafka client .properties file (bootstrap.servers, security.protocol, sasl.*, ssl.* PEM settings)')
     .option('--command-property <key=value>', 'a client property added to or overriding --command-config (repeatable; not for passwords or keys)', collect)
     .option('--security-protocol <protocol>', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL')
-    .option('--sasl-mechanism <mechanism>', 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+    .option('--sasl-mechanism <mechanism>', 'PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER (OIDC) or AWS_MSK_IAM')
     .option('--username <name>', 'SASL user name (env KAFKA_READINESS_USERNAME)')
     .option('--password-file <file>', 'read the SASL password from this file')
     .option('--password-env <VAR>', `read the SASL password from this environment variable (default ${DEFAULT_PASSWORD_ENV})`)
@@ -53,6 +53,14 @@ function addConnectionOptions(cmd: Command): Command {
     .option('--cert-file <file>', 'PEM client certificate (mutual TLS)')
     .option('--key-file <file>', 'PEM client private key (mutual TLS)')
     .option('--no-verify-hostname', 'do not check the broker certificate host name (like ssl.endpoint.identification.algorithm=)')
+    .option('--oauth-token-endpoint <url>', 'OAUTHBEARER: OIDC token endpoint for the client-credentials grant (sasl.oauthbearer.token.endpoint.url)')
+    .option('--oauth-client-id <id>', 'OAUTHBEARER: OAuth client id (env KAFKA_READINESS_OAUTH_CLIENT_ID)')
+    .option('--oauth-client-secret-file <file>', 'OAUTHBEARER: read the OAuth client secret from this file')
+    .option('--oauth-client-secret-env <VAR>', `OAUTHBEARER: read the OAuth client secret from this environment variable (default ${DEFAULT_CLIENT_SECRET_ENV})`)
+    .option('--oauth-scope <scope>', 'OAUTHBEARER: scope to request (space-separated)')
+    .option('--oauth-audience <audience>', 'OAUTHBEARER: audience / resource to request the token for')
+    .option('--aws-region <region>', 'AWS_MSK_IAM: region to sign for (default: from the MSK host name, AWS_REGION)')
+    .option('--aws-profile <name>', 'AWS_MSK_IAM: AWS profile for credentials (default: the standard AWS credential chain)')
     .option('--timeout <duration>', 'connect and request timeout, e.g. 10s (sets both below)')
     .option('--connect-timeout <duration>', 'TCP/TLS/SASL connect timeout (default 10s)')
     .option('--request-timeout <duration>', 'per-request timeout (default 30s)');

@@ -6,6 +6,7 @@ import { applyProfile } from './config/profiles.js';
 import { defaultConfig } from './config/defaults.js';
 import type { ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
+import { tokenSourceFor } from './connect/oauth.js';
 import type { ClusterClient } from './connect/port.js';
 import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
@@ -46,13 +47,16 @@ export async function gatherFromCluster(
   // The Kafka client compiles its protocol tables at import: only commands that connect pay for it.
   const client = opts.client ?? new (await import('./connect/platformatic.js')).PlatformaticClusterClient(conn);
   try {
+    // Token mechanisms: obtaining the first token here makes an identity-provider or AWS failure the error
+    // (exit 3) rather than a broken connection, and gives the principal the broker will see (OIDC `sub`).
+    const tokenPrincipal = conn.oauth ? await tokenSourceFor(conn).principal() : null;
     return await gatherSnapshot(client, {
       toolVersion: TOOL_VERSION,
       target: {
         bootstrap: conn.bootstrap,
         securityProtocol: conn.securityProtocol,
-        saslMechanism: conn.sasl?.mechanism ?? null,
-        principal: conn.sasl?.username ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
+        saslMechanism: conn.sasl?.mechanism ?? conn.oauth?.mechanism ?? null,
+        principal: conn.sasl?.username ?? tokenPrincipal ?? (conn.tls?.cert ? certificateSubject(conn.tls.cert) : null),
       },
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.progress ? { progress: opts.progress } : {}),

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import { JaasSyntaxError, parseClientJaas } from './jaas.js';
 import {
   type ConnectionOptions,
   SASL_MECHANISMS,
@@ -11,6 +12,8 @@ import {
   type SaslMechanism,
   Secret,
   type SecurityProtocol,
+  TOKEN_MECHANISMS,
+  type TokenMechanism,
 } from '../connect/options.js';
 
 export interface ParsedProperties {
@@ -46,15 +49,15 @@ function unescape(s: string): string {
   });
 }
 
-/** Reads username/password from a sasl.jaas.config value of the PLAIN or SCRAM login modules. */
+/** Reads a sasl.jaas.config value (one login module) as Kafka's JaasConfig does; null when Kafka would refuse it. */
 export function parseJaas(value: string): { module: string; options: Map<string, string> } | null {
-  const m = /^\s*([\w.$]+)\s+(required|requisite|sufficient|optional)\s*(.*?);?\s*$/s.exec(value);
-  if (!m) return null;
-  const options = new Map<string, string>();
-  const re = /([\w.-]+)\s*=\s*(?:"((?:\\.|[^"\\])*)"|([^\s;]+))/g;
-  let o: RegExpExecArray | null;
-  while ((o = re.exec(m[3]!))) options.set(o[1]!, o[2] !== undefined ? o[2].replace(/\\(.)/g, '$1') : o[3]!);
-  return { module: m[1]!, options };
+  try {
+    const entry = parseClientJaas(value);
+    return { module: entry.loginModule, options: entry.options };
+  } catch (err) {
+    if (err instanceof JaasSyntaxError) return null;
+    throw err;
+  }
 }
 
 const PEM_STORE = 'PEM';
@@ -62,18 +65,43 @@ const PEM_STORE = 'PEM';
 /** Settings we read; anything else that changes how to connect is refused so a scan never half-applies a config. */
 const UNSUPPORTED: Record<string, string> = {
   'sasl.kerberos.service.name': 'Kerberos (GSSAPI) is not supported',
-  'sasl.login.callback.handler.class': 'custom SASL login callback handlers are not supported',
-  'sasl.client.callback.handler.class': 'custom SASL client callback handlers (e.g. MSK IAM) are not supported',
+  'enable.ssl.certificate.verification': 'broker certificates are always verified (use --ca-file / ssl.ca.location to trust a private CA)',
+  'sasl.oauthbearer.extensions': 'SASL OAUTHBEARER extensions are not supported',
   'ssl.keystore.password': 'only PEM keystores are supported (ssl.keystore.type=PEM); a keystore password implies JKS/PKCS12',
   'ssl.truststore.password': 'only PEM truststores are supported (ssl.truststore.type=PEM); a truststore password implies JKS/PKCS12',
 };
 
+// Callback handlers that only select what this tool does natively (Kafka's OIDC login, the MSK IAM client).
+const OAUTH_LOGIN_HANDLERS = [
+  'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+  'org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler',
+];
+const MSK_IAM_CLIENT_HANDLER = 'software.amazon.msk.auth.iam.IAMClientCallbackHandler';
+const MSK_IAM_LOGIN_MODULE = 'software.amazon.msk.auth.iam.IAMLoginModule';
+const OAUTH_LOGIN_MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
+
 export interface PropertiesConnection {
   bootstrap?: string[];
   securityProtocol?: SecurityProtocol;
-  sasl?: { mechanism: SaslMechanism; username?: string; password?: Secret };
+  sasl?: { mechanism: SaslMechanism | TokenMechanism; username?: string; password?: Secret };
+  /** OAUTHBEARER (OIDC client credentials) or AWS_MSK_IAM settings found in the file. */
+  oauth?: { tokenEndpoint?: string; clientId?: string; clientSecret?: Secret; scope?: string; audience?: string; profile?: string };
   tls?: ConnectionOptions['tls'];
 }
+
+/**
+ * librdkafka / Confluent spellings accepted beside the Java ones, where they mean the same thing.
+ * [Java key, librdkafka key, secret?]. Both present with different values is an error (never a silent pick).
+ */
+const ALIASES: [string, string, boolean][] = [
+  ['bootstrap.servers', 'metadata.broker.list', false],
+  ['sasl.mechanism', 'sasl.mechanisms', false],
+  ['ssl.truststore.certificates', 'ssl.ca.pem', false],
+  ['ssl.keystore.certificate.chain', 'ssl.certificate.pem', false],
+  ['ssl.keystore.key', 'ssl.key.pem', true],
+  ['sasl.oauthbearer.client.credentials.client.id', 'sasl.oauthbearer.client.id', false],
+  ['sasl.oauthbearer.client.credentials.client.secret', 'sasl.oauthbearer.client.secret', true],
+]
 
 export function loadClientProperties(file: string): PropertiesConnection {
   let text: string;
@@ -103,6 +131,23 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
     if (props.values.has(key)) throw new ConfigError(`${at(key)}: ${key} — ${why}`);
   }
 
+  // One spelling per setting: a Java key and its librdkafka alias must agree.
+  const conflict = (a: string, b: string, secret: boolean) =>
+    new ConfigError(
+      `${at(b)}: ${b} and ${a} (line ${props.lines.get(a) ?? '?'}) are two spellings of one setting with different values` +
+        `${secret ? '' : ` ("${get(b)}" vs "${get(a)}")`}; keep one`,
+    );
+  for (const [java, alias, secret] of ALIASES) {
+    if (!props.values.has(alias)) continue;
+    if (props.values.has(java)) {
+      const norm = (k: string) => (java === 'sasl.mechanism' ? get(k)?.toUpperCase() : get(k));
+      if (norm(java) !== norm(alias)) throw conflict(java, alias, secret);
+      continue;
+    }
+    props.values.set(java, props.values.get(alias)!);
+    props.lines.set(java, props.lines.get(alias)!);
+  }
+
   const bootstrap = get('bootstrap.servers');
   if (bootstrap) out.bootstrap = bootstrap.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -116,22 +161,45 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
 
   const mechanism = get('sasl.mechanism')?.toUpperCase();
   const jaas = get('sasl.jaas.config');
-  if (mechanism || jaas) {
+  const loginHandler = get('sasl.login.callback.handler.class');
+  const clientHandler = get('sasl.client.callback.handler.class');
+  if (loginHandler && !OAUTH_LOGIN_HANDLERS.includes(loginHandler)) {
+    throw new ConfigError(`${at('sasl.login.callback.handler.class')}: sasl.login.callback.handler.class ${loginHandler} is not supported (only Kafka's OAuthBearerLoginCallbackHandler for OIDC)`);
+  }
+  if (clientHandler && clientHandler !== MSK_IAM_CLIENT_HANDLER) {
+    throw new ConfigError(`${at('sasl.client.callback.handler.class')}: sasl.client.callback.handler.class ${clientHandler} is not supported (only ${MSK_IAM_CLIENT_HANDLER} for MSK IAM)`);
+  }
+  if (mechanism || jaas || props.values.has('sasl.username')) {
     const mech = mechanism ?? 'GSSAPI';
-    if (!SASL_MECHANISMS.includes(mech as SaslMechanism)) {
-      const hint = mech === 'AWS_MSK_IAM' || mech === 'OAUTHBEARER' ? ' (MSK IAM and OAUTHBEARER are not supported yet; use SCRAM)' : '';
-      throw new ConfigError(`${at('sasl.mechanism')}: sasl.mechanism ${mech} is not supported${hint}; use ${SASL_MECHANISMS.join(', ')}`);
+    if (!SASL_MECHANISMS.includes(mech as SaslMechanism) && !TOKEN_MECHANISMS.includes(mech as TokenMechanism)) {
+      throw new ConfigError(`${at('sasl.mechanism')}: sasl.mechanism ${mech} is not supported; use ${[...SASL_MECHANISMS, ...TOKEN_MECHANISMS].join(', ')}`);
     }
-    const sasl: NonNullable<PropertiesConnection['sasl']> = { mechanism: mech as SaslMechanism };
+    const sasl: NonNullable<PropertiesConnection['sasl']> = { mechanism: mech as SaslMechanism | TokenMechanism };
+    let jaasOptions = new Map<string, string>();
     if (jaas) {
-      const parsed = parseJaas(jaas);
-      if (!parsed) throw new ConfigError(`${at('sasl.jaas.config')}: sasl.jaas.config is not a JAAS login module line`);
-      const expected = mech === 'PLAIN' ? 'PlainLoginModule' : 'ScramLoginModule';
-      if (!parsed.module.endsWith(expected)) {
-        throw new ConfigError(`${at('sasl.jaas.config')}: sasl.jaas.config uses ${parsed.module.split('.').pop()}, expected ${expected} for ${mech}`);
+      let entry;
+      try {
+        entry = parseClientJaas(jaas);
+      } catch (err) {
+        if (err instanceof JaasSyntaxError) throw new ConfigError(`${at('sasl.jaas.config')}: sasl.jaas.config: ${err.message}`);
+        throw err;
       }
-      const username = parsed.options.get('username');
-      const password = parsed.options.get('password');
+      const expected =
+        mech === 'PLAIN' ? 'PlainLoginModule' : mech === 'OAUTHBEARER' ? 'OAuthBearerLoginModule' : mech === 'AWS_MSK_IAM' ? 'IAMLoginModule' : 'ScramLoginModule';
+      if (entry.loginModule.split('.').pop() !== expected) {
+        throw new ConfigError(`${at('sasl.jaas.config')}: sasl.jaas.config uses ${entry.loginModule.split('.').pop()}, expected ${expected} for ${mech}`);
+      }
+      jaasOptions = entry.options;
+    }
+    if (mech === 'OAUTHBEARER' || mech === 'AWS_MSK_IAM') {
+      if (mech === 'AWS_MSK_IAM' && jaasOptions.has('awsRoleArn')) {
+        throw new ConfigError(`${at('sasl.jaas.config')}: awsRoleArn in the IAMLoginModule is not supported; use a profile with role_arn (--aws-profile) or the AWS environment`);
+      }
+      out.oauth = oauthSettings(mech, jaasOptions, get, at, conflict);
+    } else {
+      // sasl.username / sasl.password (librdkafka) stand for the JAAS username / password.
+      const username = pickJaasAlias(jaasOptions.get('username'), props.values.get('sasl.username'), () => conflict('sasl.jaas.config username', 'sasl.username', false));
+      const password = pickJaasAlias(jaasOptions.get('password'), props.values.get('sasl.password'), () => conflict('sasl.jaas.config password', 'sasl.password', true));
       if (username) sasl.username = username;
       if (password !== undefined) sasl.password = new Secret(password);
     }
@@ -140,6 +208,28 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
 
   const tls: NonNullable<PropertiesConnection['tls']> = { verifyHostname: true };
   let tlsSet = false;
+  // librdkafka file locations: PEM files by definition.
+  const caLocation = get('ssl.ca.location');
+  if (caLocation) {
+    if (get('ssl.truststore.location') || get('ssl.truststore.certificates')) {
+      throw conflict(get('ssl.truststore.location') ? 'ssl.truststore.location' : 'ssl.truststore.certificates', 'ssl.ca.location', false);
+    }
+    // "probe" asks librdkafka to find the system CA store, which is what no CA setting means here.
+    if (caLocation !== 'probe') {
+      tls.ca = readPem('ssl.ca.location');
+      tlsSet = true;
+    }
+  }
+  const certLocation = get('ssl.certificate.location');
+  const keyLocation = get('ssl.key.location');
+  if (certLocation || keyLocation) {
+    for (const k of ['ssl.keystore.location', 'ssl.keystore.certificate.chain', 'ssl.keystore.key']) {
+      if (get(k)) throw conflict(k, certLocation ? 'ssl.certificate.location' : 'ssl.key.location', false);
+    }
+    if (certLocation) tls.cert = readPem('ssl.certificate.location');
+    if (keyLocation) tls.key = new Secret(readPem('ssl.key.location'));
+    tlsSet = true;
+  }
   const trustType = get('ssl.truststore.type')?.toUpperCase();
   if (get('ssl.truststore.location') || get('ssl.truststore.certificates')) {
     if (trustType !== PEM_STORE) {
@@ -174,9 +264,48 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
     tlsSet = true;
   }
   if (props.values.has('ssl.endpoint.identification.algorithm')) {
-    tls.verifyHostname = (get('ssl.endpoint.identification.algorithm') ?? '') !== '';
+    // Java: "https" or empty; librdkafka: "https" or "none".
+    const algorithm = (get('ssl.endpoint.identification.algorithm') ?? '').toLowerCase();
+    tls.verifyHostname = algorithm !== '' && algorithm !== 'none';
     tlsSet = true;
   }
   if (tlsSet) out.tls = tls;
   return out;
+}
+
+function pickJaasAlias(fromJaas: string | undefined, fromAlias: string | undefined, conflict: () => Error): string | undefined {
+  if (fromJaas !== undefined && fromAlias !== undefined && fromJaas !== fromAlias) throw conflict();
+  return fromJaas ?? fromAlias;
+}
+
+/** OIDC client credentials (Java: token endpoint + JAAS clientId/clientSecret/scope; librdkafka: sasl.oauthbearer.*) or MSK IAM. */
+function oauthSettings(
+  mech: 'OAUTHBEARER' | 'AWS_MSK_IAM',
+  jaas: Map<string, string>,
+  get: (key: string) => string | undefined,
+  at: (key: string) => string,
+  conflict: (a: string, b: string, secret: boolean) => Error,
+): NonNullable<PropertiesConnection['oauth']> {
+  if (mech === 'AWS_MSK_IAM') {
+    const profile = jaas.get('awsProfileName');
+    return profile ? { profile } : {};
+  }
+  const method = get('sasl.oauthbearer.method')?.toLowerCase();
+  if (method && method !== 'oidc') {
+    throw new ConfigError(`${at('sasl.oauthbearer.method')}: sasl.oauthbearer.method ${method} is not supported (only oidc: client credentials from a token endpoint)`);
+  }
+  const o: NonNullable<PropertiesConnection['oauth']> = {};
+  const endpoint = get('sasl.oauthbearer.token.endpoint.url');
+  if (endpoint) o.tokenEndpoint = endpoint;
+  const clientId = pickJaasAlias(jaas.get('clientId'), get('sasl.oauthbearer.client.credentials.client.id'), () =>
+    conflict('sasl.jaas.config clientId', 'sasl.oauthbearer.client.credentials.client.id', false),
+  );
+  if (clientId) o.clientId = clientId;
+  const secret = pickJaasAlias(jaas.get('clientSecret'), get('sasl.oauthbearer.client.credentials.client.secret'), () =>
+    conflict('sasl.jaas.config clientSecret', 'sasl.oauthbearer.client.credentials.client.secret', true),
+  );
+  if (secret !== undefined) o.clientSecret = new Secret(secret);
+  const scope = pickJaasAlias(jaas.get('scope'), get('sasl.oauthbearer.scope'), () => conflict('sasl.jaas.config scope', 'sasl.oauthbearer.scope', false));
+  if (scope) o.scope = scope;
+  return o;
 }

@@ -61,6 +61,7 @@ import type {
 } from '../gather/snapshot.js';
 import { normalizeConfigs, type RawConfig } from './configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
+import { tokenSourceFor } from './oauth.js';
 import { type ConnectionOptions, parseHostPort } from './options.js';
 import {
   type ClusterClient,
@@ -210,9 +211,14 @@ export class PlatformaticClusterClient implements ClusterClient {
   constructor(options: ConnectionOptions) {
     this.#options = options;
     const tls = buildTls(options);
+    // OAUTHBEARER (OIDC or MSK IAM): the library asks for a token on every (re-)authentication; the source
+    // hands out a fresh one before the old expires, so KIP-368 re-authentication keeps long sessions alive.
+    const tokens = options.oauth ? tokenSourceFor(options) : null;
     const sasl = options.sasl
       ? { mechanism: options.sasl.mechanism, username: options.sasl.username, password: () => options.sasl!.password.reveal() }
-      : undefined;
+      : tokens
+        ? { mechanism: 'OAUTHBEARER' as const, token: () => tokens.token(), authBytesValidator: oauthBearerServerChallenge }
+        : undefined;
     this.#pool = new ConnectionPool(options.clientId, {
       connectTimeout: options.connectTimeoutMs,
       requestTimeout: options.requestTimeoutMs,
@@ -245,12 +251,22 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   #connectFailure(err: unknown): string {
     if (err instanceof AuthenticationError || isAuthFailure(err)) {
-      const user = this.#options.sasl ? ` as ${this.#options.sasl.username} with ${this.#options.sasl.mechanism}` : '';
+      const o = this.#options;
+      const user = o.sasl
+        ? ` as ${o.sasl.username} with ${o.sasl.mechanism}`
+        : o.oauth?.mechanism === 'OAUTHBEARER'
+          ? ` with OAUTHBEARER (client ${o.oauth.clientId}; the broker refused the token)`
+          : o.oauth
+            ? ' with AWS_MSK_IAM (the broker refused the signed token: check the IAM policy and the region)'
+            : '';
       return `authentication failed${user}`;
     }
     if (err instanceof TimeoutError || (err as { code?: string })?.code === 'PLT_KFK_TIMEOUT' || /timed? ?out/i.test(errorMessage(err))) {
       return `no answer within the timeout (connect ${this.#options.connectTimeoutMs} ms, request ${this.#options.requestTimeoutMs} ms)`;
     }
+    // A token that could not be obtained (identity provider, AWS credentials) says so itself.
+    const tokenFailure = findConnectionError(err);
+    if (tokenFailure) return tokenFailure.message;
     return describeNetworkError(err);
   }
 
@@ -609,6 +625,36 @@ export class PlatformaticClusterClient implements ClusterClient {
       // closing a pool whose sockets already failed is not an error worth reporting
     }
   }
+}
+
+/**
+ * RFC 7628 §3.2.2: a broker that refuses a bearer token answers the initial response with a JSON error challenge
+ * ({"status":"invalid_token",…}) instead of failing at once; without this check the client would take the
+ * challenge for success and its next request would meet ILLEGAL_SASL_STATE.
+ */
+function oauthBearerServerChallenge(authBytes: Buffer, callback: (error: Error | null, authBytes?: Buffer) => void): void {
+  if (authBytes.length === 0) {
+    callback(null, authBytes);
+    return;
+  }
+  let status = 'error';
+  try {
+    const challenge = JSON.parse(authBytes.toString('utf8')) as { status?: unknown };
+    if (typeof challenge.status === 'string') status = challenge.status.replace(/[^\w.-]/g, '').slice(0, 40);
+  } catch {
+    // not JSON: still not a success message for OAUTHBEARER
+  }
+  callback(new AuthenticationError(`the broker refused the OAUTHBEARER token (${status})`));
+}
+
+function findConnectionError(err: unknown): ConnectionError | null {
+  let cur: unknown = err;
+  for (let i = 0; cur && i < 6; i++) {
+    if (cur instanceof ConnectionError) return cur;
+    const e = cur as { cause?: unknown; errors?: unknown[] };
+    cur = e.cause ?? e.errors?.[0];
+  }
+  return null;
 }
 
 function isAuthFailure(err: unknown): boolean {

@@ -10,16 +10,43 @@ interface Needed {
   selector: string;
   operation: string;
   artifacts: string[];
+  /** The Amazon MSK IAM action that stands for this ACL, and its resource type (AWS MSK IAM access-control docs). */
+  iam: { action: string; resource: 'cluster' | 'topic' | 'group' };
 }
 
 // From the Kafka ACL docs (operations and the requests they allow) and what each artifact sends.
 const READ_ONLY_SCAN: Needed[] = [
-  { permission: 'DESCRIBE on Cluster', selector: '--cluster', operation: 'DESCRIBE', artifacts: ['cluster', 'acls', 'logDirs', 'quorum', 'scramUsers'] },
-  { permission: 'DESCRIBE_CONFIGS on Cluster', selector: '--cluster', operation: 'DESCRIBE_CONFIGS', artifacts: ['brokerConfigs', 'quotas'] },
-  { permission: "DESCRIBE on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE', artifacts: ['topics', 'offsets'] },
-  { permission: "DESCRIBE_CONFIGS on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE_CONFIGS', artifacts: ['topicConfigs'] },
-  { permission: "DESCRIBE on Group '*'", selector: "--group '*'", operation: 'DESCRIBE', artifacts: ['groups', 'groupOffsets'] },
+  { permission: 'DESCRIBE on Cluster', selector: '--cluster', operation: 'DESCRIBE', artifacts: ['cluster', 'acls', 'logDirs', 'quorum', 'scramUsers'], iam: { action: 'kafka-cluster:DescribeCluster', resource: 'cluster' } },
+  { permission: 'DESCRIBE_CONFIGS on Cluster', selector: '--cluster', operation: 'DESCRIBE_CONFIGS', artifacts: ['brokerConfigs', 'quotas'], iam: { action: 'kafka-cluster:DescribeClusterDynamicConfiguration', resource: 'cluster' } },
+  { permission: "DESCRIBE on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE', artifacts: ['topics', 'offsets'], iam: { action: 'kafka-cluster:DescribeTopic', resource: 'topic' } },
+  { permission: "DESCRIBE_CONFIGS on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE_CONFIGS', artifacts: ['topicConfigs'], iam: { action: 'kafka-cluster:DescribeTopicDynamicConfiguration', resource: 'topic' } },
+  { permission: "DESCRIBE on Group '*'", selector: "--group '*'", operation: 'DESCRIBE', artifacts: ['groups', 'groupOffsets'], iam: { action: 'kafka-cluster:DescribeGroup', resource: 'group' } },
 ];
+
+/** Region and cluster name from MSK broker host names (b-1.<name>.<id>.c2.kafka.<region>.amazonaws.com). */
+function mskCluster(hosts: string[]): { region: string; name: string } {
+  for (const h of hosts) {
+    const m = /^(?:b-\d+\.)?([a-z0-9-]+)\.[a-z0-9]+\.c\d+\.kafka\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/i.exec(h);
+    if (m) return { region: m[2]!.toLowerCase(), name: m[1]! };
+    const r = /\.kafka(?:-serverless)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/i.exec(h);
+    if (r) return { region: r[1]!.toLowerCase(), name: '*' };
+  }
+  return { region: '*', name: '*' };
+}
+
+/** The read-only scan as an IAM policy document for Amazon MSK IAM access control (JSON, ready to attach). */
+export function mskIamPolicy(hosts: string[]): { document: string; resources: Record<'cluster' | 'topic' | 'group', string> } {
+  const { region, name } = mskCluster(hosts);
+  // Account id and cluster UUID are not visible over the Kafka protocol: "*" there; narrow them when attaching.
+  const base = `arn:aws:kafka:${region}:*`;
+  const resources = { cluster: `${base}:cluster/${name}/*`, topic: `${base}:topic/${name}/*/*`, group: `${base}:group/${name}/*/*` };
+  const statements = [
+    { Sid: 'KafkaReadinessConnect', Effect: 'Allow', Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:DescribeClusterDynamicConfiguration'], Resource: resources.cluster },
+    { Sid: 'KafkaReadinessTopics', Effect: 'Allow', Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:DescribeTopicDynamicConfiguration'], Resource: resources.topic },
+    { Sid: 'KafkaReadinessGroups', Effect: 'Allow', Action: ['kafka-cluster:DescribeGroup'], Resource: resources.group },
+  ];
+  return { document: JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2), resources };
+}
 
 export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): PermissionReport {
   const deniedArtifacts = new Set<string>();
@@ -33,6 +60,8 @@ export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): Per
     if (artifact.ok && artifact.visibility?.status === 'possibly-filtered' && artifact.visibility.missingGrant) filteredBy.set(name, artifact.visibility.missingGrant);
   }
   const principal = snapshot.target.principal ? `User:${snapshot.target.principal}` : 'User:ANONYMOUS';
+  // MSK IAM: permissions are IAM actions in the scanning identity's policy, not Kafka ACLs.
+  const iam = snapshot.target.saslMechanism === 'AWS_MSK_IAM' ? mskIamPolicy(snapshot.target.bootstrap.map((b) => b.replace(/:\d+$/, ''))) : null;
   const missing: MissingPermission[] = [];
   const readOnlyAcls = READ_ONLY_SCAN.map((n) => {
     const artifacts = [
@@ -48,9 +77,11 @@ export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): Per
     }
     return {
       permission: n.permission,
-      command: `kafka-acls.sh --bootstrap-server <bootstrap> --command-config <admin.properties> --add --allow-principal '${principal}' --operation ${n.operation} ${n.selector}`,
+      command: iam
+        ? `IAM policy: Allow ${n.iam.action} on ${iam.resources[n.iam.resource]}`
+        : `kafka-acls.sh --bootstrap-server <bootstrap> --command-config <admin.properties> --add --allow-principal '${principal}' --operation ${n.operation} ${n.selector}`,
       missing: artifacts.length > 0,
     };
   });
-  return { principal: snapshot.target.principal ? principal : null, missing, readOnlyAcls };
+  return { principal: snapshot.target.principal ? principal : null, missing, readOnlyAcls, ...(iam ? { iamPolicy: iam.document } : {}) };
 }

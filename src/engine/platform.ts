@@ -22,6 +22,8 @@ export function detectPlatform(snapshot: Snapshot): PlatformInfo {
   const brokerConfigs = a.brokerConfigs?.ok ? a.brokerConfigs.value : null;
   const apis = a.apiVersions?.ok ? Object.values(a.apiVersions.value.brokers)[0]?.apis ?? null : null;
 
+  // MSK IAM authentication exists only on Amazon MSK.
+  if (snapshot.target.saslMechanism === 'AWS_MSK_IAM') return { platform: 'msk', evidence: 'authenticated with AWS MSK IAM' };
   if (clusterId?.startsWith('redpanda.')) return { platform: 'redpanda', evidence: `cluster id ${clusterId} has the redpanda. prefix` };
   const redpandaKey = anyConfig(brokerConfigs, (n) => n.startsWith('redpanda.') || n === 'kafka_enable_authorization');
   if (redpandaKey) return { platform: 'redpanda', evidence: `broker config ${redpandaKey}` };

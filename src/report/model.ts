@@ -58,6 +58,8 @@ export interface PermissionReport {
   missing: MissingPermission[];
   /** The full read-only ACL set a scan needs, as kafka-acls.sh commands; those marked missing were denied. */
   readOnlyAcls: { permission: string; command: string; missing: boolean }[];
+  /** Amazon MSK IAM scans: the read-only scan as an IAM policy document (JSON) instead of ACLs. */
+  iamPolicy?: string;
 }
 
 export interface CostReport {

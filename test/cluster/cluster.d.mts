@@ -39,6 +39,10 @@ export interface ClusterOptions {
   quiet?: boolean;
   /** Progress sink instead of stderr. */
   log?: (msg: string) => void;
+  /** Additional listeners (port = portBase + offset + node id); configure them with serverOverrides. Kept for startBroker. */
+  extraListeners?: { name: string; protocol: string; offset: number }[];
+  /** Additional broker JVM flags (e.g. -D system properties). Kept for startBroker. */
+  extraJvmOpts?: string | string[];
   /** startCluster: leave the processes running when readiness fails (for debugging). */
   keepOnFailure?: boolean;
 }
@@ -116,7 +120,7 @@ export interface ClusterInfo {
   controllerQuorumVoters: string;
   nodes: NodeInfo[];
   pids: Record<1 | 2 | 3, number | null>;
-  users: { admin: Credential; alice: Credential };
+  users: { admin: Credential; alice: Credential; ccloud: Credential };
   superUsers: string[];
   saslMechanisms: string[];
   /** Client property files for --command-config / kafka clients. */

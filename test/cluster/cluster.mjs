@@ -56,6 +56,15 @@ export const CREDENTIALS = Object.freeze({
     scram: Object.freeze([]),
     superUser: false,
   }),
+  // A Confluent-Cloud-style API key/secret pair (PLAIN, a secret with spaces and base64 characters).
+  ccloud: Object.freeze({
+    username: 'CCLOUDKEY4READINESS',
+    password: 'cc secret with spaces/+=',
+    principal: 'User:CCLOUDKEY4READINESS',
+    plain: true,
+    scram: Object.freeze([]),
+    superUser: false,
+  }),
 });
 export const SUPER_USERS = Object.freeze(['User:admin']);
 export const SASL_MECHANISMS = Object.freeze(['SCRAM-SHA-512', 'SCRAM-SHA-256', 'PLAIN']);
@@ -149,6 +158,11 @@ function context(opts = {}, { forStart = false } = {}) {
     releaseVersion: opts.releaseVersion ?? process.env.KR_RELEASE_VERSION ?? null,
     // server.properties overrides: { '*': { key: value }, <nodeId>: { key: value } }.
     serverOverrides: opts.serverOverrides ?? null,
+    // Additional listeners [{ name, protocol, offset }] (port = portBase + offset + node id) and JVM flags, e.g. an
+    // OAUTHBEARER listener and the system property that allows its JWKS URL. Kept in cluster.json so that
+    // startBroker brings a node back with them.
+    extraListeners: opts.extraListeners ?? state?.extraListeners ?? [],
+    extraJvmOpts: splitArgs(opts.extraJvmOpts ?? state?.extraJvmOpts ?? []),
     stopTimeoutMs: Number(opts.stopTimeoutMs ?? process.env.KR_STOP_TIMEOUT_MS ?? DEFAULT_STOP_TIMEOUT_MS),
     log,
     state,
@@ -255,12 +269,13 @@ function serverProperties(ctx, id) {
   add('node.id', id);
   add('broker.rack', RACKS[id]);
   add('controller.quorum.voters', ep.controllerQuorumVoters);
-  add('listeners', active.map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','));
+  const extra = ctx.extraListeners.map((l) => ({ ...l, url: `${l.name}://${HOST}:${ctx.portBase + l.offset + id}` }));
+  add('listeners', [...active.map((l) => `${l.name}://${HOST}:${ports[l.key]}`), ...extra.map((l) => l.url)].join(','));
   add(
     'advertised.listeners',
-    active.filter((l) => l.advertised).map((l) => `${l.name}://${HOST}:${ports[l.key]}`).join(','),
+    [...active.filter((l) => l.advertised).map((l) => `${l.name}://${HOST}:${ports[l.key]}`), ...extra.map((l) => l.url)].join(','),
   );
-  add('listener.security.protocol.map', active.map((l) => `${l.name}:${l.protocol}`).join(','));
+  add('listener.security.protocol.map', [...active.map((l) => `${l.name}:${l.protocol}`), ...extra.map((l) => `${l.name}:${l.protocol}`)].join(','));
   add('controller.listener.names', 'CONTROLLER');
   add('inter.broker.listener.name', 'SASL_PLAINTEXT');
   p.push('');
@@ -741,6 +756,7 @@ function spawnNode(ctx, id) {
   const args = [
     ...ctx.heapOpts,
     ...ctx.jvmOpts,
+    ...ctx.extraJvmOpts,
     '-cp',
     `${ctx.libsDir}/*`,
     `-Dkafka.logs.dir=${path.join(nd, 'logs')}`,
@@ -1169,7 +1185,7 @@ async function startLocked(ctx, opts, t0) {
   const writeState = (extra = {}) =>
     fs.writeFileSync(
       path.join(ctx.dir, 'cluster.json'),
-      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, tls: ctx.tls, clusterId, dir: ctx.dir, ...extra }, null, 2) + '\n',
+      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, tls: ctx.tls, clusterId, dir: ctx.dir, extraListeners: ctx.extraListeners, extraJvmOpts: ctx.extraJvmOpts, ...extra }, null, 2) + '\n',
     );
   writeState();
 

@@ -31,6 +31,20 @@ export interface ItCluster {
     clientKey: string;
     keyPassword: string;
   };
+  /** The main cluster's OAUTHBEARER listener (SASL_SSL; Kafka's JWT validator) and the OpenID provider behind it. */
+  oauth: {
+    bootstrap: string;
+    tokenEndpoint: string;
+    issuer: string;
+    /** GET: { tokenRequests: { <clientId>: n } } — token requests the provider answered, per client. */
+    statsUrl: string;
+    audience: string;
+    scanner: { clientId: string; clientSecret: string };
+    /** Tokens of this client live tokenTtlSeconds, shorter than an --observe window. */
+    short: { clientId: string; clientSecret: string; tokenTtlSeconds: number };
+  };
+  /** A PLAIN user shaped like a Confluent Cloud API key/secret (the secret has spaces), with read-only scan ACLs. */
+  ccloud: { username: string; password: string };
   /** Options for the harness functions (stopBroker/startBroker) of the main cluster. */
   harness: { version: string; dir: string; portBase: number };
 }

@@ -9,8 +9,11 @@ import { requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { grantReadOnlyScan, grantScanWithoutClusterConfigs, seedLegacyFaults, seedWorkload } from '../../scripts/seed.mjs';
 import type { ItCluster } from './cluster-context.js';
+import { startOidcProvider } from '../oidc/provider.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The OAUTHBEARER listener's ports: portBase + 40 + node id (below the harness's own listener offsets). */
+const OAUTH_LISTENER_OFFSET = 40;
 
 function scramProps(file: string, bootstrap: string, user: { username: string; password: string }, mechanism: 'SCRAM-SHA-512' | 'PLAIN') {
   const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';
@@ -39,7 +42,36 @@ export default async function setup(project: TestProject) {
   // The CLI tests run the compiled program, so compile it first.
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
   const log = (m: string) => process.stderr.write(`[cluster] ${m}\n`);
-  const main = { version: process.env.KAFKA_VERSION ?? '4', dir: path.join(ROOT, '.cache', 'it-cluster'), portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000), log };
+  // A real OpenID provider for the OAUTHBEARER listener of the main cluster; started first, since the brokers
+  // fetch its JWKS when they start. Two clients: one with a normal token life, one whose tokens expire within an
+  // --observe window (the broker then ends sessions that do not re-authenticate, KIP-368).
+  const oidcClients = {
+    scanner: { clientId: 'kr-oidc-scanner', clientSecret: 'oidc client secret/with+spaces', tokenTtlSeconds: 300 },
+    short: { clientId: 'kr-oidc-short', clientSecret: 'oidc short-lived client secret', tokenTtlSeconds: 12 },
+  };
+  const oidcAudience = 'urn:kafka:readiness-test';
+  const oidc = await startOidcProvider({ audience: oidcAudience, clients: Object.values(oidcClients) });
+  const main = {
+    version: process.env.KAFKA_VERSION ?? '4',
+    dir: path.join(ROOT, '.cache', 'it-cluster'),
+    portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000),
+    log,
+    // OAUTH: SASL_SSL with OAUTHBEARER only, tokens checked by Kafka's own validator against the provider's JWKS.
+    extraListeners: [{ name: 'OAUTH', protocol: 'SASL_SSL', offset: OAUTH_LISTENER_OFFSET }],
+    extraJvmOpts: [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${oidc.jwksUri},${oidc.tokenEndpoint}`],
+    serverOverrides: {
+      '*': {
+        'listener.name.oauth.ssl.client.auth': 'none',
+        'listener.name.oauth.sasl.enabled.mechanisms': 'OAUTHBEARER',
+        'listener.name.oauth.oauthbearer.sasl.jaas.config': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+        'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+        'listener.name.oauth.oauthbearer.connections.max.reauth.ms': '60000',
+        'sasl.oauthbearer.jwks.endpoint.url': oidc.jwksUri,
+        'sasl.oauthbearer.expected.audience': oidcAudience,
+        'sasl.oauthbearer.expected.issuer': oidc.issuer,
+      },
+    },
+  };
   // The "legacy" cluster: 3.9 binaries with 3.8 metadata (a rolling upgrade never finalized) and the sloppy
   // server.properties old clusters accumulate — each line a broker-level fault the scan must find.
   const legacyOpts = {
@@ -71,6 +103,7 @@ export default async function setup(project: TestProject) {
       const res = await stopCluster(o);
       process.stderr.write(`[cluster] stopped ${o.dir} in ${res.ms} ms\n`);
     }
+    await oidc.close();
   };
   try {
     started.push(main);
@@ -78,6 +111,9 @@ export default async function setup(project: TestProject) {
     const m = { ...started0, info: requireTls(started0.info) };
     await grantScanWithoutClusterConfigs(m.conn, 'User:alice');
     await grantReadOnlyScan(m.conn, m.info.tls.principal);
+    // Token principals are the JWT `sub` (the client id for client credentials); the Confluent-style API key is a PLAIN user.
+    for (const client of Object.values(oidcClients)) await grantReadOnlyScan(m.conn, `User:${client.clientId}`);
+    await grantReadOnlyScan(m.conn, m.info.users.ccloud.principal);
     const aliceProps = path.join(m.workDir, 'limited.properties');
     scramProps(aliceProps, m.info.bootstrap.sasl, m.info.users.alice, 'PLAIN');
     started.push(legacyOpts);
@@ -97,6 +133,16 @@ export default async function setup(project: TestProject) {
       readinessYaml: path.join(ROOT, 'test', 'fixtures', 'readiness.it.yaml'),
       legacy: { version: legacy.info.version, saslBootstrap: legacy.info.bootstrap.sasl, adminProps: legacy.adminProps },
       harness: { version: main.version, dir: main.dir, portBase: main.portBase },
+      oauth: {
+        bootstrap: [1, 2, 3].map((id) => `127.0.0.1:${main.portBase + OAUTH_LISTENER_OFFSET + id}`).join(','),
+        tokenEndpoint: oidc.tokenEndpoint,
+        issuer: oidc.issuer,
+        statsUrl: `${oidc.issuer}/test-stats`,
+        audience: oidcAudience,
+        scanner: { clientId: oidcClients.scanner.clientId, clientSecret: oidcClients.scanner.clientSecret },
+        short: { clientId: oidcClients.short.clientId, clientSecret: oidcClients.short.clientSecret, tokenTtlSeconds: oidcClients.short.tokenTtlSeconds },
+      },
+      ccloud: { username: m.info.users.ccloud.username, password: m.info.users.ccloud.password },
       tls: {
         saslSslBootstrap: m.info.bootstrap.saslSsl,
         sslBootstrap: m.info.bootstrap.ssl,

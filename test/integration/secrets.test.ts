@@ -36,4 +36,36 @@ describe('no secret in any output', () => {
     const sensitive = Object.values(broker1 as Record<string, { value: string | null; sensitive: boolean }>).filter((e) => e.sensitive);
     expect(sensitive.every((e) => e.value === null)).toBe(true);
   });
+
+  it('token and cloud credentials: OIDC client secret, access tokens, AWS keys, session token, signed MSK token, Confluent-style secret', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'secrets-auth-'));
+    const secretFile = path.join(dir, 'client-secret');
+    writeFileSync(secretFile, `${c.oauth.scanner.clientSecret}\n`);
+    const aws = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjSESSIONTOKENSECRET', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+    const oidc = (clientSecretArgs: string[]) => ['-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'OAUTHBEARER', '--ca-file', c.tls.caCert, '--oauth-token-endpoint', c.oauth.tokenEndpoint, '--oauth-client-id', c.oauth.scanner.clientId, ...clientSecretArgs, '--oauth-scope', 'kafka'];
+    const ccloudProps = path.join(dir, 'ccloud.properties');
+    writeFileSync(ccloudProps, `bootstrap.servers=${c.tls.saslSslBootstrap}\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=PLAIN\nsasl.username=${c.ccloud.username}\nsasl.password=${c.ccloud.password}\nssl.ca.location=${c.tls.caCert}\n`);
+    const ok = [
+      await runCli(['scan', ...oidc(['--oauth-client-secret-file', secretFile]), '--format', 'text,json,html,markdown,junit,sarif', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '-v']),
+      await runCli(['gather', ...oidc(['--oauth-client-secret-env', 'KR_SECRET']), '-o', path.join(dir, 'gathered.json'), '-v'], { env: { KR_SECRET: c.oauth.scanner.clientSecret } }),
+      await runCli(['scan', '--command-config', ccloudProps, '--format', 'json', '-v']),
+    ];
+    for (const r of ok) expect(r.code, r.stderr).toBe(0);
+    const failing = [
+      await runCli(['scan', ...oidc(['--oauth-client-secret-env', 'KR_SECRET']), '-v', '--timeout', '10s'], { env: { KR_SECRET: `${c.oauth.scanner.clientSecret}-wrong` } }),
+      await runCli(['scan', '-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', 'eu-west-1', '--ca-file', c.tls.caCert, '-v', '--timeout', '10s'], { env: aws }),
+    ];
+    for (const r of failing) expect(r.code, r.stderr).toBe(3);
+    const outputs = [...ok, ...failing].flatMap((r) => [r.stdout, r.stderr]);
+    outputs.push(...readdirSync(dir).filter((f) => !['client-secret', 'ccloud.properties'].includes(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')));
+    expect(outputs.length).toBeGreaterThan(12);
+    const secrets = [c.oauth.scanner.clientSecret, c.ccloud.password, aws.AWS_SECRET_ACCESS_KEY, aws.AWS_SESSION_TOKEN];
+    for (const out of outputs) {
+      for (const s of secrets) expect(out.includes(s), 'secret found in output').toBe(false);
+      // Access tokens (JWTs: base64url header "eyJ…" . payload . signature) and signed MSK tokens (base64url of
+      // "https://kafka.…" or the presigned URL itself) never appear either.
+      expect(/eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]+/.test(out), 'access token found in output').toBe(false);
+      expect(out.includes('aHR0cHM6Ly9rYWZrYS4') || out.includes('X-Amz-Signature') || out.includes('X-Amz-Security-Token'), 'MSK token found in output').toBe(false);
+    }
+  }, 180_000);
 });

@@ -50,8 +50,8 @@ describe('client.properties', () => {
   });
 
   it('refuses unsupported SASL mechanisms clearly', () => {
-    const f = propsFile('iam.properties', 'security.protocol=SASL_SSL\nsasl.mechanism=AWS_MSK_IAM\n');
-    expect(() => buildConnectionOptions({ commandConfig: f })).toThrow(/iam\.properties:2: sasl\.mechanism AWS_MSK_IAM is not supported \(MSK IAM/);
+    const f = propsFile('gssapi.properties', 'security.protocol=SASL_SSL\nsasl.mechanism=GSSAPI\n');
+    expect(() => buildConnectionOptions({ commandConfig: f })).toThrow(/gssapi\.properties:2: sasl\.mechanism GSSAPI is not supported; use PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER, AWS_MSK_IAM/);
   });
 });
 

@@ -291,6 +291,7 @@ function permissionsSection(report: Report): string {
     }
     parts.push('</tbody></table>');
   }
+  if (p.iamPolicy) parts.push(`<h3>IAM policy for a full scan (MSK IAM)</h3><pre><code>${h(p.iamPolicy)}</code></pre>`);
   parts.push('</section>');
   return parts.join('\n');
 }

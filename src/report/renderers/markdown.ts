@@ -170,6 +170,9 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
       out.push(`${fence}sh`, body, fence);
     }
+    if (p.iamPolicy) {
+      out.push('', 'As an IAM policy document for the scanning identity (MSK IAM):', '', '```json', p.iamPolicy, '```');
+    }
     out.push('');
   }
 

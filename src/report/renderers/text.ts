@@ -98,6 +98,10 @@ export function renderText(report: Report, opts: TextOptions): string {
     for (const m of perms.missing) out.push(`  ${c.yellow(m.permission)}: ${m.artifacts.join(', ')} unreadable → ${m.checks.length} check(s) unknown${m.checks.length ? ` (${m.checks.slice(0, 6).join(', ')}${m.checks.length > 6 ? ', …' : ''})` : ''}`);
     out.push('  ACLs for a full read-only scan (missing ones marked *):');
     for (const a of perms.readOnlyAcls) out.push(`  ${a.missing ? c.yellow('*') : ' '} ${a.command}`);
+    if (perms.iamPolicy) {
+      out.push('  As an IAM policy document for the scanning identity (MSK IAM):');
+      for (const line of perms.iamPolicy.split('\n')) out.push(`    ${line}`);
+    }
     out.push('');
   }
 

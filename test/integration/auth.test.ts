@@ -1,0 +1,146 @@
+// The auth paths managed clusters use, against the real test cluster: OAUTHBEARER with tokens from a real OpenID
+// provider (oidc-provider, client credentials) validated by Kafka's own OAuthBearerValidatorCallbackHandler,
+// token refresh across an --observe window longer than a token's life, a Confluent-Cloud-shaped client file over
+// SASL_SSL/PLAIN, and an AWS MSK IAM token presented to a broker that cannot accept it.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/gather/snapshot.js';
+import type { Report } from '../../src/report/model.js';
+import { cluster, runCli } from './cluster-context.js';
+
+const c = cluster();
+const work = mkdtempSync(path.join(c.workDir, 'auth-'));
+
+const oidcFlags = (client: { clientId: string }) => [
+  '-b', c.oauth.bootstrap,
+  '--security-protocol', 'SASL_SSL',
+  '--sasl-mechanism', 'OAUTHBEARER',
+  '--ca-file', c.tls.caCert,
+  '--oauth-token-endpoint', c.oauth.tokenEndpoint,
+  '--oauth-client-id', client.clientId,
+  '--oauth-client-secret-env', 'KR_TEST_CLIENT_SECRET',
+  '--oauth-scope', 'kafka',
+  '--oauth-audience', c.oauth.audience,
+];
+
+async function tokenRequests(clientId: string): Promise<number> {
+  const stats = (await (await fetch(c.oauth.statsUrl)).json()) as { tokenRequests: Record<string, number> };
+  return stats.tokenRequests[clientId] ?? 0;
+}
+
+describe('OAUTHBEARER with an OpenID provider', () => {
+  it('scans over the OAUTHBEARER listener with client credentials from flags and the secret from the environment', async () => {
+    const run = await runCli(['scan', ...oidcFlags(c.oauth.scanner), '--format', 'json'], { env: { KR_TEST_CLIENT_SECRET: c.oauth.scanner.clientSecret } });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.snapshot.target).toMatchObject({ securityProtocol: 'SASL_SSL', saslMechanism: 'OAUTHBEARER', principal: c.oauth.scanner.clientId });
+    expect(r.cluster.brokers).toBe(3);
+    expect(r.cluster.topics).toBeGreaterThan(10);
+    expect(r.cluster.platform.platform).toBe('apache-kafka');
+    expect(r.permissions.missing).toEqual([]);
+    expect(r.summary.coverage).toBeGreaterThan(90);
+  });
+
+  it('reads the same from a Java client file (token endpoint URL, single-quoted OAuthBearerLoginModule options)', async () => {
+    const props = path.join(work, 'oauth.properties');
+    writeFileSync(
+      props,
+      [
+        `bootstrap.servers=${c.oauth.bootstrap}`,
+        'security.protocol=SASL_SSL',
+        'sasl.mechanism=OAUTHBEARER',
+        `sasl.oauthbearer.token.endpoint.url=${c.oauth.tokenEndpoint}`,
+        'sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+        `sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId='${c.oauth.scanner.clientId}' clientSecret='${c.oauth.scanner.clientSecret}' scope='kafka';`,
+        'ssl.truststore.type=PEM',
+        `ssl.truststore.location=${c.tls.caCert}`,
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['scan', '--command-config', props, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).snapshot.target).toMatchObject({ saslMechanism: 'OAUTHBEARER', principal: c.oauth.scanner.clientId });
+  });
+
+  it('a wrong client secret exits 3 with one clear line and no secret', async () => {
+    const run = await runCli(['scan', ...oidcFlags(c.oauth.scanner), '--timeout', '10s'], { env: { KR_TEST_CLIENT_SECRET: 'definitely-the-wrong-secret' } });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`authentication failed: OAuth token endpoint ${c.oauth.tokenEndpoint} rejected the client credentials of client "${c.oauth.scanner.clientId}" (HTTP 401 invalid_client`);
+    expect(run.stderr).not.toContain('definitely-the-wrong-secret');
+  });
+
+  it(`keeps working over an --observe window longer than the token lifetime (refresh + re-authentication)`, async () => {
+    const ttl = c.oauth.short.tokenTtlSeconds;
+    const before = await tokenRequests(c.oauth.short.clientId);
+    const snapshotFile = path.join(work, 'observe-snapshot.json');
+    const windowS = ttl * 2 + 6;
+    const run = await runCli(['scan', ...oidcFlags(c.oauth.short), '--observe', `${windowS}s`, '--samples', '4', '--format', 'json', '--snapshot-out', snapshotFile], {
+      env: { KR_TEST_CLIENT_SECRET: c.oauth.short.clientSecret },
+      timeoutMs: 180_000,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as Snapshot;
+    expect(snapshot.target.principal).toBe(c.oauth.short.clientId);
+    // Every sample over the window was read: the sessions outlived several tokens.
+    expect(snapshot.artifacts.samples.ok).toBe(true);
+    const samples = snapshot.artifacts.samples.ok ? snapshot.artifacts.samples.value : [];
+    expect(samples).toHaveLength(4);
+    const last = samples[samples.length - 1]!;
+    expect(Object.keys(last.offsets).length).toBeGreaterThan(10);
+    const spanMs = Date.parse(last.at) - Date.parse(samples[0]!.at);
+    expect(spanMs).toBeGreaterThan(ttl * 1000);
+    // Tokens are refreshed at half their life: a window of ~2 lifetimes needs at least 3 of them.
+    const fetched = (await tokenRequests(c.oauth.short.clientId)) - before;
+    expect(fetched).toBeGreaterThanOrEqual(3);
+    process.stderr.write(`[auth] --observe ${windowS}s with ${ttl}s tokens: ${fetched} tokens fetched, samples span ${spanMs} ms\n`);
+  }, 200_000);
+});
+
+describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
+  it('single-quoted JAAS with a secret containing spaces, sasl.mechanisms and ssl.ca.location', async () => {
+    const props = path.join(work, 'ccloud-client.properties');
+    writeFileSync(
+      props,
+      [
+        '# Required connection configs for Kafka producer, consumer, and admin',
+        `bootstrap.servers=${c.tls.saslSslBootstrap}`,
+        'security.protocol=SASL_SSL',
+        `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='${c.ccloud.username}' password='${c.ccloud.password}';`,
+        'sasl.mechanisms=PLAIN',
+        `ssl.ca.location=${c.tls.caCert}`,
+        '# Best practice for higher availability in librdkafka clients prior to 1.7',
+        'session.timeout.ms=45000',
+        'client.dns.lookup=use_all_dns_ips',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['scan', '--command-config', props, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.snapshot.target).toMatchObject({ securityProtocol: 'SASL_SSL', saslMechanism: 'PLAIN', principal: c.ccloud.username });
+    expect(r.permissions.missing).toEqual([]);
+    expect(r.cluster.topics).toBeGreaterThan(10);
+  });
+
+  it('two spellings of one setting that disagree exit 2 before connecting', async () => {
+    const props = path.join(work, 'ccloud-conflict.properties');
+    writeFileSync(props, `bootstrap.servers=${c.tls.saslSslBootstrap}\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.mechanisms=SCRAM-SHA-512\nsasl.username=${c.ccloud.username}\nsasl.password=${c.ccloud.password}\n`);
+    const run = await runCli(['scan', '--command-config', props]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`kafka-readiness: ${props}:4: sasl.mechanisms and sasl.mechanism (line 3) are two spellings of one setting with different values ("SCRAM-SHA-512" vs "PLAIN"); keep one`);
+  });
+});
+
+describe('AWS MSK IAM against a real broker', () => {
+  it('the signed token goes out as the OAUTHBEARER initial response; a broker that refuses it gives exit 3 and an auth message', async () => {
+    const run = await runCli(['scan', '-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', 'eu-west-1', '--ca-file', c.tls.caCert, '--timeout', '10s'], {
+      env: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSION', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/cannot connect to the cluster \(.*authentication failed with AWS_MSK_IAM \(the broker refused the signed token/);
+  });
+});
