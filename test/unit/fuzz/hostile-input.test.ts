@@ -86,7 +86,7 @@ function generate(base: { yaml: string; snapshot: string; report: string }): Cas
       lines.splice(at, 0, `${r.pick(topKeys)}x: [${r.word()}, {`);
       add('yaml-syntax', `unclosed flow collection at line ${at + 1}`, evalWith(lines.join('\n')));
     } else if (kind === 3) add('yaml-syntax', 'unclosed quote', evalWith(`${base.yaml}\ngate:\n  failOn: "${r.word()}\n`));
-    else add('yaml-syntax', 'top level not a mapping', evalWith(r.pick(['- a\n- b\n', '42\n', '"text"\n', '[1, 2]\n', 'null\n'].map((s) => s))));
+    else add('yaml-syntax', 'top level not a mapping', evalWith(r.pick(['- a\n- b\n', '42\n', '"text"\n', '[1, 2]\n', 'true\n'])));
   }
 
   // 3. Regular expressions that do not compile, wherever readiness.yaml takes a /pattern/.
