@@ -83,6 +83,12 @@ const snapshotSpec = obj({
       const inner = art.ok ? (ARTIFACT_VALUES[name]!(art.value, `${where}.value`) ?? optional(list(artifactError))(art.issues, `${where}.issues`)) : artifactError(art.error, `${where}.error`);
       if (inner) return inner;
     }
+    // Artifacts a newer tool added: no check here reads them, but the report lists unreadable ones.
+    for (const [name, a] of Object.entries(v as Record<string, unknown>)) {
+      if (ARTIFACT_NAMES.includes(name as never)) continue;
+      const bad = obj({ ok: bool })(a, `${at}.${name}`) ?? ((a as { ok: boolean }).ok ? null : artifactError((a as { error?: unknown }).error, `${at}.${name}.error`));
+      if (bad) return bad;
+    }
     return null;
   },
 });

@@ -92,7 +92,8 @@ describe('exit code 1: the gate', () => {
     const high = await runCli(['scan', '--command-config', c.adminProps, '--format', 'json', '--fail-under', '99']);
     expect(high.code).toBe(1);
     const report = JSON.parse(high.stdout);
-    expect(report.gate).toMatchObject({ passed: false, failUnder: 99, reasons: [expect.stringMatching(/^score [\d.]+ is below --fail-under 99$/)] });
+    // Failed rules first; the always-present coverage rule passed at the seeded cluster's normal coverage.
+    expect(report.gate).toMatchObject({ passed: false, failUnder: 99, decidedBy: 'fail-under', reasons: [expect.stringMatching(/^score [\d.]+ is below --fail-under 99$/), expect.stringMatching(/^coverage [\d.]+ % >= 50 %$/)] });
     expect((await runCli(['scan', '--command-config', c.adminProps, '--format', 'json', '--fail-under', '10'])).code).toBe(0);
     const yaml = path.join(dir, 'gate.yaml');
     writeFileSync(yaml, 'scoring:\n  failUnder: 99.5\n');

@@ -86,7 +86,7 @@ function generate(base: { yaml: string; snapshot: string; report: string }): Cas
       lines.splice(at, 0, `${r.pick(topKeys)}x: [${r.word()}, {`);
       add('yaml-syntax', `unclosed flow collection at line ${at + 1}`, evalWith(lines.join('\n')));
     } else if (kind === 3) add('yaml-syntax', 'unclosed quote', evalWith(`${base.yaml}\ngate:\n  failOn: "${r.word()}\n`));
-    else add('yaml-syntax', 'top level not a mapping', evalWith(r.pick(['- a\n- b\n', '42\n', '"text"\n', '[1, 2]\n', 'null\n'].map((s) => s))));
+    else add('yaml-syntax', 'top level not a mapping', evalWith(r.pick(['- a\n- b\n', '42\n', '"text"\n', '[1, 2]\n', 'true\n'])));
   }
 
   // 3. Regular expressions that do not compile, wherever readiness.yaml takes a /pattern/.
@@ -202,7 +202,7 @@ function generate(base: { yaml: string; snapshot: string; report: string }): Cas
   const badPercents = ['', 'abc', '-1', '100.01', 'NaN', 'Infinity', '1e3', '0x10', ' '];
   for (let i = 0; i < 16; i++) add('flags', 'bad gate number', { ...snapArgs, argv: ['evaluate', 'snap.json', r.pick(['--fail-under', '--min-coverage']), r.pick(badPercents)] });
   for (let i = 0; i < 8; i++) add('flags', 'bad choice', { ...snapArgs, argv: ['evaluate', 'snap.json', r.pick(['--profile', '--fail-on']), r.pick(['lenient', '', 'CRITICAL', 'x\ny', '\u202eved'])] });
-  const badTimeouts = ['2147483648', '2147483.648s', '35791m', '99999999999', '0', '0ms', '0.0001', '-1', '1h', 'soon', '1e9', ''];
+  const badTimeouts = ['2147483648', '2147483.648s', '35792m', '99999999999', '0', '0ms', '0.0001', '-1', '1h', 'soon', '1e9', ''];
   for (let i = 0; i < 20; i++) add('flags', 'bad timeout', { argv: ['scan', '-b', NO_BROKER, r.pick(['--timeout', '--connect-timeout', '--request-timeout']), r.pick(badTimeouts), '-o', 'out/r.json'] });
   for (let i = 0; i < 8; i++) add('flags', 'unknown option or command', { ...snapArgs, argv: r.int(2) ? ['evaluate', 'snap.json', `--${r.word()}`] : [r.word(), 'x'] });
   for (let i = 0; i < 6; i++) add('flags', 'bad --max-findings', { ...snapArgs, argv: ['evaluate', 'snap.json', '--max-findings', r.pick(['-1', 'ten', '1.5', ''])] });
