@@ -13,6 +13,8 @@ export interface RenderContext {
   /** readiness.yaml as the user named it (SARIF points its results at the governing lines). */
   configFile?: string | null;
   locate?: (path: (string | number)[]) => string;
+  /** JUnit: what a warn finding becomes (default failure). */
+  junitWarn?: 'failure' | 'skipped' | 'pass';
 }
 
 export const renderers = {
@@ -20,7 +22,7 @@ export const renderers = {
   json: (report: Report) => renderJson(report),
   html: (report: Report) => renderHtml(report, { jsonDigest: reportDigest(report) }),
   markdown: (report: Report) => renderMarkdown(report),
-  junit: (report: Report) => renderJunit(report),
+  junit: (report: Report, ctx: RenderContext) => renderJunit(report, ctx.junitWarn ? { warnAs: ctx.junitWarn } : {}),
   sarif: (report: Report, ctx: RenderContext) => renderSarif(report, { configFile: ctx.configFile ?? null, ...(ctx.locate ? { locate: ctx.locate } : {}) }),
 } satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
 

@@ -83,6 +83,32 @@ nav.toc a:hover { text-decoration: underline; }
 .sev-info { background: var(--sev-info); }
 .gate-pass { color: var(--ok); }
 .gate-fail { color: var(--bad); }
+.gate-none { color: var(--na); }
+.tile.gate-none { background: var(--na-bg); }
+.tile.gate-none .value { color: var(--na); font-size: 1.5rem; }
+.tile.gate-passed .value { color: var(--ok); }
+.tile.gate-failed { border-color: var(--bad); }
+.tile.gate-failed .value { color: var(--bad); }
+
+ol.fixfirst { margin: 6px 0; padding-left: 28px; }
+ol.fixfirst li { margin: 0 0 6px; padding-left: 4px; }
+ol.fixfirst li a { text-decoration: none; color: var(--fg); }
+ol.fixfirst li a:hover { text-decoration: underline; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px 24px; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; min-width: 0; break-inside: avoid-page; }
+figcaption { font-weight: 600; font-size: 0.9em; margin-bottom: 6px; }
+svg.chart { width: 100%; max-width: 460px; height: auto; display: block; }
+svg.chart .t { font: 12px system-ui, sans-serif; fill: var(--fg); }
+svg.chart .s { font-size: 11px; fill: var(--muted); }
+svg.chart .b { font-weight: 700; }
+details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }
+details.more > summary { font-weight: 400; color: var(--accent); }
+ul.folded { list-style: none; padding-left: 0; columns: 2 340px; }
+ul.folded li { margin: 2px 0; break-inside: avoid; }
+table.ev { margin: 0; font-size: 0.88em; }
+table.ev th, table.ev td { border: 0; padding: 1px 6px 1px 0; }
+table.ev th { color: var(--muted); font-weight: 400; white-space: nowrap; width: 1%; }
+table.findings > tbody > tr > th, table.findings > tbody > tr > td { padding: 5px 6px; }
 
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.92em; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
@@ -99,13 +125,16 @@ tr.row-unknown td, tr.row-unknown th, tr.row-error td, tr.row-error th { backgro
 
 .severity-group { margin: 10px 0 18px; }
 .severity-group > h4 { display: flex; align-items: center; gap: 8px; }
-.check { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 10px 0; break-inside: avoid-page; }
+.check { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+.check > summary { list-style-position: outside; }
+.check h4 { display: inline; margin: 0; font-size: 1rem; }
+.ff.c-critical::marker, .ff.c-high::marker { color: var(--bad); font-weight: 700; }
 .check.c-critical { border-left-color: var(--sev-critical); }
 .check.c-high { border-left-color: var(--sev-high); }
 .check.c-medium { border-left-color: #bf8700; }
 .check.c-low { border-left-color: var(--sev-low); }
 .check.c-info { border-left-color: var(--sev-info); }
-.check-head { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; }
+.check-head { gap: 6px 10px; align-items: baseline; }
 .check-head .id { color: var(--muted); font-size: 0.85em; }
 .check table { margin: 8px 0 6px; }
 .check .fix { margin: 8px 0 2px; }
@@ -133,9 +162,12 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
   .verdict-tile { grid-column: 1 / -1; }
   table { display: block; overflow-x: auto; }
   .check thead { display: none; }
-  .check table, .check tbody, .check tr, .check tbody th, .check td { display: block; width: auto !important; }
-  .check tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
-  .check tbody th, .check td { border-bottom: 0; padding: 3px 0; }
+  .check table.findings, .check table.findings > tbody, .check table.findings > tbody > tr, .check table.findings > tbody > tr > th, .check table.findings > tbody > tr > td { display: block; width: auto !important; }
+  .check table.findings > tbody > tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  .check table.findings > tbody > tr > th, .check table.findings > tbody > tr > td { border-bottom: 0; padding: 3px 0; }
+  table.ev { display: table; overflow: visible; }
+  table.ev th { white-space: normal; }
+  ul.folded { columns: 1; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
@@ -152,5 +184,9 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
   table { font-size: 0.86em; }
   thead th { letter-spacing: 0; font-size: 0.78em; }
   .glance { grid-template-columns: 1.4fr 1fr 1fr 1fr; }
+  /* Folded sections print open (Chromium 131+; older browsers print the summary line only). */
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; }
+  .charts { grid-template-columns: 1fr 1fr; }
 }
 `;
