@@ -31,6 +31,8 @@ export interface FindingView {
   finding: Finding;
   resource: string;
   rows: EvidenceRow[];
+  /** rows without those every finding of the check shares (CheckView.commonRows). */
+  ownRows: EvidenceRow[];
 }
 
 export interface CheckView {
@@ -41,6 +43,8 @@ export interface CheckView {
   severity: Severity;
   status: 'fail' | 'warn';
   findings: FindingView[];
+  /** Evidence rows identical in every finding of the check (e.g. the same "expected"), when it has several. */
+  commonRows: EvidenceRow[];
   /** First sentence of the remediation. */
   fix: string;
   /** Affected resources as labels, capped: "topic a, topic b and 3 more". */
@@ -101,6 +105,7 @@ export const sevIndex = (s: string): number => {
 
 /** "a, b, c and 4 more" (at most `cap` items named). */
 export function capList(items: string[], cap = LIST_CAP): string {
+  if (items.length === 0) return 'none';
   if (items.length <= cap) return items.join(', ');
   return `${items.slice(0, cap).join(', ')} and ${items.length - cap} more`;
 }
@@ -136,8 +141,12 @@ export function valueView(v: unknown): string {
   return cut(compact(v));
 }
 
-/** Evidence as labelled rows: observed, expected, config (and where it came from), then each detail. */
-export function evidenceRows(e: Evidence | undefined): EvidenceRow[] {
+/**
+ * Evidence as labelled rows: observed, expected, config (and where it came from), then each detail. Given the
+ * resource name, details that only repeat a part of it (an ACL binding's principal, operation, pattern…) are left
+ * out: the name already says them, and the JSON report keeps every detail.
+ */
+export function evidenceRows(e: Evidence | undefined, resourceName?: string): EvidenceRow[] {
   if (!e) return [];
   const rows: EvidenceRow[] = [];
   const obs = e.observed;
@@ -154,6 +163,7 @@ export function evidenceRows(e: Evidence | undefined): EvidenceRow[] {
   for (const [k, x] of Object.entries(e.details ?? {})) {
     // "from" repeats the source in words.
     if (k === 'from' && e.source && x === describeSource(e.source)) continue;
+    if (resourceName && typeof x === 'string' && x.length >= 2 && !/^\d+$/.test(x) && resourceName.split(/[\s:]+/).includes(x)) continue;
     rows.push({ label: labelOf(k), value: valueView(x), literal: typeof x !== 'object' || x === null });
   }
   return rows;
@@ -190,12 +200,17 @@ function checkView(c: CheckResult): CheckView {
   const severity = sorted[0]?.severity ?? c.severity;
   const status = open.some((f) => f.status === 'fail') ? 'fail' : 'warn';
   const reach = new Set(open.map((f) => resourceLabel(f.resource))).size;
+  const rows = sorted.map((f) => evidenceRows(f.evidence, f.resource.name));
+  const key = (r: EvidenceRow) => `${r.label}\u0000${r.value}`;
+  const common = rows.length > 1 ? rows[0]!.filter((r) => rows.every((rs) => rs.some((x) => key(x) === key(r)))) : [];
+  const commonKeys = new Set(common.map(key));
   return {
     check: c,
     title: checkTitle(c),
     severity,
     status,
-    findings: sorted.map((f) => ({ finding: f, resource: resourceLabel(f.resource), rows: evidenceRows(f.evidence) })),
+    findings: sorted.map((f, i) => ({ finding: f, resource: resourceLabel(f.resource), rows: rows[i]!, ownRows: rows[i]!.filter((r) => !commonKeys.has(key(r))) })),
+    commonRows: common,
     fix: firstSentence(c.remediation),
     resources: capList([...new Set(sorted.map((f) => resourceLabel(f.resource)))], 3),
     rank: Math.round(RANK_SEVERITY[severity] * (1 + Math.log10(Math.max(1, reach))) * (status === 'fail' ? 1 : 0.5) * 100) / 100,
@@ -204,7 +219,7 @@ function checkView(c: CheckResult): CheckView {
 
 function gateView(report: Report): GateView {
   const g = report.gate;
-  if (g.rules.length === 0) return { state: 'none', label: 'no gate', detail: 'No gate was set, so this run cannot fail a pipeline (use --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml).' };
+  if (g.rules.length === 0) return { state: 'none', label: 'no gate', detail: 'No gate set: this run cannot fail a pipeline (set --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml).' };
   if (g.passed) return { state: 'passed', label: 'passed', detail: g.reasons.join('; ') };
   const decided = g.rules.find((r) => !r.passed);
   return { state: 'failed', label: 'failed', detail: decided ? decided.message : g.reasons.join('; ') };

@@ -100,39 +100,60 @@ function bar(score: number | null): string {
 /** Findings shown per check before the rest fold into "N more" (all of them stay in the page). */
 const FINDINGS_SHOWN = 10;
 /** Fix-first entries shown before the rest fold. */
-const FIX_FIRST_SHOWN = 10;
+const FIX_FIRST_SHOWN = 8;
 
-function evidenceHtml(rows: EvidenceRow[]): string {
+/** Values up to this many characters share a table row with another label/value pair. */
+const SHORT_VALUE = 34;
+
+/** Evidence as a labelled table: short values two label/value pairs to a row, long ones a row of their own. */
+function evidenceHtml(rows: EvidenceRow[], cls = 'ev', caption = ''): string {
   if (rows.length === 0) return '<span class="none">no evidence recorded</span>';
-  return `<table class="ev"><tbody>${rows.map((r) => `<tr><th scope="row">${h(r.label)}</th><td>${r.literal ? code(r.value) : h(r.value)}</td></tr>`).join('')}</tbody></table>`;
+  const cell = (r: EvidenceRow, span = false) => `<th scope="row">${h(r.label)}</th><td${span ? ' colspan="3"' : ''}>${r.literal ? code(r.value) : h(r.value)}</td>`;
+  const out: string[] = [];
+  let pending: EvidenceRow | null = null;
+  for (const r of rows) {
+    if (r.value.length > SHORT_VALUE) {
+      out.push(`<tr>${cell(r, true)}</tr>`);
+    } else if (pending) {
+      out.push(`<tr>${cell(pending)}${cell(r)}</tr>`);
+      pending = null;
+    } else {
+      pending = r;
+    }
+  }
+  if (pending) out.push(`<tr>${cell(pending, true)}</tr>`);
+  return `<table class="${cls}">${caption ? `<caption class="muted small">${h(caption)}</caption>` : ''}<tbody>${out.join('')}</tbody></table>`;
 }
 
-function findingRow(fv: FindingView): string {
+function findingRow(fv: FindingView, v: CheckView): string {
   const f = fv.finding;
+  // Badges only where the finding differs from its check's header (a worse or milder finding).
+  const badges = f.status !== v.status || f.severity !== v.severity ? ` <span class="badge st-${h(f.status)}">${h(f.status)}</span> ${sevBadge(f.severity)}` : '';
   const lapsed = f.expiredWaiver
     ? `<p class="lapsed"><span class="badge st-expired">waiver expired</span> waiver ${h(f.expiredWaiver.ticket)} (owner ${h(f.expiredWaiver.owner)}) expired on ${h(f.expiredWaiver.expires)}: “${h(f.expiredWaiver.reason)}”. This finding counts again and fails the gate.</p>`
     : '';
   return (
-    `<tr><th scope="row">${resourceHtml(f.resource)}</th>` +
-    `<td><span class="badge st-${h(f.status)}">${h(f.status)}</span> ${sevBadge(f.severity)} ${h(f.message)}${lapsed}</td>` +
-    `<td>${evidenceHtml(fv.rows)}</td></tr>`
+    `<tr><th scope="row">${resourceHtml(f.resource)}${badges} <span class="msg">${h(f.message)}</span>${lapsed}</th>` +
+    `<td>${fv.ownRows.length || fv.rows.length === 0 ? evidenceHtml(fv.ownRows.length ? fv.ownRows : fv.rows) : '<span class="muted small">as above</span>'}</td></tr>`
   );
 }
 
-function findingsTable(rows: FindingView[]): string {
-  return `<table class="findings"><thead><tr><th scope="col" style="width:20%">Resource</th><th scope="col" style="width:34%">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>${rows.map(findingRow).join('\n')}</tbody></table>`;
+function findingsTable(rows: FindingView[], v: CheckView): string {
+  return `<table class="findings"><thead class="skip"><tr><th scope="col">Resource and finding</th><th scope="col">Evidence</th></tr></thead><tbody>${rows.map((r) => findingRow(r, v)).join('\n')}</tbody></table>`;
 }
 
 function checkBlock(v: CheckView): string {
   const c = v.check;
-  const refs = c.references.length ? `<p class="refs">References: ${c.references.map(referenceHtml).join(' · ')}</p>` : '';
+  const refs = c.references.length ? ` <span class="refs">References: ${c.references.map(referenceHtml).join(' · ')}</span>` : '';
+  const common = v.commonRows.length ? `<div class="common">${evidenceHtml(v.commonRows, 'ev', 'shared by every finding:')}</div>` : '';
   const shown = v.findings.slice(0, FINDINGS_SHOWN);
   const rest = v.findings.slice(FINDINGS_SHOWN);
-  const more = rest.length ? `<details class="more"><summary>${h(rest.length)} more finding${rest.length === 1 ? '' : 's'}</summary>${findingsTable(rest)}</details>` : '';
-  return `<details class="check c-${h(v.severity)}" id="check-${h(c.id.replace(/[^a-z0-9-]/g, '-'))}" open>
+  const more = rest.length ? `<details class="more"><summary>${h(rest.length)} more finding${rest.length === 1 ? '' : 's'}</summary>${findingsTable(rest, v)}</details>` : '';
+  // Failing checks are open; checks that only warn start folded (one line each) so failures lead.
+  return `<details class="check c-${h(v.severity)} cs-${v.status}" id="check-${h(c.id.replace(/[^a-z0-9-]/g, '-'))}"${v.status === 'fail' ? ' open' : ''}>
 <summary class="check-head">${statusBadge(v.status)} ${sevBadge(v.severity)} <h4>${h(v.title)}</h4> <span class="id mono">${h(c.id)}</span> <span class="muted small">${v.findings.length} finding${v.findings.length === 1 ? '' : 's'}</span></summary>
-${findingsTable(shown)}${more}
-<p class="fix"><strong>Fix:</strong> ${rich(c.remediation)}</p>${refs}
+${common}${findingsTable(shown, v)}${more}
+<p class="fix"><strong>Fix:</strong> ${rich(c.remediation)}${refs}</p>
 </details>`;
 }
 
@@ -164,7 +185,7 @@ function baselineSection(view: ReportView): string {
 function findingsSection(view: ReportView): string {
   const report = view.report;
   const parts: string[] = [`<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings (${view.openFindings})</h2>`];
-  parts.push('<p class="muted small">Failing checks by area, highest fix-first rank first. Passed, not applicable and waived checks are folded below.</p>');
+  parts.push('<p class="muted small">Checks with findings by area, highest fix-first rank first: failing checks open, warnings folded (click to open). Passed, not applicable and waived checks are folded below.</p>');
   if (view.openFindings === 0) parts.push('<p class="none">No open findings.</p>');
   for (const g of view.byArea) {
     const n = g.checks.reduce((s, c) => s + c.findings.length, 0);
@@ -347,10 +368,11 @@ function notCheckedSection(report: Report): string {
   if (notRun.length === 0 && partial.length === 0 && gapsOnly.length === 0) {
     parts.push('<p class="none">Every applicable check ran.</p>');
   } else {
-    parts.push('<p class="callout">These checks did <strong>not</strong> run: their result is unknown, <strong>not</strong> a pass. They lower coverage and are left out of the score.</p>');
+    const names = notRun.length ? `: ${notRun.map((c) => `<span class="mono small">${h(c.id)}</span>`).join(', ')}` : '';
+    parts.push(`<p class="callout">${notRun.length ? `${h(notRun.length)} check${notRun.length === 1 ? '' : 's'} did <strong>not</strong> run${names}. Their` : 'Some checks covered only part of the cluster; their'} result is unknown, <strong>not</strong> a pass. They lower coverage and are left out of the score.</p>`);
   }
   if (notRun.length) {
-    parts.push('<table><thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Reason</th></tr></thead><tbody>');
+    parts.push('<details><summary>Why each could not run</summary><table><thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Reason</th></tr></thead><tbody>');
     for (const c of notRun) {
       const missing = c.missing?.length
         ? `<br><span class="muted small">missing: ${c.missing.map((m) => `${code(m.artifact)} (${h(m.error.reason)}${m.error.api ? `, ${h(m.error.api)}` : ''})`).join(', ')}</span>`
@@ -360,7 +382,7 @@ function notCheckedSection(report: Report): string {
           `<td>${statusBadge(c.status)}</td><td>${sevBadge(c.severity)}</td><td>${h(c.reason ?? '')}${missing}</td></tr>`,
       );
     }
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></details>');
   }
   if (gapsOnly.length) {
     parts.push('<h3>Artifacts not read</h3><ul>');
@@ -378,7 +400,7 @@ function notCheckedSection(report: Report): string {
 
 function permissionsSection(report: Report): string {
   const p = report.permissions;
-  const parts = [`<section id="permissions" aria-labelledby="permissions-h"><h2 id="permissions-h">Permissions</h2>`];
+  const parts = [`<section id="permissions" aria-labelledby="permissions-h" class="minor"><h2 id="permissions-h">Permissions</h2>`];
   parts.push(`<p>Scanning principal: ${p.principal ? code(p.principal) : '<span class="muted">anonymous</span>'}</p>`);
   if (p.missing.length === 0) parts.push('<p>No permission was denied during the scan.</p>');
   else {
@@ -408,7 +430,7 @@ function permissionsSection(report: Report): string {
 }
 
 function waiversSection(report: Report): string {
-  const parts = [`<section id="waivers" aria-labelledby="waivers-h"><h2 id="waivers-h">Waivers (${report.waivers.length})</h2>`];
+  const parts = [`<section id="waivers" aria-labelledby="waivers-h" class="minor"><h2 id="waivers-h">Waivers (${report.waivers.length})</h2>`];
   if (report.waivers.length === 0) parts.push('<p class="none">No waivers are configured.</p>');
   else {
     const expired = report.waivers.filter((w) => w.state === 'expired').length;
@@ -445,7 +467,7 @@ function checksSection(report: Report): string {
     });
   const cnt = report.summary.counts;
   const summary = (Object.keys(STATUS_LABEL) as CheckStatus[]).map((k) => `${h(cnt[k] ?? 0)} ${h(k)}`).join(' · ');
-  return `<section id="checks" aria-labelledby="checks-h"><h2 id="checks-h">All checks (${report.checks.length})</h2>
+  return `<section id="checks" aria-labelledby="checks-h" class="minor"><h2 id="checks-h">All checks (${report.checks.length})</h2>
 <p class="muted small">${summary}</p>
 <details><summary>Every check with its status and score</summary>
 <table><thead><tr><th scope="col">Check</th><th scope="col">Area</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Resources</th></tr></thead>
@@ -461,7 +483,7 @@ function costSection(report: Report): string {
     .join('');
   const view = buildView(report);
   const head = 'reason' in view.cost ? `<p>${h(view.cost.reason)}.</p>` : '<p>Drivers are drawn under In pictures; the figures behind them:</p>';
-  return `<section id="cost" aria-labelledby="cost-h"><h2 id="cost-h">Cost estimate: ${h(c.totalMonthly.toFixed(2))} ${h(c.currency)} per month</h2>
+  return `<section id="cost" aria-labelledby="cost-h" class="minor"><h2 id="cost-h">Cost estimate: ${h(c.totalMonthly.toFixed(2))} ${h(c.currency)} per month</h2>
 ${head}<details><summary>Drivers, top topics, prices and assumptions</summary>
 <table><thead><tr><th scope="col">Driver</th><th scope="col">Monthly (${h(c.currency)})</th><th scope="col">Basis</th></tr></thead><tbody>${rows}</tbody></table>
 ${topics ? `<table><thead><tr><th scope="col">Top topics</th><th scope="col">Stored GB</th><th scope="col">Projected GB</th><th scope="col">Cross-zone GB/month</th><th scope="col">Monthly</th></tr></thead><tbody>${topics}</tbody></table>` : ''}
@@ -477,7 +499,8 @@ function clusterSection(report: Report): string {
   const reqRows = Object.entries(st.requests ?? {})
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([api, n]) => `<tr><th scope="row">${h(api)}</th><td class="num">${h(n)}</td></tr>`);
-  return `<section id="cluster" aria-labelledby="cluster-h"><h2 id="cluster-h">Cluster and scan</h2>
+  return `<section id="cluster" aria-labelledby="cluster-h" class="minor"><h2 id="cluster-h">Cluster and scan</h2>
+<details><summary>${cl.clusterId === null ? 'Cluster with unknown id' : `Cluster ${code(cl.clusterId)}`} · ${h(cl.brokers)} broker${cl.brokers === 1 ? '' : 's'} · scanned as ${t.principal ? code(t.principal) : 'anonymous'} over ${h(t.securityProtocol)} · ${h(st.totalRequests)} requests</summary>
 <div class="kv">
 <div><h3>Cluster identity</h3><dl>
 <dt>Cluster ID</dt><dd>${cl.clusterId === null ? '<span class="muted">unknown</span>' : code(cl.clusterId)}</dd>
@@ -500,6 +523,7 @@ function clusterSection(report: Report): string {
 </dl></div>
 </div>
 ${reqRows.length ? `<details><summary>Requests sent per Kafka API</summary><table style="max-width:420px"><thead><tr><th scope="col">API</th><th scope="col" class="num">Requests</th></tr></thead><tbody>${reqRows.join('')}</tbody></table></details>` : ''}
+</details>
 </section>`;
 }
 
@@ -507,20 +531,19 @@ function scoringSection(view: ReportView): string {
   const report = view.report;
   const g = report.gate;
   const label = { none: '<strong class="gate-none">No gate</strong>', passed: '<strong class="gate-pass">Passed</strong>', failed: '<strong class="gate-fail">Failed</strong>' }[view.gate.state];
-  return `<section id="scoring" aria-labelledby="scoring-h"><h2 id="scoring-h">Scoring and gate</h2>
+  return `<section id="scoring" aria-labelledby="scoring-h" class="minor"><h2 id="scoring-h">Scoring and gate</h2>
 <p id="gate">Gate: ${label}${g.failUnder === null ? '' : ` — fails under score ${h(g.failUnder)}`}</p>
-${g.reasons.length ? `<ul>${g.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : ''}
+${g.rules.length ? `<ul>${g.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : `<p class="muted small">${h(view.gate.detail)}</p>`}
 <details><summary>Scoring formula</summary><p id="formula">${h(report.summary.formula)}</p></details>
 </section>`;
 }
 
 function digestSection(report: Report, digest: string): string {
   const d = /^[0-9a-f]{64}$/i.test(digest) ? digest.toLowerCase() : digest;
-  return `<section aria-labelledby="digest-h"><h2 id="digest-h">Integrity</h2>
+  return `<section aria-labelledby="digest-h" class="minor"><h2 id="digest-h">Integrity</h2>
 <div class="digest-box" id="digest">
-<p>This page was rendered from the JSON report (<code>report.json</code>, ${h(report.tool.name)} ${h(report.tool.version)}, generated ${h(report.generatedAt)}) whose SHA-256 digest is:</p>
-<code class="digest-value" id="digest-value">${h(d)}</code>
-<p>To verify, run <code>sha256sum report.json</code> (macOS: <code>shasum -a 256 report.json</code>; PowerShell: <code>Get-FileHash report.json</code>) on the JSON file you were given and compare the result with this value. If they differ, this page and that JSON report do not describe the same scan.</p>
+<p>Rendered from the JSON report (<code>report.json</code>, ${h(report.tool.name)} ${h(report.tool.version)}, generated ${h(report.generatedAt)}) with SHA-256 <code class="digest-value" id="digest-value">${h(d)}</code></p>
+<p>To verify, run <code>sha256sum report.json</code> (macOS: <code>shasum -a 256 report.json</code>; PowerShell: <code>Get-FileHash report.json</code>) on the JSON file you were given and compare. If they differ, this page and that JSON report do not describe the same scan.</p>
 </div>
 </section>`;
 }
