@@ -141,6 +141,12 @@ export function valueView(v: unknown): string {
   return cut(compact(v));
 }
 
+/** Words of a resource name, and their colon-separated parts: "User:* ALLOW on TOPIC:LITERAL:x" → User:*, User, *, ALLOW, … */
+function nameTokens(name: string): Set<string> {
+  const words = name.split(/\s+/);
+  return new Set([...words, ...words.flatMap((w) => w.split(':'))]);
+}
+
 /**
  * Evidence as labelled rows: observed, expected, config (and where it came from), then each detail. Given the
  * resource name, details that only repeat a part of it (an ACL binding's principal, operation, pattern…) are left
@@ -163,7 +169,7 @@ export function evidenceRows(e: Evidence | undefined, resourceName?: string): Ev
   for (const [k, x] of Object.entries(e.details ?? {})) {
     // "from" repeats the source in words.
     if (k === 'from' && e.source && x === describeSource(e.source)) continue;
-    if (resourceName && typeof x === 'string' && x.length >= 2 && !/^\d+$/.test(x) && resourceName.split(/[\s:]+/).includes(x)) continue;
+    if (resourceName && typeof x === 'string' && x.length >= 2 && !/^\d+$/.test(x) && nameTokens(resourceName).has(x)) continue;
     rows.push({ label: labelOf(k), value: valueView(x), literal: typeof x !== 'object' || x === null });
   }
   return rows;
