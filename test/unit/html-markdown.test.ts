@@ -11,7 +11,7 @@ import type { Report } from '../../src/report/model.js';
 import { escapeHtml, renderHtml, reportDigest } from '../../src/report/renderers/html.js';
 import { renderJson } from '../../src/report/renderers/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/renderers/markdown.js';
-import { HOSTILE_TOPIC, jsonDigest, realisticReport } from '../browser/report-fixture.js';
+import { demoReport, HOSTILE_TOPIC, jsonDigest, realisticReport } from '../browser/report-fixture.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../helpers/snapshot.js';
 
 const DIGEST = 'ab'.repeat(32);
@@ -92,8 +92,10 @@ describe('HTML report', () => {
     // A failing check is titled by its failing condition and starts open; it never shows the passing title.
     expect(findings).toMatch(/<details class="check c-critical cs-fail" id="check-replication-unclean-leader-election" open>/);
     expect(findings).not.toContain('<h4>Unclean leader election is disabled</h4>');
-    // A check that only warns starts folded.
-    expect(findings).toMatch(/<details class="check c-medium cs-warn" id="check-retention-infinite-retention">/);
+    // A check that only warns starts folded, unless an expired waiver makes it fail the gate.
+    expect(findings).toMatch(/<details class="check c-medium cs-warn" id="check-retention-infinite-retention" open>/);
+    const demo = html(await demoReport());
+    expect(demo).toMatch(/<details class="check c-low cs-warn" id="check-retention-timestamp-settings">/);
 
     // Resource, message, evidence as a labelled table (observed, expected, config, source), the fix, references.
     expect(findings).toContain('<code>legacy.unclean</code>');

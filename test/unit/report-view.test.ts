@@ -9,6 +9,7 @@ import { builtInChecks } from '../../checks/index.js';
 import { main } from '../../src/cli.js';
 import { applyBaseline, diffReports } from '../../src/engine/diff.js';
 import type { Report } from '../../src/report/model.js';
+import { renderHtml } from '../../src/report/renderers/html.js';
 import { linesOutsideDetails, renderMarkdown } from '../../src/report/renderers/markdown.js';
 import { buildView, capList, evidenceRows, firstSentence, RANK_SEVERITY } from '../../src/report/view.js';
 import { demoReport, demoSnapshot, realisticReport } from '../browser/report-fixture.js';
@@ -95,6 +96,38 @@ describe('report view', () => {
     ]);
     expect('reason' in view.lag && view.lag.reason).toMatch(/--observe/);
     expect('reason' in view.cost && view.cost.reason).toMatch(/^no cost figures: .*ingress is unknown/);
+  });
+});
+
+describe('HTML pictures', () => {
+  it('draws lag, time to data loss and cost drivers when there is data, escaping names in the SVG', async () => {
+    const report = await demoReport();
+    const lag = report.checks.find((c) => c.id === 'consumer-lag/time-lag')!;
+    const ttl = report.checks.find((c) => c.id === 'consumer-lag/time-to-data-loss')!;
+    const group = { kind: 'group', name: '<g>&"slow"' };
+    lag.status = 'fail';
+    lag.findings.push({ resource: group, status: 'fail', severity: 'high', message: '3 h behind', evidence: { observed: '3 h', expected: '< 15 min', details: { timeLagMs: 10_800_000 } } });
+    ttl.status = 'fail';
+    ttl.findings.push({ resource: group, status: 'fail', severity: 'critical', message: 'deleted in 2 h', evidence: { observed: '2 h', expected: '> 24 h', details: { ttlMs: 7_200_000 } } });
+    report.cost.drivers = [
+      { driver: 'storage (stored now)', monthly: 12.5, basis: 'x' },
+      { driver: 'cross-zone replication', monthly: 40, basis: 'y' },
+      { driver: 'cross-zone consumer reads', monthly: 0, basis: 'z' },
+    ];
+    report.cost.totalMonthly = 52.5;
+    const page = renderHtml(report, { jsonDigest: 'ab'.repeat(32) });
+    const figure = (id: string) => page.slice(page.indexOf(`<figure id="${id}">`), page.indexOf('</figure>', page.indexOf(`<figure id="${id}">`)));
+    const lagFig = figure('chart-lag');
+    expect(lagFig).toContain('<svg class="chart"');
+    expect(lagFig).toContain('&lt;g&gt;&amp;&quot;slow&quot;');
+    expect(lagFig).not.toContain('<g>&');
+    expect(lagFig).toContain('>3 h</text>');
+    expect(lagFig).toContain('>2 h</text>');
+    const costFig = figure('chart-cost');
+    // Drivers with money, largest first; zero drivers left out of the picture.
+    expect(costFig.indexOf('cross-zone replication')).toBeLessThan(costFig.indexOf('storage (stored now)'));
+    expect(costFig).not.toContain('cross-zone consumer reads');
+    expect(costFig).toContain('40.00 USD');
   });
 });
 

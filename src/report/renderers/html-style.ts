@@ -99,7 +99,7 @@ ol.fixfirst li a:hover { text-decoration: underline; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; min-width: 0; break-inside: avoid-page; }
 figcaption { font-weight: 600; font-size: 0.9em; margin-bottom: 6px; }
-svg.chart { width: 100%; max-width: 460px; height: auto; display: block; }
+svg.chart { width: 100%; max-width: 420px; height: auto; display: block; }
 svg.chart .t { font: 12px system-ui, sans-serif; fill: var(--fg); }
 svg.chart .s { font-size: 11px; fill: var(--muted); }
 svg.chart .b { font-weight: 700; }

@@ -149,8 +149,10 @@ function checkBlock(v: CheckView): string {
   const shown = v.findings.slice(0, FINDINGS_SHOWN);
   const rest = v.findings.slice(FINDINGS_SHOWN);
   const more = rest.length ? `<details class="more"><summary>${h(rest.length)} more finding${rest.length === 1 ? '' : 's'}</summary>${findingsTable(rest, v)}</details>` : '';
-  // Failing checks are open; checks that only warn start folded (one line each) so failures lead.
-  return `<details class="check c-${h(v.severity)} cs-${v.status}" id="check-${h(c.id.replace(/[^a-z0-9-]/g, '-'))}"${v.status === 'fail' ? ' open' : ''}>
+  // Failing checks are open; checks that only warn start folded (one line each) so failures lead, unless a
+  // lapsed waiver makes a warning fail the gate.
+  const open = v.status === 'fail' || v.findings.some((f) => f.finding.expiredWaiver);
+  return `<details class="check c-${h(v.severity)} cs-${v.status}" id="check-${h(c.id.replace(/[^a-z0-9-]/g, '-'))}"${open ? ' open' : ''}>
 <summary class="check-head">${statusBadge(v.status)} ${sevBadge(v.severity)} <h4>${h(v.title)}</h4> <span class="id mono">${h(c.id)}</span> <span class="muted small">${v.findings.length} finding${v.findings.length === 1 ? '' : 's'}</span></summary>
 ${common}${findingsTable(shown, v)}${more}
 <p class="fix"><strong>Fix:</strong> ${rich(c.remediation)}${refs}</p>
@@ -252,9 +254,9 @@ function severityChart(view: ReportView): string {
   if (rows.length === 0) return '<p class="none">No open finding.</p>';
   const total = (r: (typeof rows)[number]) => SEVERITIES.reduce((n, s) => n + r.counts[s], 0);
   const max = Math.max(...rows.map(total));
-  const W = 460;
-  const x0 = 110;
-  const span = W - x0 - 40;
+  const W = 340;
+  const x0 = 92;
+  const span = W - x0 - 28;
   const body = rows.map((r, i) => {
     const y = 8 + i * 24;
     let x = x0;
@@ -267,7 +269,7 @@ function severityChart(view: ReportView): string {
     return `<text x="${x0 - 8}" y="${y + 12}" text-anchor="end" class="t">${h(r.area)}</text>${segs.join('')}<text x="${(x + 6).toFixed(1)}" y="${y + 12}" class="t">${total(r)}</text>`;
   });
   const ly = 8 + rows.length * 24 + 6;
-  const legend = SEVERITIES.map((s, i) => `<rect x="${x0 + i * 66}" y="${ly}" width="10" height="10" fill="${SEV_COLOR[s]}"/><text x="${x0 + i * 66 + 14}" y="${ly + 9}" class="t s">${s}</text>`).join('');
+  const legend = SEVERITIES.map((s, i) => `<rect x="${8 + i * 66}" y="${ly}" width="10" height="10" fill="${SEV_COLOR[s]}"/><text x="${8 + i * 66 + 14}" y="${ly + 9}" class="t s">${s}</text>`).join('');
   return svg(W, ly + 18, `Open findings by area and severity: ${rows.map((r) => `${r.area} ${total(r)}`).join(', ')}`, body.join('') + legend);
 }
 
@@ -279,8 +281,8 @@ function zoneLossChart(view: ReportView): string {
     ['writesBlocked', 'writes blocked', '#b3261e'],
     ['underReplicated', 'under-replicated', '#bf8700'],
   ];
-  const W = 460;
-  const x0 = 100;
+  const W = 340;
+  const x0 = 70;
   const cw = (W - x0) / cols.length;
   const head = cols.map(([, label], j) => `<text x="${(x0 + j * cw + cw / 2).toFixed(1)}" y="14" text-anchor="middle" class="t s">${label}</text>`).join('');
   const body = z.zones.map((row, i) => {
@@ -290,7 +292,7 @@ function zoneLossChart(view: ReportView): string {
       const x = x0 + j * cw;
       return `<rect x="${(x + 2).toFixed(1)}" y="${y}" width="${(cw - 4).toFixed(1)}" height="26" rx="3" fill="${n > 0 ? color : '#dafbe1'}"><title>losing ${h(row.zone)}: ${n} ${label}</title></rect><text x="${(x + cw / 2).toFixed(1)}" y="${y + 18}" text-anchor="middle" class="t b" fill="${n > 0 ? '#fff' : '#116329'}">${n}</text>`;
     });
-    return `<text x="${x0 - 8}" y="${y + 18}" text-anchor="end" class="t">lose ${h(row.zone)}</text>${cells.join('')}`;
+    return `<text x="${x0 - 6}" y="${y + 18}" text-anchor="end" class="t">${h(row.zone.length > 10 ? `${row.zone.slice(0, 9)}…` : row.zone)}</text>${cells.join('')}`;
   });
   return svg(W, 22 + z.zones.length * 30 + 4, `Zone-loss matrix: partitions offline, refusing acks=all writes and under-replicated when one zone is lost`, head + body.join(''));
 }
@@ -300,14 +302,14 @@ function lagChart(view: ReportView): string {
   if ('reason' in l) return `<p class="none">${h(l.reason)}.</p>`;
   const rows = l.groups.slice(0, 8);
   const max = Math.max(1, ...rows.flatMap((r) => [r.lagMs ?? 0, r.ttlMs ?? 0]));
-  const W = 460;
-  const x0 = 130;
-  const span = W - x0 - 70;
+  const W = 340;
+  const x0 = 110;
+  const span = W - x0 - 56;
   const body = rows.map((r, i) => {
     const y = 6 + i * 30;
     const bar = (v: number | null, dy: number, color: string, what: string) =>
       v === null ? '' : `<rect x="${x0}" y="${y + dy}" width="${Math.max(2, (v / max) * span).toFixed(1)}" height="11" fill="${color}"><title>${h(r.group)}: ${what} ${durationText(v)}</title></rect><text x="${(x0 + Math.max(2, (v / max) * span) + 4).toFixed(1)}" y="${y + dy + 10}" class="t s">${durationText(v)}</text>`;
-    return `<text x="${x0 - 8}" y="${y + 16}" text-anchor="end" class="t">${h(r.group.length > 18 ? `${r.group.slice(0, 17)}…` : r.group)}</text>${bar(r.lagMs, 2, '#0b5cad', 'behind by')}${bar(r.ttlMs, 14, '#a40e26', 'records deleted in')}`;
+    return `<text x="${x0 - 8}" y="${y + 16}" text-anchor="end" class="t">${h(r.group.length > 16 ? `${r.group.slice(0, 15)}…` : r.group)}</text>${bar(r.lagMs, 2, '#0b5cad', 'behind by')}${bar(r.ttlMs, 14, '#a40e26', 'records deleted in')}`;
   });
   const ly = 6 + rows.length * 30 + 4;
   const legend = `<rect x="${x0}" y="${ly}" width="10" height="10" fill="#0b5cad"/><text x="${x0 + 14}" y="${ly + 9}" class="t s">time behind</text><rect x="${x0 + 110}" y="${ly}" width="10" height="10" fill="#a40e26"/><text x="${x0 + 124}" y="${ly + 9}" class="t s">time to data loss</text>`;
@@ -319,13 +321,13 @@ function costChart(view: ReportView): string {
   if ('reason' in c) return `<p class="none">${h(c.reason)}.</p>`;
   const cur = view.report.cost.currency;
   const max = Math.max(...c.drivers.map((d) => d.monthly));
-  const W = 460;
-  const x0 = 170;
-  const span = W - x0 - 80;
+  const W = 340;
+  const x0 = 150;
+  const span = W - x0 - 76;
   const body = c.drivers.map((d, i) => {
     const y = 6 + i * 24;
     const w = Math.max(2, (d.monthly / max) * span);
-    return `<text x="${x0 - 8}" y="${y + 12}" text-anchor="end" class="t">${h(d.driver)}</text><rect x="${x0}" y="${y}" width="${w.toFixed(1)}" height="16" fill="#0b5cad"><title>${h(d.driver)}: ${h(d.basis)}</title></rect><text x="${(x0 + w + 4).toFixed(1)}" y="${y + 12}" class="t s">${h(d.monthly.toFixed(2))} ${h(cur)}</text>`;
+    return `<text x="${x0 - 6}" y="${y + 12}" text-anchor="end" class="t">${h(d.driver.length > 24 ? `${d.driver.slice(0, 23)}…` : d.driver)}</text><rect x="${x0}" y="${y}" width="${w.toFixed(1)}" height="16" fill="#0b5cad"><title>${h(d.driver)}: ${h(d.basis)}</title></rect><text x="${(x0 + w + 4).toFixed(1)}" y="${y + 12}" class="t s">${h(d.monthly.toFixed(2))} ${h(cur)}</text>`;
   });
   return svg(W, 6 + c.drivers.length * 24 + 4, `Monthly cost by driver in ${cur}`, body.join(''));
 }
@@ -334,7 +336,7 @@ function chartsSection(view: ReportView): string {
   const fig = (id: string, title: string, body: string) => `<figure id="${id}"><figcaption>${title}</figcaption>${body}</figure>`;
   return `<section id="pictures" aria-labelledby="pictures-h"><h2 id="pictures-h">In pictures</h2><div class="charts">
 ${fig('chart-severity', 'Open findings by area and severity', severityChart(view))}
-${fig('chart-zone-loss', 'If one zone is lost: partitions affected', zoneLossChart(view))}
+${fig('chart-zone-loss', 'Partitions hit when one zone is lost', zoneLossChart(view))}
 ${fig('chart-lag', 'Lag in time and time to data loss', lagChart(view))}
 ${fig('chart-cost', `Monthly cost drivers (${h(view.report.cost.currency)})`, costChart(view))}
 </div></section>`;
