@@ -103,6 +103,8 @@ svg.chart { width: 100%; max-width: 420px; height: auto; display: block; }
 svg.chart .t { font: 12px system-ui, sans-serif; fill: var(--fg); }
 svg.chart .s { font-size: 11px; fill: var(--muted); }
 svg.chart .b { font-weight: 700; }
+svg.chart .on-dark { fill: #fff; }
+svg.chart .on-ok { fill: var(--ok); }
 details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }
 details.more > summary { font-weight: 400; color: var(--accent); }
 ul.folded { list-style: none; padding-left: 0; columns: 2 340px; }

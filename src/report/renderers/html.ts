@@ -290,7 +290,7 @@ function zoneLossChart(view: ReportView): string {
     const cells = cols.map(([k, label, color], j) => {
       const n = row[k] as number;
       const x = x0 + j * cw;
-      return `<rect x="${(x + 2).toFixed(1)}" y="${y}" width="${(cw - 4).toFixed(1)}" height="26" rx="3" fill="${n > 0 ? color : '#dafbe1'}"><title>losing ${h(row.zone)}: ${n} ${label}</title></rect><text x="${(x + cw / 2).toFixed(1)}" y="${y + 18}" text-anchor="middle" class="t b" fill="${n > 0 ? '#fff' : '#116329'}">${n}</text>`;
+      return `<rect x="${(x + 2).toFixed(1)}" y="${y}" width="${(cw - 4).toFixed(1)}" height="26" rx="3" fill="${n > 0 ? color : '#dafbe1'}"><title>losing ${h(row.zone)}: ${n} ${label}</title></rect><text x="${(x + cw / 2).toFixed(1)}" y="${y + 18}" text-anchor="middle" class="t b ${n > 0 ? 'on-dark' : 'on-ok'}">${n}</text>`;
     });
     return `<text x="${x0 - 6}" y="${y + 18}" text-anchor="end" class="t">${h(row.zone.length > 10 ? `${row.zone.slice(0, 9)}…` : row.zone)}</text>${cells.join('')}`;
   });
