@@ -197,9 +197,10 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
   table { font-size: 0.86em; }
   thead th { letter-spacing: 0; font-size: 0.78em; }
   .glance { grid-template-columns: 1.4fr 1fr 1fr 1fr; }
-  /* Folded sections print open (Chromium 131+; older browsers print the summary line only). */
-  details::details-content { content-visibility: visible; display: block; }
-  details > summary { list-style: none; }
+  /* Every check with findings prints open (Chromium 131+; older browsers print its summary line); the other
+     folded parts (passed checks, tables of record) print as their one-line summary. */
+  details.check::details-content, details.more::details-content { content-visibility: visible; display: block; }
+  details.check > summary { list-style: none; }
   .charts { grid-template-columns: 1fr 1fr; }
 }
 `;
