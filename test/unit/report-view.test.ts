@@ -199,6 +199,11 @@ describe('baseline: new and fixed findings, and the offline --fail-on-new gate',
     expect(worse.out).toMatch(/\*\*Gate: FAILED\*\* — \d+ finding\(s\) not in the baseline \(--baseline /);
     // Without --fail-on-new the comparison is shown but the (absent) gate decides: exit 0.
     expect((await cli('evaluate', snap2, '--baseline', base, '--format', 'json')).code).toBe(0);
+    // --junit-warn maps warnings in the JUnit output of the same run.
+    const junit = await cli('evaluate', snap, '--format', 'junit', '--junit-warn', 'skipped');
+    expect(junit.code).toBe(0);
+    expect((junit.out.match(/<skipped message="warning: /g) ?? []).length).toBe(sameReport.checks.flatMap((c) => c.findings.filter((f) => f.status === 'warn' && !f.waiver)).length);
+    expect((await cli('evaluate', snap, '--format', 'junit', '--junit-warn', 'maybe')).code).toBe(2);
     // --fail-on-new without a baseline is a usage error.
     const usage = await cli('evaluate', snap2, '--fail-on-new');
     expect(usage.code).toBe(2);
