@@ -96,7 +96,7 @@ ol.fixfirst { margin: 6px 0; padding-left: 28px; }
 ol.fixfirst li { margin: 0 0 3px; padding-left: 4px; line-height: 1.4; }
 ol.fixfirst li a { text-decoration: none; color: var(--fg); }
 ol.fixfirst li a:hover { text-decoration: underline; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 10px 12px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; min-width: 0; break-inside: avoid-page; }
 figcaption { font-weight: 600; font-size: 0.9em; margin-bottom: 6px; }
 svg.chart { width: 100%; max-width: 420px; height: auto; display: block; }

@@ -254,9 +254,9 @@ function severityChart(view: ReportView): string {
   if (rows.length === 0) return '<p class="none">No open finding.</p>';
   const total = (r: (typeof rows)[number]) => SEVERITIES.reduce((n, s) => n + r.counts[s], 0);
   const max = Math.max(...rows.map(total));
-  const W = 340;
+  const W = 280;
   const x0 = 92;
-  const span = W - x0 - 28;
+  const span = W - x0 - 24;
   const body = rows.map((r, i) => {
     const y = 8 + i * 24;
     let x = x0;
@@ -266,10 +266,10 @@ function severityChart(view: ReportView): string {
       x += w;
       return seg;
     });
-    return `<text x="${x0 - 8}" y="${y + 12}" text-anchor="end" class="t">${h(r.area)}</text>${segs.join('')}<text x="${(x + 6).toFixed(1)}" y="${y + 12}" class="t">${total(r)}</text>`;
+    return `<text x="${x0 - 6}" y="${y + 12}" text-anchor="end" class="t">${h(r.area)}</text>${segs.join('')}<text x="${(x + 6).toFixed(1)}" y="${y + 12}" class="t">${total(r)}</text>`;
   });
   const ly = 8 + rows.length * 24 + 6;
-  const legend = SEVERITIES.map((s, i) => `<rect x="${8 + i * 66}" y="${ly}" width="10" height="10" fill="${SEV_COLOR[s]}"/><text x="${8 + i * 66 + 14}" y="${ly + 9}" class="t s">${s}</text>`).join('');
+  const legend = SEVERITIES.map((s, i) => `<rect x="${4 + i * 57}" y="${ly}" width="10" height="10" fill="${SEV_COLOR[s]}"/><text x="${4 + i * 57 + 13}" y="${ly + 9}" class="t s">${s}</text>`).join('');
   return svg(W, ly + 18, `Open findings by area and severity: ${rows.map((r) => `${r.area} ${total(r)}`).join(', ')}`, body.join('') + legend);
 }
 
@@ -281,8 +281,8 @@ function zoneLossChart(view: ReportView): string {
     ['writesBlocked', 'writes blocked', '#b3261e'],
     ['underReplicated', 'under-replicated', '#bf8700'],
   ];
-  const W = 340;
-  const x0 = 70;
+  const W = 330;
+  const x0 = 50;
   const cw = (W - x0) / cols.length;
   const head = cols.map(([, label], j) => `<text x="${(x0 + j * cw + cw / 2).toFixed(1)}" y="14" text-anchor="middle" class="t s">${label}</text>`).join('');
   const body = z.zones.map((row, i) => {
@@ -292,7 +292,7 @@ function zoneLossChart(view: ReportView): string {
       const x = x0 + j * cw;
       return `<rect x="${(x + 2).toFixed(1)}" y="${y}" width="${(cw - 4).toFixed(1)}" height="26" rx="3" fill="${n > 0 ? color : '#dafbe1'}"><title>losing ${h(row.zone)}: ${n} ${label}</title></rect><text x="${(x + cw / 2).toFixed(1)}" y="${y + 18}" text-anchor="middle" class="t b ${n > 0 ? 'on-dark' : 'on-ok'}">${n}</text>`;
     });
-    return `<text x="${x0 - 6}" y="${y + 18}" text-anchor="end" class="t">${h(row.zone.length > 10 ? `${row.zone.slice(0, 9)}…` : row.zone)}</text>${cells.join('')}`;
+    return `<text x="${x0 - 6}" y="${y + 18}" text-anchor="end" class="t">${h(row.zone.length > 8 ? `${row.zone.slice(0, 7)}…` : row.zone)}</text>${cells.join('')}`;
   });
   return svg(W, 22 + z.zones.length * 30 + 4, `Zone-loss matrix: partitions offline, refusing acks=all writes and under-replicated when one zone is lost`, head + body.join(''));
 }
@@ -302,17 +302,17 @@ function lagChart(view: ReportView): string {
   if ('reason' in l) return `<p class="none">${h(l.reason)}.</p>`;
   const rows = l.groups.slice(0, 8);
   const max = Math.max(1, ...rows.flatMap((r) => [r.lagMs ?? 0, r.ttlMs ?? 0]));
-  const W = 340;
-  const x0 = 110;
-  const span = W - x0 - 56;
+  const W = 280;
+  const x0 = 100;
+  const span = W - x0 - 50;
   const body = rows.map((r, i) => {
     const y = 6 + i * 30;
     const bar = (v: number | null, dy: number, color: string, what: string) =>
       v === null ? '' : `<rect x="${x0}" y="${y + dy}" width="${Math.max(2, (v / max) * span).toFixed(1)}" height="11" fill="${color}"><title>${h(r.group)}: ${what} ${durationText(v)}</title></rect><text x="${(x0 + Math.max(2, (v / max) * span) + 4).toFixed(1)}" y="${y + dy + 10}" class="t s">${durationText(v)}</text>`;
-    return `<text x="${x0 - 8}" y="${y + 16}" text-anchor="end" class="t">${h(r.group.length > 16 ? `${r.group.slice(0, 15)}…` : r.group)}</text>${bar(r.lagMs, 2, '#0b5cad', 'behind by')}${bar(r.ttlMs, 14, '#a40e26', 'records deleted in')}`;
+    return `<text x="${x0 - 8}" y="${y + 16}" text-anchor="end" class="t">${h(r.group.length > 14 ? `${r.group.slice(0, 13)}…` : r.group)}</text>${bar(r.lagMs, 2, '#0b5cad', 'behind by')}${bar(r.ttlMs, 14, '#a40e26', 'records deleted in')}`;
   });
   const ly = 6 + rows.length * 30 + 4;
-  const legend = `<rect x="${x0}" y="${ly}" width="10" height="10" fill="#0b5cad"/><text x="${x0 + 14}" y="${ly + 9}" class="t s">time behind</text><rect x="${x0 + 110}" y="${ly}" width="10" height="10" fill="#a40e26"/><text x="${x0 + 124}" y="${ly + 9}" class="t s">time to data loss</text>`;
+  const legend = `<rect x="4" y="${ly}" width="10" height="10" fill="#0b5cad"/><text x="18" y="${ly + 9}" class="t s">time behind</text><rect x="110" y="${ly}" width="10" height="10" fill="#a40e26"/><text x="124" y="${ly + 9}" class="t s">time to data loss</text>`;
   return svg(W, ly + 16, 'Consumer lag in time and time to data loss per group', body.join('') + legend);
 }
 
@@ -321,7 +321,7 @@ function costChart(view: ReportView): string {
   if ('reason' in c) return `<p class="none">${h(c.reason)}.</p>`;
   const cur = view.report.cost.currency;
   const max = Math.max(...c.drivers.map((d) => d.monthly));
-  const W = 340;
+  const W = 300;
   const x0 = 150;
   const span = W - x0 - 76;
   const body = c.drivers.map((d, i) => {
@@ -332,9 +332,26 @@ function costChart(view: ReportView): string {
   return svg(W, 6 + c.drivers.length * 24 + 4, `Monthly cost by driver in ${cur}`, body.join(''));
 }
 
+function areaScoreChart(view: ReportView): string {
+  const rows = view.report.areas.filter((a) => a.checks.total > 0);
+  const W = 280;
+  const x0 = 86;
+  const span = W - x0 - 34;
+  const body = rows.map((a, i) => {
+    const y = 6 + i * 22;
+    const label = `<text x="${x0 - 6}" y="${y + 12}" text-anchor="end" class="t">${h(a.area)}</text>`;
+    if (a.score === null) return `${label}<text x="${x0}" y="${y + 12}" class="t s">n/a (nothing evaluated)</text>`;
+    const w = Math.max(2, (Math.max(0, Math.min(100, a.score)) / 100) * span);
+    const color = a.score >= 90 ? '#1a7f37' : a.score >= 60 ? '#bf8700' : '#cf222e';
+    return `${label}<rect x="${x0}" y="${y}" width="${span}" height="14" fill="#e6e9ee"/><rect x="${x0}" y="${y}" width="${w.toFixed(1)}" height="14" fill="${color}"><title>${h(a.area)}: score ${h(a.score)}, coverage ${h(a.coverage)} %</title></rect><text x="${x0 + span + 4}" y="${y + 12}" class="t s">${h(a.score)}</text>`;
+  });
+  return svg(W, 6 + rows.length * 22 + 4, `Score by area: ${rows.map((a) => `${a.area} ${fmtScore(a.score)}`).join(', ')}`, body.join(''));
+}
+
 function chartsSection(view: ReportView): string {
   const fig = (id: string, title: string, body: string) => `<figure id="${id}"><figcaption>${title}</figcaption>${body}</figure>`;
   return `<section id="pictures" aria-labelledby="pictures-h"><h2 id="pictures-h">In pictures</h2><div class="charts">
+${fig('chart-areas', 'Score by area (0–100)', areaScoreChart(view))}
 ${fig('chart-severity', 'Open findings by area and severity', severityChart(view))}
 ${fig('chart-zone-loss', 'Partitions hit when one zone is lost', zoneLossChart(view))}
 ${fig('chart-lag', 'Lag in time and time to data loss', lagChart(view))}
@@ -355,10 +372,17 @@ function areasSection(report: Report): string {
         `<td class="num">${a.checks.error ? `<span class="badge st-error">${h(a.checks.error)}</span>` : '0'}</td>` +
         `<td class="num">${h(a.weight)}</td></tr>`,
     );
+  // The scores are drawn under In pictures; the summary names each area with its score, the table is folded.
+  const chips = report.areas
+    .filter((a) => a.checks.total > 0)
+    .map((a) => `<span class="nowrap">${h(a.area)} <strong>${h(fmtScore(a.score))}</strong>${a.checks.unknown + a.checks.error > 0 ? ` <span class="badge st-unknown">${h(a.checks.unknown + a.checks.error)} not run</span>` : ''}</span>`)
+    .join(' · ');
   return `<section id="areas" aria-labelledby="areas-h"><h2 id="areas-h">Areas</h2>
+<details><summary>${chips}</summary>
 <table><thead><tr><th scope="col">Area</th><th scope="col" class="num">Score</th><th scope="col" class="num">Coverage</th><th scope="col" class="num">Evaluated / checks</th><th scope="col" class="num">Could not check</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Weight</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <p class="muted small">Checks that could not run (unknown or error) lower coverage and are never counted as pass. Not-applicable and skipped checks count in neither.</p>
+</details>
 </section>`;
 }
 
