@@ -162,6 +162,13 @@ describe('baseline: new and fixed findings, and the offline --fail-on-new gate',
     const d = diffReports(base, head);
     expect(compared.baseline).toMatchObject({ file: 'base.json', generatedAt: base.generatedAt, newFindings: d.newFindings, fixedFindings: d.fixedFindings });
     expect(compared.gate).toMatchObject({ passed: false, decidedBy: 'new-findings' });
+    // The HTML page puts the new findings right after the verdict, the fixed ones folded; the gate card says why it failed.
+    const page = renderHtml(compared, { jsonDigest: 'ab'.repeat(32) });
+    expect(page.indexOf('id="baseline"')).toBeLessThan(page.indexOf('id="fix-first"'));
+    expect(page).toContain(`Against the baseline: ${d.newFindings.length} new, ${d.fixedFindings.length} fixed`);
+    expect(page).toContain(`<h3>New findings (${d.newFindings.length})</h3><table>`);
+    expect(page).toContain(`<details><summary>Fixed findings (${d.fixedFindings.length})</summary>`);
+    expect(page).toMatch(/<p id="gate-result" class="value" data-gate="failed">failed<\/p><p class="note">\d+ finding\(s\) not in the baseline \(--baseline base\.json\)/);
     // Without --fail-on-new the gate is the evaluation's own.
     expect(applyBaseline(head, base, 'base.json', false).gate).toEqual(head.gate);
   });
