@@ -501,13 +501,12 @@ function checksSection(report: Report): string {
 </section>`;
 }
 
-function costSection(report: Report): string {
-  const c = report.cost;
+function costSection(view: ReportView): string {
+  const c = view.report.cost;
   const rows = c.drivers.map((d) => `<tr><th scope="row">${h(d.driver)}</th><td class="num">${h(d.monthly.toFixed(2))}</td><td>${h(d.basis)}</td></tr>`).join('');
   const topics = c.topTopics
     .map((t) => `<tr><th scope="row"><code>${h(t.topic)}</code></th><td class="num">${h(t.storedGb)}</td><td class="num">${h(t.projectedGb)}</td><td class="num">${h(t.crossZoneGbMonth)}</td><td class="num">${h(t.monthly.toFixed(2))}</td></tr>`)
     .join('');
-  const view = buildView(report);
   const head = 'reason' in view.cost ? `<p>${h(view.cost.reason)}.</p>` : '<p>Drivers are drawn under In pictures; the figures behind them:</p>';
   return `<section id="cost" aria-labelledby="cost-h" class="minor"><h2 id="cost-h">Cost estimate: ${h(c.totalMonthly.toFixed(2))} ${h(c.currency)} per month</h2>
 ${head}<details><summary>Drivers, top topics, prices and assumptions</summary>
@@ -625,7 +624,7 @@ ${findingsSection(view)}
 ${notCheckedSection(report)}
 ${permissionsSection(report)}
 ${waiversSection(report)}
-${costSection(report)}
+${costSection(view)}
 ${checksSection(report)}
 ${clusterSection(report)}
 ${scoringSection(view)}
