@@ -7,7 +7,9 @@ import { buildConnectionOptions, type ConnectionFlags, DEFAULT_CLIENT_SECRET_ENV
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { renderConfigCoverage } from './commands/config-coverage.js';
 import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
-import { diffReports, readReportFile, renderDiffText } from './engine/diff.js';
+import { applyBaseline, diffReports, readReportFile, renderDiffText } from './engine/diff.js';
+import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
+import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
@@ -125,7 +127,8 @@ function addReportOptions(cmd: Command): Command {
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(['critical', 'high', 'medium', 'low', 'info']))
     .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
-    .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
+    .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)')
+    .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(['failure', 'skipped', 'pass']));
 }
 
 interface CloudWatchFlags {
@@ -248,12 +251,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
       let report = evaluateSnapshot(snapshot, setup, gate);
-      if (baseline && flags.failOnNew) {
-        // Only findings that are new relative to the baseline decide the gate: long-accepted debt does not.
-        const d = readingFile(flags.baseline!, 'report', () => diffReports(baseline, report));
-        const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${flags.baseline}` };
-        report = evaluateSnapshot(snapshot, setup, { ...gate, newFindings, generatedAt: report.generatedAt });
-      }
+      // With --fail-on-new only findings the baseline lacks decide the gate: long-accepted debt does not.
+      if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
       writeReport(report, formats, flags, io, setup.config);
       setExit(gateExit(report));
     });
@@ -280,13 +279,18 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
   addReportOptions(program.command('evaluate'))
     .description('evaluate a saved snapshot offline (no cluster access) and print the report')
     .argument('<snapshot>', 'snapshot JSON written by `gather` or `scan --snapshot-out`')
+    .option('--baseline <report.json>', 'an earlier JSON report to compare with: new and fixed findings (see --fail-on-new)')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
     .addHelpText('after', EXIT_HELP)
-    .action(async (file: string, flags: ReportFlags) => {
+    .action(async (file: string, flags: ReportFlags & { baseline?: string; failOnNew?: boolean }) => {
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
+      if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
+      const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const snapshot = readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile);
-      const report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
+      let report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
+      if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
       readingFile(file, 'snapshot', () => writeReport(report, formats, flags, io, setup.config));
       setExit(gateExit(report));
     });
@@ -312,13 +316,15 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .description('compare two JSON reports: new, fixed and changed findings and the score change')
     .argument('<base>', 'the earlier report (e.g. from the main branch)')
     .argument('<head>', 'the later report')
-    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text, json, markdown (a PR comment) or html').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('--fail-on-new', 'exit 1 when head has findings that base does not')
     .action((baseFile: string, headFile: string, flags: { format: string; failOnNew?: boolean }) => {
       const base = readReportFile(baseFile);
       const head = readReportFile(headFile);
       const d = readingFile(`${baseFile}, ${headFile}`, 'report', () => diffReports(base, head));
-      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : readingFile(`${baseFile}, ${headFile}`, 'report', () => renderDiffText(d)));
+      // Cluster strings in the diff are escaped for every format but JSON (report/escape.ts).
+      const render = { json: () => `${JSON.stringify(d, null, 2)}\n`, markdown: () => renderDiffMarkdown(escapeStrings(d)), html: () => renderDiffHtml(escapeStrings(d)), text: () => renderDiffText(d) }[flags.format] ?? (() => renderDiffText(d));
+      io.stdout.write(readingFile(`${baseFile}, ${headFile}`, 'report', render));
       setExit(flags.failOnNew && d.newFindings.length > 0 ? ExitCode.gateFailed : ExitCode.ok);
     });
 

@@ -144,6 +144,8 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   id: string;
   area: Area;
   title: string;
+  /** The title of a failing result: states the failing condition ("Unclean leader election is enabled"). */
+  failureTitle?: string;
   /** Markdown: why it matters. */
   description: string;
   /** What to change, with the exact config key. */

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'acl/allow-everyone-if-no-acl',
     area: 'acl',
     title: 'Resources without ACLs are closed, not open',
+    failureTitle: 'Resources without ACLs are open to everyone',
     description:
       'With `allow.everyone.if.no.acl.found=true` any principal may use a topic or group that has no ACL yet — every new ' +
       'topic starts out public until someone remembers to lock it. (MSK turns this on by default; with MSK IAM authentication ' +

@@ -7,6 +7,7 @@ export default defineCheck({
     id: 'acl/anonymous-grants',
     area: 'acl',
     title: 'Unauthenticated clients are granted nothing',
+    failureTitle: 'Unauthenticated clients are granted access',
     description:
       'Clients on a PLAINTEXT or SSL-without-client-auth listener are `User:ANONYMOUS`. An ALLOW ACL for that principal ' +
       'gives every host that can reach such a listener the operation, with no identity in the audit log.',

@@ -8,6 +8,7 @@ export default defineCheck({
     id: 'acl/authorizer-enabled',
     area: 'acl',
     title: 'An authorizer enforces ACLs',
+    failureTitle: 'No authorizer enforces ACLs',
     description:
       'Without `authorizer.class.name` every authenticated (or anonymous) client may read, write and delete every topic. ' +
       'In KRaft mode the authorizer is `StandardAuthorizer`; `AclAuthorizer` stores ACLs in ZooKeeper and does not exist in Kafka 4.x.',

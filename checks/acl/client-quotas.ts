@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'acl/client-quotas',
     area: 'acl',
     title: 'Client quotas limit what one client can take',
+    failureTitle: 'No client quota limits what one client can take',
     description:
       'Without quotas a single misbehaving producer or a consumer replaying history can saturate broker network and request ' +
       'threads for everyone else. A default quota (for users or client ids) covers clients nobody thought of.',

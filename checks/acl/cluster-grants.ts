@@ -8,6 +8,7 @@ export default defineCheck({
     id: 'acl/cluster-grants',
     area: 'acl',
     title: 'Only operators hold powerful grants on the Cluster',
+    failureTitle: 'Non-operators hold powerful grants on the Cluster',
     description:
       'ALL, ALTER, ALTER_CONFIGS and CLUSTER_ACTION on the Cluster resource let a principal change ACLs, broker configs and ' +
       'replica placement, or act as a broker. An application principal with them can undo every other control.',

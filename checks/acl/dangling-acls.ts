@@ -6,6 +6,7 @@ export default defineCheck({
     id: 'acl/dangling-acls',
     area: 'acl',
     title: 'ACLs point at topics that exist',
+    failureTitle: 'ACLs point at topics that do not exist',
     description:
       'A LITERAL topic ACL for a topic that does not exist is either a typo (the real topic lacks the grant) or a leftover ' +
       'that silently re-opens access when someone creates a topic with that name later.',

@@ -32,6 +32,7 @@ export default defineCheck({
     id: 'acl/least-privilege',
     area: 'acl',
     title: 'Each principal has exactly the grants its service needs',
+    failureTitle: 'Principals hold grants their service does not need',
     description:
       'readiness.yaml `principals` states the intended grants per service principal (e.g. `User:billing`: READ on ' +
       '`billing.*`, READ on group `billing-*`). The ALLOW ACLs on the cluster are compared with it: extra grants are access ' +

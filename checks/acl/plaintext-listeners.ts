@@ -22,6 +22,7 @@ export default defineCheck({
     id: 'acl/plaintext-listeners',
     area: 'acl',
     title: 'Client listeners encrypt traffic',
+    failureTitle: 'Client listeners send traffic unencrypted',
     description:
       'On a PLAINTEXT listener clients are anonymous and records travel unencrypted; on SASL_PLAINTEXT the records (and, with ' +
       'the PLAIN mechanism, the passwords) cross the network in clear text. Personal data in service events must be encrypted in transit.',

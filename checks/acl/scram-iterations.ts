@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'acl/scram-iterations',
     area: 'acl',
     title: 'SCRAM credentials use enough iterations',
+    failureTitle: 'SCRAM credentials use too few iterations',
     description:
       'SCRAM stores a salted hash computed with N iterations; fewer iterations make an offline guess of a leaked hash cheaper. ' +
       'Kafka accepts 4096 to 16384 (RFC 7677 recommends at least 4096). Only mechanism and iteration count are read — never salts or hashes.',

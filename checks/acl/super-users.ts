@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'acl/super-users',
     area: 'acl',
     title: 'Super users are few and named',
+    failureTitle: 'Super users are many or not named',
     description:
       'Super users bypass every ACL. `User:*` or `User:ANONYMOUS` in `super.users` switches authorization off in practice; ' +
       'a long list means many credentials whose leak is catastrophic.',

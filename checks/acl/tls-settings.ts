@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'acl/tls-settings',
     area: 'acl',
     title: 'TLS listeners authenticate both ends',
+    failureTitle: 'TLS listeners do not authenticate both ends',
     description:
       'On an SSL listener, `ssl.client.auth=requested` accepts clients without a certificate as `User:ANONYMOUS`, which ' +
       'is neither encrypted-and-anonymous by design nor mutual TLS. An empty `ssl.endpoint.identification.algorithm` ' +

@@ -8,6 +8,7 @@ export default defineCheck({
     id: 'acl/wildcard-principal',
     area: 'acl',
     title: 'No ACL grants access to every principal',
+    failureTitle: 'An ACL grants access to every principal',
     description:
       'An ALLOW ACL for `User:*` grants the operation to every authenticated principal — and on a listener without ' +
       'authentication, to anonymous clients too. Write, alter or delete grants let any client corrupt or destroy case data; ' +

@@ -7,6 +7,7 @@ export default defineCheck({
     id: 'acl/wildcard-resources',
     area: 'acl',
     title: 'Grants name the resources they are for',
+    failureTitle: 'Grants use wildcard resources',
     description:
       'A LITERAL `*` resource grants the operation on every topic or group that exists or will exist; a PREFIXED grant with a ' +
       'very short prefix (e.g. `a`) does almost the same. Least privilege means naming the topics (or a team prefix such as `billing.`). ' +

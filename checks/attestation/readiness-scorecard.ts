@@ -19,6 +19,7 @@ export default defineCheck({
     id: 'attestation/readiness-scorecard',
     area: 'attestation',
     title: 'What a scan cannot measure has been attested',
+    failureTitle: 'Items a scan cannot measure are not attested',
     description:
       'Drills, reviews and load tests decide readiness as much as configuration does, but no scan can observe them. ' +
       'readiness.yaml `attestations` records each item with owner, date and a link to the evidence; missing items fail, ' +

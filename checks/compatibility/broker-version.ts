@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'compatibility/broker-version',
     area: 'compatibility',
     title: 'Brokers run a supported Apache Kafka release',
+    failureTitle: 'Brokers run an unsupported Apache Kafka release',
     description:
       'The release is inferred from the API versions each broker advertises (the newest version of each request type ' +
       'changes with every release), with the supported metadata.version as a tie-break. Old releases miss fixes and ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'compatibility/client-inventory',
     area: 'compatibility',
     title: 'Every application\'s Kafka client works with this cluster and with Kafka 4.x',
+    failureTitle: 'An application\'s Kafka client does not work with this cluster or Kafka 4.x',
     description:
       'Kafka 4.0 removed old protocol versions (KIP-896): clients older than the KIP-896 baselines (e.g. Java 2.1, librdkafka ' +
       '1.8.2, Sarama 1.30.1 with config.Version >= 2.1) cannot produce or consume any more. readiness.yaml `clients` lists ' +

@@ -9,6 +9,7 @@ export default defineCheck({
     id: 'compatibility/metadata-mode',
     area: 'compatibility',
     title: 'The cluster runs in KRaft mode',
+    failureTitle: 'The cluster does not run in KRaft mode',
     description:
       'Apache Kafka 4.0 removed ZooKeeper mode. A cluster still on ZooKeeper must migrate to KRaft before it can upgrade, ' +
       'and a migration after go-live is a risky operation on a production event backbone.',

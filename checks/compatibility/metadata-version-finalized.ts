@@ -11,6 +11,7 @@ export default defineCheck({
     id: 'compatibility/metadata-version-finalized',
     area: 'compatibility',
     title: 'The last upgrade is finalized (metadata.version)',
+    failureTitle: 'The last upgrade is not finalized (metadata.version)',
     description:
       'After a rolling upgrade the new release only turns on its metadata features once `metadata.version` is raised. ' +
       'A finalized level below what every broker supports means the upgrade is unfinished: new features stay off and a ' +

@@ -49,6 +49,7 @@ export default defineCheck({
     id: 'compatibility/required-features',
     area: 'compatibility',
     title: 'The cluster offers the capabilities the workload declares',
+    failureTitle: 'The cluster lacks capabilities the workload declares',
     description:
       'readiness.yaml `requirements` lists what the applications rely on — idempotence, transactions, compaction, KIP-848 ' +
       'consumer groups, tiered storage, share groups. Each is checked against the APIs every broker advertises, the finalized ' +

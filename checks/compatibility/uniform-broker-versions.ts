@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'compatibility/uniform-broker-versions',
     area: 'compatibility',
     title: 'All brokers run the same release',
+    failureTitle: 'Brokers run different releases',
     description:
       'Brokers that advertise different API ranges run different releases: a rolling upgrade is in progress or stalled. ' +
       'Clients negotiate per broker, so behaviour can differ by partition leader, and a half-upgraded cluster should not go live.',

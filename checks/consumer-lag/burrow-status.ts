@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/burrow-status',
     area: 'consumer-lag',
     title: 'Consumer groups are making progress over the observation window',
+    failureTitle: 'Consumer groups are stalled or falling behind',
     description:
       'A lag number alone says little: a group that is behind but catching up is fine, one that stopped is not. Over the ' +
       '`--observe` window each partition is evaluated with Burrow\'s rules — OK (caught up or moving), WARN (lag grows ' +

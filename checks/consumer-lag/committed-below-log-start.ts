@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/committed-below-log-start',
     area: 'consumer-lag',
     title: 'No group has lost records to retention',
+    failureTitle: 'A group has lost records to retention',
     description:
       'When a group\'s committed offset is below the partition\'s log start offset, retention (or DeleteRecords) removed records ' +
       'the group had not consumed yet: those events were never processed. For benefit or permit events this is data loss to report.',

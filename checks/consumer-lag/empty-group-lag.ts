@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/empty-group-lag',
     area: 'consumer-lag',
     title: 'Groups without members are not silently falling behind',
+    failureTitle: 'Groups without members are falling behind',
     description:
       'An Empty group has committed offsets but no running consumer. If its lag grows over the observation window, events ' +
       'meant for that service pile up unprocessed — a decommissioned service that should be deleted, or one that is down.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/group-lag',
     area: 'consumer-lag',
     title: 'Consumer groups keep up with their topics',
+    failureTitle: 'Consumer groups do not keep up with their topics',
     description:
       'Lag is the number of records between a group\'s committed offset and the end of the partition. A group far behind ' +
       'delays case processing and, on delete-policy topics, risks retention deleting records before they are read. ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/hanging-transactions',
     area: 'consumer-lag',
     title: 'No transaction holds back read_committed consumers',
+    failureTitle: 'A transaction holds back read_committed consumers',
     description:
       'While a transaction is open, read_committed consumers cannot read past its first record: the last stable offset (LSO) ' +
       'stays behind the high watermark. A gap that does not move over the observation window is a hanging transaction ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/msk-offset-lag',
     area: 'consumer-lag',
     title: 'MSK consumer lag stayed low over the metrics window',
+    failureTitle: 'MSK consumer lag was high over the metrics window',
     description:
       'Amazon MSK publishes MaxOffsetLag and EstimatedMaxTimeLag per consumer group and topic. Over the window they show ' +
       'whether a group kept up at peak times, which a point-in-time scan cannot.',

@@ -7,6 +7,7 @@ export default defineCheck({
     id: 'consumer-lag/rebalancing-groups',
     area: 'consumer-lag',
     title: 'No group is stuck rebalancing',
+    failureTitle: 'A group is stuck rebalancing',
     description:
       'A group consumes nothing while it rebalances. One that is rebalancing in every sample of the observation window is ' +
       'stuck — typically a member that exceeds `max.poll.interval.ms`, or members that keep joining and leaving.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/time-lag',
     area: 'consumer-lag',
     title: 'Consumers are minutes, not hours, behind',
+    failureTitle: 'Consumers are hours behind',
     description:
       'Time lag is how old the next record a group will read is: what a caseworker waiting for an event experiences. It is ' +
       'estimated from the observation window (when the log end passed the committed offset, interpolated between samples ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'consumer-lag/time-to-data-loss',
     area: 'consumer-lag',
     title: 'No group is about to lose records to retention',
+    failureTitle: 'A group is about to lose records to retention',
     description:
       'On a delete-policy topic, the next record a group will read is deleted once it is `retention.ms` old. Time to data ' +
       'loss = retention.ms − age of that record (estimated over the `--observe` window). Under a day is high risk, under an ' +

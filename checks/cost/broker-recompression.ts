@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/broker-recompression',
     area: 'cost',
     title: 'Brokers keep the producer\'s compression',
+    failureTitle: 'Brokers recompress the producer\'s data',
     description:
       'With `compression.type` other than `producer`, the broker decompresses and recompresses every batch whose codec differs, ' +
       'spending CPU (a bigger instance class) and defeating zero-copy. Compress in the producer and let the broker store batches as they come.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/empty-topics',
     area: 'cost',
     title: 'Every topic holds data',
+    failureTitle: 'Topics hold no data',
     description:
       'A topic whose partitions hold no records (log start offset = log end offset everywhere) still costs partition replicas, ' +
       'metadata and monitoring. Before launch it is often a leftover of a test or a renamed service. ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/follower-fetching',
     area: 'cost',
     title: 'Consumers can read from a replica in their own zone',
+    failureTitle: 'Consumers cannot read from a replica in their own zone',
     description:
       'Without follower fetching (KIP-392, `replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector`), ' +
       'every consumer reads from the partition leader: on a cluster spread over N zones about (N−1)/N of consumer traffic ' +

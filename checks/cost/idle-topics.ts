@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/idle-topics',
     area: 'cost',
     title: 'Topics receive data during the observation window',
+    failureTitle: 'Topics received no data during the observation window',
     description:
       'A topic that received no record during the `--observe` window still costs partition replicas, storage of what it holds ' +
       'and monitoring. Before launch idle topics are often leftovers; after launch they may mean a stopped producer.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/msk-broker-cpu',
     area: 'cost',
     title: 'MSK brokers have CPU headroom',
+    failureTitle: 'MSK brokers are short of CPU headroom',
     description:
       'AWS recommends keeping CpuUser + CpuSystem under 60 % so a broker can absorb the load of a failed peer or a rolling ' +
       'update. Sustained higher CPU means the instance size is too small for the workload — the main cost driver on MSK.',

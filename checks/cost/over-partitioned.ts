@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'cost/over-partitioned',
     area: 'cost',
     title: 'Partition counts match the traffic',
+    failureTitle: 'Partition counts exceed the traffic',
     description:
       'Each partition costs replicas, file handles, controller work and (on managed platforms) counts towards an instance-size ' +
       'limit. A topic with many partitions but little traffic over the `--observe` window pays that cost for parallelism it does not use.',

@@ -24,6 +24,7 @@ export default defineCheck({
     id: 'cost/partitions-per-broker',
     area: 'cost',
     title: 'Partition replicas per broker stay within platform limits',
+    failureTitle: 'Partition replicas per broker exceed platform limits',
     description:
       'Every partition replica costs broker memory, file handles and controller work. Managed platforms publish limits per ' +
       'instance size (Amazon MSK: 1000 recommended / 1500 maximum for m5.large and m7g.large, 2000/3000 for 2xlarge, 4000/6000 for 4xlarge and up); ' +

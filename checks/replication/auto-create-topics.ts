@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/auto-create-topics',
     area: 'replication',
     title: 'Topics are created on purpose, not by a client\'s first request',
+    failureTitle: 'Clients create topics by their first request',
     description:
       'With `auto.create.topics.enable=true` a producer or consumer that names a topic that does not exist creates it ' +
       'with broker defaults (partitions, replication, retention) — no review, no ACL planning, no policy.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/auto-leader-rebalance',
     area: 'replication',
     title: 'Leadership returns to preferred replicas automatically',
+    failureTitle: 'Leadership does not return to preferred replicas automatically',
     description:
       'With `auto.leader.rebalance.enable=false`, leadership stays wherever it moved after the last broker restart until ' +
       'someone runs a preferred leader election by hand; after a rolling upgrade one broker can end up leading most partitions.',

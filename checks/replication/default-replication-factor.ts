@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/default-replication-factor',
     area: 'replication',
     title: 'Topics created without an explicit RF still get 3 replicas',
+    failureTitle: 'Topics created without an explicit RF get fewer than 3 replicas',
     description:
       'Topics created by tools or by auto-creation without a replication factor get `default.replication.factor` ' +
       '(Kafka default: 1). With auto-creation on, a mistyped topic name silently creates an unreplicated topic that then holds real data.',

@@ -11,6 +11,7 @@ export default defineCheck({
     id: 'replication/internal-topics',
     area: 'replication',
     title: 'Internal topics are replicated like production data',
+    failureTitle: 'Internal topics are under-replicated',
     description:
       '`__consumer_offsets` holds every group\'s position and `__transaction_state` every transaction; if either loses a partition, ' +
       'consumers restart from the wrong place or transactions hang. They are created on first use from broker settings, so a ' +

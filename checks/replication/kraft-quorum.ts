@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/kraft-quorum',
     area: 'replication',
     title: 'The KRaft controller quorum survives a controller loss',
+    failureTitle: 'The KRaft controller quorum does not survive a controller loss',
     description:
       'The controller quorum needs a majority of voters. One voter is a single point of failure; an even number adds no ' +
       'tolerance over one fewer (4 voters tolerate 1 failure, like 3). A voter that lags far behind the leader does not count ' +

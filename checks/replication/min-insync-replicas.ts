@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/min-insync-replicas',
     area: 'replication',
     title: 'min.insync.replicas protects acks=all writes',
+    failureTitle: 'min.insync.replicas does not protect acks=all writes',
     description:
       'Producers using acks=all are only protected if at least min.insync.replicas replicas acknowledge each write. ' +
       'If min.insync.replicas is equal to or greater than the replication factor, losing one broker blocks every acks=all write; ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/msk-active-controller',
     area: 'replication',
     title: 'MSK always had an active controller',
+    failureTitle: 'MSK was without an active controller',
     description:
       'Every broker publishes ActiveControllerCount; exactly one reports 1. A period in which no broker did means the cluster ' +
       'had no controller: no leader elections, no topic changes, no recovery from a broker failure.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/msk-partition-metrics',
     area: 'replication',
     title: 'MSK reports no offline, under-min-ISR or lasting under-replicated partitions',
+    failureTitle: 'MSK reports offline, under-min-ISR or lasting under-replicated partitions',
     description:
       'Amazon MSK publishes partition health per broker in CloudWatch. Over the metrics window (`--cloudwatch`): any offline ' +
       'partition or any partition under min.insync.replicas is critical (AWS alarm guidance), and under-replicated partitions ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/partition-health',
     area: 'replication',
     title: 'Partitions are online and fully in sync',
+    failureTitle: 'Partitions are offline or out of sync',
     description:
       'An offline partition (no leader) accepts no reads or writes. A partition whose in-sync replica set is smaller than ' +
       'min.insync.replicas rejects acks=all writes; one that is merely under-replicated is one failure away from that.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/preferred-leader-balance',
     area: 'replication',
     title: 'Partition leadership sits on the preferred replicas',
+    failureTitle: 'Partition leadership is off the preferred replicas',
     description:
       'Each partition has a preferred leader (the first replica). After restarts, leadership drifts to other brokers and ' +
       'piles up there: those brokers serve more produce and fetch traffic than planned while others idle. Kafka measures ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/rack-spread',
     area: 'replication',
     title: 'Replicas are spread across racks (zones)',
+    failureTitle: 'Replicas are not spread across racks (zones)',
     description:
       'Kafka only places replicas across failure domains when brokers declare `broker.rack`. If every replica of a partition ' +
       'sits in one zone, losing that zone loses the partition even with replication factor 3.',

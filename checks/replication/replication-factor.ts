@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/replication-factor',
     area: 'replication',
     title: 'Topics are replicated to survive a broker loss',
+    failureTitle: 'Topics do not survive a broker loss (replication factor too low)',
     description:
       'With replication factor 1 a single broker failure makes the partition unavailable and a disk loss destroys its data. ' +
       'Replication factor 2 survives one failure but cannot keep acks=all writes going during maintenance with min.insync.replicas=2.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/topic-policy',
     area: 'replication',
     title: 'Topics meet the replication policy declared for them',
+    failureTitle: 'Topics miss the replication policy declared for them',
     description:
       'readiness.yaml `topicPolicies` states, per topic pattern, the replication factor and min.insync.replicas a team ' +
       'requires (e.g. `payments.*`: RF 3, min ISR 2). Every matching topic is checked against its policy.',

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/unclean-leader-election',
     area: 'replication',
     title: 'Unclean leader election is disabled',
+    failureTitle: 'Unclean leader election is enabled',
     description:
       'With `unclean.leader.election.enable=true` an out-of-sync replica may become leader after a failure, silently ' +
       'discarding acknowledged records. For case and benefit events, losing acknowledged records is worse than a short outage.',

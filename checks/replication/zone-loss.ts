@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/zone-loss',
     area: 'replication',
     title: 'Losing any one zone keeps every partition writable',
+    failureTitle: 'Losing one zone leaves partitions offline or unwritable',
     description:
       'A zone (rack) outage takes every broker in it down at once. This simulation removes each rack\'s brokers from the ' +
       'current in-sync replica sets and lists the partitions that would go offline (no in-sync replica left), stop accepting ' +

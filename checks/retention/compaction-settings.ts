@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/compaction-settings',
     area: 'retention',
     title: 'Compaction settings are consistent',
+    failureTitle: 'Compaction settings are inconsistent',
     description:
       'On a compacted topic, `min.compaction.lag.ms` keeps recent records uncompacted and `max.compaction.lag.ms` bounds how ' +
       'long an overwritten record may survive (which matters for erasure requests). A minimum above the maximum cannot be ' +

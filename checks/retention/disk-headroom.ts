@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/disk-headroom',
     area: 'retention',
     title: 'Log directories have free space',
+    failureTitle: 'Log directories are low on free space',
     description:
       'A broker whose log directory fills up takes its partitions offline. Headroom also has to absorb a broker loss: ' +
       'its replicas move to the remaining brokers. A log directory that reports an error is already offline.',

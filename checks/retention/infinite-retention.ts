@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/infinite-retention',
     area: 'retention',
     title: 'Delete-policy topics have a finite retention',
+    failureTitle: 'Delete-policy topics keep data forever',
     description:
       'A delete-policy topic with `retention.ms=-1` and `retention.bytes=-1` grows until the disk is full, and keeps personal ' +
       'data longer than any records schedule allows. Tiered storage moves the cost elsewhere but the data still never leaves.',

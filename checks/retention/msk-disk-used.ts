@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/msk-disk-used',
     area: 'retention',
     title: 'MSK broker disks keep headroom',
+    failureTitle: 'MSK broker disks are running out of headroom',
     description:
       'KafkaDataLogsDiskUsed is the percentage of each broker\'s data volume in use. AWS recommends alarming at 85 %: a full ' +
       'volume stops the broker. The peak over the metrics window counts, not the current value.',

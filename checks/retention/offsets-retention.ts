@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/offsets-retention',
     area: 'retention',
     title: 'Committed offsets outlive the data they point into',
+    failureTitle: 'Committed offsets expire before the data they point into',
     description:
       'Kafka forgets a group\'s committed offsets `offsets.retention.minutes` after the group became empty. If a consumed ' +
       'topic keeps data longer than that, a consumer that was down for a while restarts from `auto.offset.reset` — ' +

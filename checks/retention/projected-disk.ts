@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/projected-disk',
     area: 'retention',
     title: 'Size-bounded retention fits on the brokers\' disks',
+    failureTitle: 'Size-bounded retention does not fit on the brokers\' disks',
     description:
       '`retention.bytes` bounds each partition replica. Summing it over the replicas a broker hosts gives the disk that ' +
       'broker needs once the topics fill up. If that exceeds the log directory capacity, the disk fills before retention ' +

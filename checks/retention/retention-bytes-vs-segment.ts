@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/retention-bytes-vs-segment',
     area: 'retention',
     title: 'retention.bytes is larger than segment.bytes',
+    failureTitle: 'retention.bytes is not larger than segment.bytes',
     description:
       '`retention.bytes` applies per partition, and Kafka only deletes closed segments. If it is smaller than `segment.bytes` ' +
       'the active segment alone exceeds the limit, so the partition holds far more (or different) data than the limit suggests.',

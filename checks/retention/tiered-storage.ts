@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/tiered-storage',
     area: 'retention',
     title: 'Tiered storage settings are consistent',
+    failureTitle: 'Tiered storage settings are inconsistent',
     description:
       'With tiered storage (`remote.storage.enable=true`) the broker keeps `local.retention.*` on disk and the rest remotely ' +
       'up to `retention.*`. A local retention longer than the total retention is meaningless, and compacted topics cannot be ' +

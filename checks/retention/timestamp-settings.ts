@@ -7,6 +7,7 @@ export default defineCheck({
     id: 'retention/timestamp-settings',
     area: 'retention',
     title: 'Future record timestamps cannot hold back retention',
+    failureTitle: 'Future record timestamps can hold back retention',
     description:
       'Time-based retention deletes a segment when its newest record timestamp is older than `retention.ms`. With ' +
       '`message.timestamp.type=CreateTime`, a producer with a wrong clock (or a bug) can write timestamps years ahead; ' +

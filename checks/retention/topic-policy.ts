@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'retention/topic-policy',
     area: 'retention',
     title: 'Topics keep data exactly as long as their policy says',
+    failureTitle: 'Topics keep data longer or shorter than their policy says',
     description:
       'readiness.yaml `topicPolicies` states the replay window per topic pattern once (e.g. `payments.*`: retention between ' +
       '7 d and 30 d, cleanup.policy delete). Every matching topic is checked: too short loses replay ability, too long keeps ' +

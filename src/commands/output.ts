@@ -12,6 +12,8 @@ export interface OutputFlags {
   output?: string;
   outDir?: string;
   maxFindings?: string;
+  /** JUnit: what a warn finding becomes (failure, skipped or pass). */
+  junitWarn?: 'failure' | 'skipped' | 'pass';
 }
 
 export function parseFormats(value: string | undefined): Format[] {
@@ -111,7 +113,7 @@ export function writeReport(
   // SARIF locations are repository-relative: name the config file relative to where the tool runs.
   const configFile = config?.file ? path.relative(process.cwd(), config.file) || config.file : null;
   const render = (f: Format, color: boolean) =>
-    renderers[f](report, { color, ...(maxFindings !== undefined ? { maxFindings } : {}), configFile, ...(config ? { locate: config.locate } : {}) });
+    renderers[f](report, { color, ...(maxFindings !== undefined ? { maxFindings } : {}), ...(flags.junitWarn ? { junitWarn: flags.junitWarn } : {}), configFile, ...(config ? { locate: config.locate } : {}) });
   if (flags.outDir) {
     for (const f of formats) {
       const file = path.join(flags.outDir, `report.${FORMAT_EXTENSIONS[f]}`);

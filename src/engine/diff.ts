@@ -5,15 +5,10 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { escapeStrings } from '../report/escape.js';
 import { assertReportShape } from './input-shape.js';
-import type { Finding, Report } from '../report/model.js';
+import type { Finding, FindingRef, Report } from '../report/model.js';
+import { evaluateGate } from './score.js';
 
-export interface FindingRef {
-  check: string;
-  resource: string;
-  status: string;
-  severity: string;
-  message: string;
-}
+export type { FindingRef };
 
 export interface ReportDiff {
   base: { generatedAt: string; score: number | null; coverage: number; verdict: string };
@@ -54,6 +49,19 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     fixedFindings,
     changedFindings,
   };
+}
+
+/**
+ * The report with its new/fixed findings against a baseline report; with failOnNew the gate is decided by the
+ * new findings only (and expired waivers, which always count). A pure step after the one evaluation.
+ */
+export function applyBaseline(report: Report, baseline: Report, file: string, failOnNew: boolean): Report {
+  const d = diffReports(baseline, report);
+  const comparison = { file, generatedAt: baseline.generatedAt, score: baseline.summary.score, newFindings: d.newFindings, fixedFindings: d.fixedFindings };
+  if (!failOnNew) return { ...report, baseline: comparison };
+  const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${file}` };
+  const gate = evaluateGate(report.summary.score, report.summary.coverage, report.checks, report.waivers, { newFindings });
+  return { ...report, baseline: comparison, gate };
 }
 
 export function readReportFile(file: string): Report {

@@ -32,6 +32,7 @@ export function validateCheck(candidate: unknown, origin: string): Check<any, an
   for (const key of ['title', 'description', 'remediation'] as const) {
     if (typeof m[key] !== 'string' || m[key].trim() === '') fail(`check ${m.id}: meta.${key} must be a non-empty string`);
   }
+  if (m.failureTitle !== undefined && (typeof m.failureTitle !== 'string' || m.failureTitle.trim() === '')) fail(`check ${m.id}: meta.failureTitle must be a non-empty string when given`);
   if (!SEVERITIES.includes(m.severity!)) fail(`check ${m.id}: severity must be one of ${SEVERITIES.join(', ')}`);
   if (!Array.isArray(m.requires) || m.requires.length === 0) fail(`check ${m.id}: meta.requires must list the artifacts it reads`);
   for (const r of m.requires) if (!ARTIFACT_NAMES.includes(r)) fail(`check ${m.id}: unknown artifact "${String(r)}" in requires (known: ${ARTIFACT_NAMES.join(', ')})`);

@@ -77,6 +77,8 @@ export interface CheckResult {
   id: string;
   area: Area;
   title: string;
+  /** Title for a failing result, stating the failing condition (from the check's meta.failureTitle). */
+  failureTitle?: string;
   description: string;
   remediation: string;
   references: Reference[];
@@ -124,6 +126,25 @@ export interface GateResult {
   reasons: string[];
 }
 
+/** A finding named by check id + resource (what `diff` and `--baseline` compare on). */
+export interface FindingRef {
+  check: string;
+  resource: string;
+  status: string;
+  severity: string;
+  message: string;
+}
+
+/** Set with --baseline: which open findings are new against the baseline report and which it had that are gone. */
+export interface BaselineComparison {
+  /** The baseline report file as given on the command line. */
+  file: string;
+  generatedAt: string;
+  score: number | null;
+  newFindings: FindingRef[];
+  fixedFindings: FindingRef[];
+}
+
 export interface Report {
   reportVersion: number;
   tool: { name: string; version: string };
@@ -161,4 +182,6 @@ export interface Report {
   /** Monthly cost estimate per driver and per topic, with the prices and assumptions used. */
   cost: CostReport;
   gate: GateResult;
+  /** Only with --baseline: new and fixed findings against that report. */
+  baseline?: BaselineComparison;
 }

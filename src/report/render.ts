@@ -14,6 +14,8 @@ export interface RenderContext {
   /** readiness.yaml as the user named it (SARIF points its results at the governing lines). */
   configFile?: string | null;
   locate?: (path: (string | number)[]) => string;
+  /** JUnit: what a warn finding becomes (default failure). */
+  junitWarn?: 'failure' | 'skipped' | 'pass';
 }
 
 // Every format but JSON gets the report with control and bidi characters escaped (see escape.ts); the HTML
@@ -23,7 +25,7 @@ export const renderers = {
   json: (report: Report) => renderJson(report),
   html: (report: Report) => renderHtml(escapeStrings(report), { jsonDigest: reportDigest(report) }),
   markdown: (report: Report) => renderMarkdown(escapeStrings(report)),
-  junit: (report: Report) => renderJunit(escapeStrings(report)),
+  junit: (report: Report, ctx: RenderContext) => renderJunit(escapeStrings(report), ctx.junitWarn ? { warnAs: ctx.junitWarn } : {}),
   sarif: (report: Report, ctx: RenderContext) => renderSarif(escapeStrings(report), { configFile: ctx.configFile ?? null, ...(ctx.locate ? { locate: ctx.locate } : {}) }),
 } satisfies Record<string, (report: Report, ctx: RenderContext) => string>;
 

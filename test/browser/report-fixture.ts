@@ -1,6 +1,10 @@
 // A realistic report for the HTML / Markdown renderer tests: built-in checks over a snapshot with faults, a
 // hostile topic name, a denied artifact (unknown checks, missing permission) and active/expired/unused waivers.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Snapshot } from '../../src/gather/snapshot.js';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
@@ -52,4 +56,19 @@ export async function realisticReport(opts: { waivers?: boolean; deniedAcls?: bo
 /** The digest a caller passes to renderHtml: sha256 over the exact bytes of the JSON rendering. */
 export function jsonDigest(report: Report): string {
   return createHash('sha256').update(renderJson(report)).digest('hex');
+}
+
+/**
+ * The demo's report: the snapshot `npm run demo` gathered from the real seeded 3-broker cluster (Kafka 4.1.1,
+ * SASL/SCRAM, faults seeded by scripts/seed.mjs), stored gzipped, evaluated with the built-in defaults.
+ */
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../fixtures/demo-snapshot.json.gz', import.meta.url));
+
+export function demoSnapshot(): Snapshot {
+  return JSON.parse(gunzipSync(readFileSync(DEMO_SNAPSHOT)).toString('utf8')) as Snapshot;
+}
+
+export async function demoReport(opts: { generatedAt?: string } = {}): Promise<Report> {
+  const config = defaultConfig();
+  return evaluateSnapshot(demoSnapshot(), { config, registry: await buildRegistry(config) }, { generatedAt: opts.generatedAt ?? '2026-12-02T10:15:00.000Z' });
 }

@@ -11,7 +11,7 @@ import type { Report } from '../../src/report/model.js';
 import { escapeHtml, renderHtml, reportDigest } from '../../src/report/renderers/html.js';
 import { renderJson } from '../../src/report/renderers/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/renderers/markdown.js';
-import { HOSTILE_TOPIC, jsonDigest, realisticReport } from '../browser/report-fixture.js';
+import { demoReport, HOSTILE_TOPIC, jsonDigest, realisticReport } from '../browser/report-fixture.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../helpers/snapshot.js';
 
 const DIGEST = 'ab'.repeat(32);
@@ -75,27 +75,34 @@ describe('HTML report', () => {
     expect(digest).toContain('sha256sum report.json');
   });
 
-  it('groups findings by area then severity, with evidence, remediation and references', async () => {
+  it('groups findings by area then fix-first rank, with failure titles, evidence tables, the fix and references', async () => {
     const report = await realisticReport();
-    const findings = section(html(report), 'findings');
-    // Area order follows report.areas; inside replication critical comes before high.
+    const page = html(report);
+    const findings = section(page, 'findings');
+    // Area order follows report.areas; inside replication critical checks come before high ones.
     const rep = findings.indexOf('replication <span');
     const ret = findings.indexOf('retention <span');
     expect(rep).toBeGreaterThan(0);
     expect(ret).toBeGreaterThan(rep);
-    const crit = findings.indexOf('3 critical findings');
-    const high = findings.indexOf('2 high findings');
+    const crit = findings.indexOf('<h4>Unclean leader election is enabled</h4>');
+    const high = findings.indexOf('<h4>Topics do not survive a broker loss');
     expect(crit).toBeGreaterThan(rep);
     expect(high).toBeGreaterThan(crit);
     expect(high).toBeLessThan(ret);
+    // A failing check is titled by its failing condition and starts open; it never shows the passing title.
+    expect(findings).toMatch(/<details class="check c-critical cs-fail" id="check-replication-unclean-leader-election" open>/);
+    expect(findings).not.toContain('<h4>Unclean leader election is disabled</h4>');
+    // A check that only warns starts folded, unless an expired waiver makes it fail the gate.
+    expect(findings).toMatch(/<details class="check c-medium cs-warn" id="check-retention-infinite-retention" open>/);
+    const demo = html(await demoReport());
+    expect(demo).toMatch(/<details class="check c-low cs-warn" id="check-retention-timestamp-settings">/);
 
-    // Resource, message, evidence (observed, expected, config + source), remediation, references.
+    // Resource, message, evidence as a labelled table (observed, expected, config, source), the fix, references.
     expect(findings).toContain('<code>legacy.unclean</code>');
     expect(findings).toContain('unclean leader election is enabled (topic override)');
-    expect(findings).toContain('<dt>observed</dt><dd><code>true</code></dd><dt>expected</dt><dd>false</dd>');
-    expect(findings).toContain('<code>unclean.leader.election.enable</code> <span class="muted small">from topic override</span>');
-    expect(findings).toContain('<dt>details</dt><dd><code>{&quot;from&quot;:&quot;topic override&quot;}</code>');
-    expect(findings).toContain('<strong>Remediation:</strong> Remove the override or set <code>unclean.leader.election.enable=false</code>');
+    expect(findings).toContain('<table class="ev"><tbody><tr><th scope="row">observed</th><td><code>true</code></td><th scope="row">expected</th><td>false</td></tr>');
+    expect(findings).toContain('<th scope="row">config</th><td><code>unclean.leader.election.enable</code></td><th scope="row">source</th><td>topic override</td>');
+    expect(findings).toContain('<strong>Fix:</strong> Remove the override or set <code>unclean.leader.election.enable=false</code>');
     expect(findings).toMatch(/<a href="https:\/\/kafka\.apache\.org\/[^"]+" rel="noreferrer noopener" target="_blank">Kafka docs: unclean\.leader\.election\.enable<\/a>/);
   });
 
@@ -258,15 +265,19 @@ describe('HTML report', () => {
     expect(section(page, 'findings')).toContain('No open findings.');
     expect(section(page, 'findings')).toContain('No finding is waived.');
     expect(section(page, 'not-checked-h')).toContain('Every applicable check ran.');
-    expect(section(page, 'scoring')).toContain('<strong class="gate-pass">Passed</strong>');
+    expect(section(page, 'scoring')).toContain('<strong class="gate-none">No gate</strong>');
+    expect(page).toContain('<p id="gate-result" class="value" data-gate="none">no gate</p>');
+    expect(section(page, 'fix-first')).toContain('Nothing to fix: no open finding.');
     expect(md.split('\n')[0]).toBe('### Kafka readiness: READY · score 100/100 · coverage 100 %');
-    expect(md).toContain('#### Findings (0)\n\nNone.');
-    expect(md).toContain('**Gate: passed**');
-    expect(md).not.toContain('#### Could not check');
+    expect(md).toContain('<details><summary>Findings (0) by area, with evidence</summary>\n\nRanked by');
+    expect(md).toContain('None.');
+    expect(md).toContain('**Gate: no gate**');
+    expect(md).toContain('#### Fix first (0)\n\nNothing to fix: no open finding.');
+    expect(md).not.toContain('Could not check');
     expect(section(page, 'waivers')).toContain('No waivers are configured.');
     expect(section(page, 'permissions')).toContain('No permission was denied during the scan.');
-    expect(md).not.toContain('#### Waivers');
-    expect(md).not.toContain('#### Missing permissions');
+    expect(md).not.toContain('Waivers (');
+    expect(md).not.toContain('Missing permissions');
   });
 });
 
@@ -281,24 +292,31 @@ describe('Markdown report', () => {
     expect(areas.map((r) => r[0]!.trim())).toContain('acl');
     expect(areas.find((r) => r[0]!.trim() === 'acl')!.map((c) => c.trim())).toEqual(['acl', '100', '57.6 %', '6/13', '6', '0']);
 
-    expect(md).toContain('#### Findings (6)');
+    expect(md).toContain('<details><summary>Findings (6) by area, with evidence</summary>');
     const rep = md.indexOf('**replication**');
-    const crit = md.indexOf('- **critical** <code>replication/unclean-leader-election</code>');
+    const crit = md.indexOf('- **critical** <code>replication/unclean-leader-election</code> Unclean leader election is enabled');
     const high = md.indexOf('- **high** <code>replication/replication-factor</code>');
     expect(rep).toBeGreaterThan(0);
     expect(crit).toBeGreaterThan(rep);
     expect(high).toBeGreaterThan(crit);
     expect(md).toContain(
-      '  - FAIL topic <code>legacy.unclean</code>: unclean leader election is enabled (topic override): acknowledged records can be lost — observed <code>true</code> · expected false · config <code>unclean.leader.election.enable</code> (topic override)',
+      '  - FAIL topic <code>legacy.unclean</code>: unclean leader election is enabled (topic override): acknowledged records can be lost — observed <code>true</code> · expected false · config <code>unclean.leader.election.enable</code> · source topic override',
     );
     expect(md).toContain('**waiver LEGAL-7 expired 2020-01-31**');
-    expect(md).toContain('#### Could not check (6)');
+    expect(md).toContain('**Could not check: 6 checks** — not run, so **not** a pass');
+    expect(md).toContain('<details><summary>Could not check (6)</summary>');
     expect(md).toContain('- UNKNOWN <code>acl/wildcard-principal</code>: acls denied');
-    expect(md).toContain('#### Waivers (3; 1 finding waived, not scored)');
+    expect(md).toContain('<details><summary>Waivers (3; 1 finding waived, not scored; 1 EXPIRED)</summary>');
     expect(md).toContain('- waived: <code>replication/replication-factor</code> topic <code>payments.events</code>');
-    expect(md).toContain('#### Missing permissions of <code>User:scanner</code>');
+    expect(md).toContain('<details><summary>Missing permissions of <code>User:scanner</code></summary>');
     expect(md).toContain("--operation DESCRIBE --cluster\n```");
     expect(md).toContain('**Gate: FAILED** — waiver for retention/infinite-retention');
+    // The fix-first list comes before everything folded, ranked, each with its one-line fix.
+    const fixFirst = md.indexOf('#### Fix first (6)');
+    expect(fixFirst).toBeGreaterThan(0);
+    expect(fixFirst).toBeLessThan(md.indexOf('<details>'));
+    expect(md).toContain('#### Fix first (6)\n\n1. **critical** ');
+    expect(md).toContain('   - fix: Remove the override or set <code>unclean.leader.election.enable=false</code> on the topic');
     expect(md).toMatch(/<details><summary>Scoring formula<\/summary>\n\nFormula: check score = 100 × \(pass \+ 0\.5 × warn\)[^\n]*\n[\s\S]*<\/details>\n$/);
   });
 
@@ -340,7 +358,9 @@ describe('Markdown report', () => {
     // The HTML report keeps every finding.
     const page = renderHtml(report, { jsonDigest: DIGEST });
     expect(page).toContain(`Findings (${total})`);
-    expect(page.match(/<td><span class="badge st-(fail|warn)">(fail|warn)<\/span> <span class="sev/g)).toHaveLength(total);
+    expect(page.match(/<table class="findings">/g)!.length).toBeGreaterThan(0);
+    // One row per finding: the first ten per check open, the rest under "N more findings", none dropped.
+    expect(page.match(/<tr><th scope="row"><span class="muted small">topic<\/span> <code>t\d\d<\/code>/g)!.length).toBeGreaterThanOrEqual(80);
   });
 });
 

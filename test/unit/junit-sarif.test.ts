@@ -13,7 +13,7 @@ import { evaluateSnapshot } from '../../src/pipeline.js';
 import type { CheckResult, Finding, Report } from '../../src/report/model.js';
 import { renderJunit, xmlAttr, xmlText } from '../../src/report/renderers/junit.js';
 import { FINGERPRINT_KEY, parseLocation, pathToUri, renderSarif, SARIF_SCHEMA_URI } from '../../src/report/renderers/sarif.js';
-import { HOSTILE_TOPIC, realisticReport } from '../browser/report-fixture.js';
+import { demoReport, HOSTILE_TOPIC, realisticReport } from '../browser/report-fixture.js';
 import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 const SCHEMAS = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas');
@@ -30,6 +30,14 @@ const sarifValidate = (() => {
   addFormats.default(ajv);
   return ajv.compile(JSON.parse(schemaFile('sarif-schema-2.1.0.json')));
 })();
+
+/** GitHub's security-severity bands (≥ 9 critical, ≥ 7 high, ≥ 4 medium, ≥ 0.1 low, else none), read back as our severity. */
+function band(value: unknown): string {
+  expect(typeof value).toBe('string');
+  const n = Number(value);
+  expect(Number.isFinite(n) && n >= 0 && n <= 10).toBe(true);
+  return n >= 9 ? 'critical' : n >= 7 ? 'high' : n >= 4 ? 'medium' : n >= 0.1 ? 'low' : 'info';
+}
 
 function sarifErrors(log: unknown): string[] {
   return sarifValidate(log) ? [] : (sarifValidate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
@@ -133,7 +141,7 @@ describe('JUnit XML report', () => {
     expect(sum('skipped')).toBe(notApplicable(report).length + waivedFindings(report).length);
     // Passing testcases: one per check with passing resources.
     const passing = (c: CheckResult) => c.counts.pass > 0;
-    expect(all.filter((c) => c.kind === 'pass' && / passed\)$/.test(c.name))).toHaveLength(report.checks.filter(passing).length);
+    expect(all.filter((c) => c.kind === 'pass' && / \(passing resources\)$/.test(c.name))).toHaveLength(report.checks.filter(passing).length);
     expect(sum('tests')).toBe(all.length);
     // Every check is in the report at least once.
     for (const c of report.checks) expect(all.some((tc) => tc.classname === c.id), c.id).toBe(true);
@@ -142,21 +150,23 @@ describe('JUnit XML report', () => {
   it('names testcases by check and resource and puts evidence and remediation in the failure body', async () => {
     const report = await realisticReport();
     const all = parseJunit(renderJunit(report)).suites.flatMap((s) => s.cases);
-    const unclean = all.find((c) => c.classname === 'replication/unclean-leader-election' && c.name === 'topic legacy.unclean')!;
+    const unclean = all.find((c) => c.classname === 'replication/unclean-leader-election' && c.name === 'replication/unclean-leader-election on topic legacy.unclean')!;
     expect(unclean).toMatchObject({ kind: 'failure', type: 'fail', message: 'unclean leader election is enabled (topic override): acknowledged records can be lost' });
     expect(unclean.body).toContain('FAIL (critical) topic legacy.unclean: unclean leader election is enabled');
-    expect(unclean.body).toContain('observed: true\nexpected: false\nconfig: unclean.leader.election.enable (topic override)\ndetails: {"from":"topic override"}');
+    expect(unclean.body).toContain('observed: true\nexpected: false\nconfig: unclean.leader.election.enable\nsource: topic override');
+    // The failing title states the failing condition.
+    expect(unclean.body).toContain('check: replication/unclean-leader-election (Unclean leader election is enabled, critical, area replication)');
     expect(unclean.body).toContain('remediation: Remove the override or set `unclean.leader.election.enable=false`');
     expect(unclean.body).toMatch(/see: Kafka docs: unclean\.leader\.election\.enable <https:\/\/kafka\.apache\.org\//);
 
     const rf = report.checks.find((c) => c.id === 'replication/replication-factor')!;
-    expect(all.find((c) => c.classname === rf.id && c.kind === 'pass')!.name).toBe(`${rf.id} (${rf.counts.pass} resource${rf.counts.pass === 1 ? '' : 's'} passed)`);
+    expect(all.find((c) => c.classname === rf.id && c.kind === 'pass')!.name).toBe(`${rf.id} (passing resources)`);
 
     // A waived finding is skipped with the waiver's reason; one whose waiver expired is a failure that says so.
-    const waived = all.find((c) => c.name === 'topic payments.events' && c.classname === rf.id)!;
+    const waived = all.find((c) => c.name === `${rf.id} on topic payments.events` && c.classname === rf.id)!;
     expect(waived).toMatchObject({ kind: 'skipped', message: 'waived: single-AZ pilot, accepted by CISO (SEC-101)' });
     expect(waived.body).toContain('waiver SEC-101 (owner team-payments, expires 2099-12-31)');
-    const expired = all.find((c) => c.classname === 'retention/infinite-retention' && c.name === 'topic audit.log')!;
+    const expired = all.find((c) => c.classname === 'retention/infinite-retention' && c.name === 'retention/infinite-retention on topic audit.log')!;
     expect(expired.kind).toBe('failure');
     expect(expired.body).toContain('EXPIRED waiver LEGAL-7 (owner records-office, expires 2020-01-31): legal hold | keep forever: the finding counts again');
 
@@ -174,8 +184,8 @@ describe('JUnit XML report', () => {
     const xml = renderJunit(report);
     expect(xml).not.toContain(HOSTILE_TOPIC);
     expect(xml).not.toMatch(/<script/i);
-    expect(xml).toContain('name="topic &lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x&quot;"');
-    const hostile = parseJunit(xml).suites.flatMap((s) => s.cases).filter((c) => c.name === `topic ${HOSTILE_TOPIC}`);
+    expect(xml).toContain('name="replication/replication-factor on topic &lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x&quot;"');
+    const hostile = parseJunit(xml).suites.flatMap((s) => s.cases).filter((c) => c.name.endsWith(` on topic ${HOSTILE_TOPIC}`));
     expect(hostile.length).toBeGreaterThan(0);
     expect(hostile.some((c) => c.body?.includes(`topic ${HOSTILE_TOPIC}:`))).toBe(true);
   });
@@ -187,9 +197,44 @@ describe('JUnit XML report', () => {
     expect(report.checks.some((c) => c.findings.some((f) => f.resource.name === nasty))).toBe(true);
     const xml = renderJunit(report);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/);
-    expect(xml).toContain('name="topic ctl[31m\u{1F600}&quot;&apos;&lt;&amp;&gt;]]&gt;&#10;-name"');
+    expect(xml).toContain(' on topic ctl[31m\u{1F600}&quot;&apos;&lt;&amp;&gt;]]&gt;&#10;-name"');
     expect(await xsdErrors(xml, 'JUnit.xsd')).toEqual([]);
     expect(await xsdErrors(xml, 'junit-10.xsd')).toEqual([]);
+  });
+
+  it('names are identical across two evaluations of the same (demo) snapshot, even with findings reordered', async () => {
+    const a = await demoReport({ generatedAt: '2026-12-02T10:15:00.000Z' });
+    const b = await demoReport({ generatedAt: '2026-12-02T11:45:00.000Z' });
+    // Kafka may list topics, groups and ACLs in another order next time: the names must not depend on it.
+    for (const c of b.checks) c.findings.reverse();
+    const names = (r: Report) => parseJunit(renderJunit(r)).suites.flatMap((s) => s.cases.map((c) => `${c.classname}::${c.name}`));
+    const first = names(a);
+    expect(first.length).toBeGreaterThan(40);
+    expect(names(b)).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+    // No counts or values in the names: only check ids and resources.
+    for (const n of first) expect(n).not.toMatch(/\d+ resources? passed/);
+  });
+
+  it('maps warn findings to failure (default), skipped or pass', async () => {
+    const report = await demoReport();
+    const warns = openFindings(report, 'warn').filter((f) => !f.expiredWaiver).length;
+    expect(warns).toBeGreaterThan(0);
+    const kinds = (xml: string) => parseJunit(xml).suites.flatMap((s) => s.cases);
+    const base = kinds(renderJunit(report));
+    const asSkipped = kinds(renderJunit(report, { warnAs: 'skipped' }));
+    const asPass = kinds(renderJunit(report, { warnAs: 'pass' }));
+    const count = (cs: typeof base, k: string) => cs.filter((c) => c.kind === k).length;
+    expect(count(asSkipped, 'failure')).toBe(count(base, 'failure') - warns);
+    expect(count(asSkipped, 'skipped')).toBe(count(base, 'skipped') + warns);
+    expect(asSkipped.filter((c) => c.kind === 'skipped' && c.message?.startsWith('warning: '))).toHaveLength(warns);
+    expect(count(asPass, 'failure')).toBe(count(base, 'failure') - warns);
+    expect(count(asPass, 'pass')).toBe(count(base, 'pass') + warns);
+    // The same testcases (names) either way, and the expired-waiver warning still fails.
+    expect(asPass.map((c) => c.name)).toEqual(base.map((c) => c.name));
+    const expired = kinds(renderJunit(await realisticReport(), { warnAs: 'pass' }));
+    expect(expired.find((c) => c.name === 'retention/infinite-retention on topic audit.log')!.kind).toBe('failure');
+    expect(await xsdErrors(renderJunit(report, { warnAs: 'skipped' }), 'JUnit.xsd')).toEqual([]);
   });
 
   it('a clean report is all passes (and still valid)', async () => {
@@ -240,15 +285,12 @@ describe('SARIF report', () => {
       for (const ref of c.references) expect(r.help!.text).toContain(ref.url);
       expect(r.defaultConfiguration!.level).toBe(level[c.severity]);
       expect(r.properties!.tags![0]).toBe(c.area);
-      if (c.area === 'acl') {
-        expect(r.properties!.tags).toContain('security');
-        if (c.severity !== 'info') expect(Number(r.properties!['security-severity'])).toBeGreaterThan(0);
-      } else {
-        expect(r.properties!['security-severity']).toBeUndefined();
-        expect(r.properties!.tags).not.toContain('security');
-      }
+      // Every rule: tagged security (GitHub shows Critical/High… only then) with a security-severity in the
+      // band GitHub maps back to the check's severity.
+      expect(r.properties!.tags).toContain('security');
+      expect(band(r.properties!['security-severity'])).toBe(c.severity);
+      if (c.failureTitle) expect(r.messageStrings!.failure!.text).toBe(c.failureTitle);
     }
-    expect(driver.rules!.some((r) => r.properties!['security-severity'] !== undefined)).toBe(true);
   });
 
   it('reports every finding with a physical location, the resource as logical location, and suppresses waived ones', async () => {
@@ -276,7 +318,9 @@ describe('SARIF report', () => {
     // Levels: fail by severity, warn as warning/note.
     const unclean = results.find((r) => r.ruleId === 'replication/unclean-leader-election')!;
     expect(unclean.level).toBe('error');
-    expect(unclean.message.text).toBe('topic legacy.unclean: unclean leader election is enabled (topic override): acknowledged records can be lost (observed true; expected false; config unclean.leader.election.enable)');
+    expect(unclean.message.text).toBe('topic legacy.unclean: unclean leader election is enabled (topic override): acknowledged records can be lost (observed true · expected false · config unclean.leader.election.enable · source topic override)');
+    // Every result carries the security-severity of its own severity.
+    for (const r of results) expect(band(r.properties!['security-severity'])).toBe(r.properties!.severity);
     const warns = openFindings(report, 'warn');
     const warnResults = open.filter((r) => r.properties!.status === 'warn');
     expect(warnResults).toHaveLength(warns.length);

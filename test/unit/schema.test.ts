@@ -7,6 +7,8 @@ import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { makeSnapshot } from '../helpers/snapshot.js';
+import { applyBaseline } from '../../src/engine/diff.js';
+import { demoReport, realisticReport } from '../browser/report-fixture.js';
 
 const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'schema', 'report.schema.json'), 'utf8'));
 
@@ -19,5 +21,17 @@ describe('schema/report.schema.json', () => {
     const report = evaluateSnapshot(snapshot, { config: defaultConfig(), registry: await buildRegistry(defaultConfig()) });
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(validate({ ...report, summary: { ...report.summary, verdict: 'maybe' } })).toBe(false);
+  });
+
+  it('accepts failure titles and a baseline comparison', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const head = await demoReport();
+    const compared = applyBaseline(head, await realisticReport(), 'base.json', true);
+    expect(compared.checks.some((c) => c.failureTitle)).toBe(true);
+    expect(compared.baseline!.newFindings.length).toBeGreaterThan(0);
+    expect(validate(compared), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...compared, baseline: { ...compared.baseline, newFindings: [{ check: 'x' }] } })).toBe(false);
   });
 });

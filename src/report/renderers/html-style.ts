@@ -13,8 +13,8 @@ export const HTML_STYLE = `
 * { box-sizing: border-box; }
 html { background: var(--soft); }
 body {
-  margin: 0 auto; max-width: 1160px; padding: 0 24px 48px; background: var(--bg); color: var(--fg);
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+  margin: 0 auto; max-width: 1380px; padding: 0 24px 48px; background: var(--bg); color: var(--fg);
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
   box-shadow: 0 0 0 1px var(--line);
 }
 a { color: var(--accent); }
@@ -25,8 +25,8 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
 pre code { background: none; border: 0; padding: 0; font-size: 1em; }
 h1, h2, h3, h4, h5 { line-height: 1.25; margin: 0; }
 h1 { font-size: 1.6rem; }
-h2 { font-size: 1.3rem; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 1.1rem; margin: 24px 0 8px; }
+h2 { font-size: 1.3rem; margin: 22px 0 8px; padding-bottom: 6px; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.1rem; margin: 18px 0 6px; }
 h4 { font-size: 0.95rem; margin: 16px 0 8px; }
 h5 { font-size: 1rem; display: inline; }
 p { margin: 6px 0; }
@@ -84,10 +84,48 @@ nav.toc a:hover { text-decoration: underline; }
 .sev-info { background: var(--sev-info); }
 .gate-pass { color: var(--ok); }
 .gate-fail { color: var(--bad); }
+.gate-none { color: var(--na); }
+section.minor > h2 { font-size: 1.05rem; margin: 16px 0 4px; padding-bottom: 3px; border-bottom-width: 1px; }
+section.minor p, section.minor details { margin: 3px 0; }
+.tile.gate-none { background: var(--na-bg); }
+.tile.gate-none .value { color: var(--na); font-size: 1.5rem; }
+.tile.gate-passed .value { color: var(--ok); }
+.tile.gate-failed { border-color: var(--bad); }
+.tile.gate-failed .value { color: var(--bad); }
+
+ol.fixfirst { margin: 6px 0; padding-left: 28px; }
+ol.fixfirst li { margin: 0 0 3px; padding-left: 4px; line-height: 1.4; }
+ol.fixfirst li a { text-decoration: none; color: var(--fg); }
+ol.fixfirst li a:hover { text-decoration: underline; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 10px 12px; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; min-width: 0; break-inside: avoid-page; }
+figcaption { font-weight: 600; font-size: 0.9em; margin-bottom: 6px; }
+svg.chart { width: 100%; max-width: 420px; height: auto; display: block; }
+svg.chart .t { font: 12px system-ui, sans-serif; fill: var(--fg); }
+svg.chart .s { font-size: 11px; fill: var(--muted); }
+svg.chart .b { font-weight: 700; }
+svg.chart .on-dark { fill: #fff; }
+svg.chart .on-ok { fill: var(--ok); }
+details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }
+details.more > summary { font-weight: 400; color: var(--accent); }
+ul.folded { list-style: none; padding-left: 0; columns: 2 340px; }
+ul.folded li { margin: 2px 0; break-inside: avoid; }
+table.ev { margin: 0; font-size: 0.88em; }
+table.ev th, table.ev td { border: 0; padding: 1px 6px 1px 0; }
+table.ev th { color: var(--muted); font-weight: 400; white-space: nowrap; width: 1%; }
+table.findings { table-layout: fixed; }
+table.findings > tbody > tr > th { width: 42%; font-weight: 400; }
+table.findings > tbody > tr > th, table.findings > tbody > tr > td { padding: 3px 6px; }
+table.findings { margin: 2px 0; }
+table.findings .msg { font-size: 0.95em; }
+.common { margin: 4px 0 0; }
+.common table.ev caption { caption-side: left; font-weight: 400; font-size: 0.95em; padding: 0 6px 0 0; }
+.area-findings > h3 { margin: 10px 0 2px; }
+.check .refs { display: inline; }
 
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.92em; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
-th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); border-bottom: 2px solid var(--line); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 tbody th { font-weight: 600; }
 tbody th .small { font-weight: 400; }
@@ -100,16 +138,20 @@ tr.row-unknown td, tr.row-unknown th, tr.row-error td, tr.row-error th { backgro
 
 .severity-group { margin: 10px 0 18px; }
 .severity-group > h4 { display: flex; align-items: center; gap: 8px; }
-.check { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 10px 0; break-inside: avoid-page; }
+.check { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 6px 0; }
+.check > summary { list-style-position: outside; margin: 2px 0; }
+.check:not([open]) { padding: 2px 12px; margin: 4px 0; }
+.check h4 { display: inline; margin: 0; font-size: 1rem; }
+.ff.c-critical::marker, .ff.c-high::marker { color: var(--bad); font-weight: 700; }
 .check.c-critical { border-left-color: var(--sev-critical); }
 .check.c-high { border-left-color: var(--sev-high); }
 .check.c-medium { border-left-color: #bf8700; }
 .check.c-low { border-left-color: var(--sev-low); }
 .check.c-info { border-left-color: var(--sev-info); }
-.check-head { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; }
+.check-head { gap: 6px 10px; align-items: baseline; }
 .check-head .id { color: var(--muted); font-size: 0.85em; }
 .check table { margin: 8px 0 6px; }
-.check .fix { margin: 8px 0 2px; }
+.check .fix { margin: 4px 0 2px; font-size: 0.95em; }
 .check .refs { font-size: 0.88em; color: var(--muted); }
 dl.ev { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; }
 dl.ev dt { color: var(--muted); font-size: 0.85em; }
@@ -121,8 +163,8 @@ dl.ev dd { margin: 0; min-width: 0; }
 .kv dl { display: grid; grid-template-columns: 140px 1fr; gap: 4px 12px; margin: 6px 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; overflow-wrap: anywhere; }
-.digest-box { border: 1px solid var(--line); border-radius: 8px; background: var(--soft); padding: 12px 16px; }
-.digest-value { display: block; font-family: var(--mono); font-size: 0.95em; word-break: break-all; margin: 6px 0; padding: 6px 8px; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
+.digest-box { border: 1px solid var(--line); border-radius: 8px; background: var(--soft); padding: 8px 14px; font-size: 0.92em; }
+.digest-value { display: inline-block; font-family: var(--mono); font-size: 0.95em; word-break: break-all; margin: 6px 0; padding: 6px 8px; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
 footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85em; }
 
 @media (max-width: 760px) {
@@ -134,9 +176,12 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
   .verdict-tile { grid-column: 1 / -1; }
   table { display: block; overflow-x: auto; }
   .check thead { display: none; }
-  .check table, .check tbody, .check tr, .check tbody th, .check td { display: block; width: auto !important; }
-  .check tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
-  .check tbody th, .check td { border-bottom: 0; padding: 3px 0; }
+  .check table.findings, .check table.findings > tbody, .check table.findings > tbody > tr, .check table.findings > tbody > tr > th, .check table.findings > tbody > tr > td { display: block; width: auto !important; }
+  .check table.findings > tbody > tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  .check table.findings > tbody > tr > th, .check table.findings > tbody > tr > td { border-bottom: 0; padding: 3px 0; }
+  table.ev { display: table; overflow: visible; }
+  table.ev th { white-space: normal; }
+  ul.folded { columns: 1; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
@@ -153,5 +198,10 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
   table { font-size: 0.86em; }
   thead th { letter-spacing: 0; font-size: 0.78em; }
   .glance { grid-template-columns: 1.4fr 1fr 1fr 1fr; }
+  /* Every check with findings prints open (Chromium 131+; older browsers print its summary line); the other
+     folded parts (passed checks, tables of record) print as their one-line summary. */
+  details.check::details-content, details.more::details-content { content-visibility: visible; display: block; }
+  details.check > summary { list-style: none; }
+  .charts { grid-template-columns: 1fr 1fr; }
 }
 `;

@@ -4,11 +4,21 @@
 // checks that could not run (never a pass). Valid against the Ant JUnit schema (windyroad JUnit.xsd) and the
 // Jenkins xunit junit-10.xsd; docs/report-format.md says which element means what.
 //
+// Test names are stable: "<check id> on <resource>" (plus "#2"… when one check reports a resource twice), sorted,
+// with no counts or values in them, so two evaluations of an unchanged cluster give identical names and CI
+// history lines up. A warn finding is a <failure> by default; JUnitOptions.warnAs makes it skipped or a pass.
+//
 // Every string from the report goes through xmlText / xmlAttr: topic names and messages are cluster data.
 
-import { describeSource, type Evidence, type Resource } from '../../sdk.js';
+import type { Evidence } from '../../sdk.js';
 import type { CheckResult, Finding, Report, WaiverRef } from '../model.js';
-import { resourceLabel, valueText } from '../format.js';
+import { resourceLabel } from '../format.js';
+import { areaOrder, checkTitle, evidenceRows } from '../view.js';
+
+export interface JUnitOptions {
+  /** What a warn finding becomes: a failure (default), skipped, or a pass. */
+  warnAs?: 'failure' | 'skipped' | 'pass';
+}
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
 const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -40,11 +50,7 @@ interface TestCase {
 
 
 function evidenceLines(e: Evidence | undefined): string[] {
-  if (!e) return [];
-  const lines = [`observed: ${valueText(e.observed)}`, `expected: ${e.expected}`];
-  if (e.config) lines.push(`config: ${e.config}${e.source ? ` (${describeSource(e.source) ?? e.source})` : ''}`);
-  if (e.details && Object.keys(e.details).length) lines.push(`details: ${valueText(e.details)}`);
-  return lines;
+  return evidenceRows(e).map((r) => `${r.label}: ${r.value}`);
 }
 
 function waiverText(w: WaiverRef): string {
@@ -52,15 +58,14 @@ function waiverText(w: WaiverRef): string {
 }
 
 function checkLines(c: CheckResult): string[] {
-  const lines = [`check: ${c.id} (${c.title}, ${c.severity}, area ${c.area})`, `remediation: ${c.remediation}`];
+  const lines = [`check: ${c.id} (${checkTitle(c)}, ${c.severity}, area ${c.area})`, `remediation: ${c.remediation}`];
   for (const r of c.references) lines.push(`see: ${r.title} <${r.url}>`);
   return lines;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The testcases of one check, in report order. */
-function checkCases(c: CheckResult): TestCase[] {
+/** The testcases of one check, sorted by their (stable) names. */
+function checkCases(c: CheckResult, warnAs: NonNullable<JUnitOptions['warnAs']>): TestCase[] {
   const cases: TestCase[] = [];
   const add = (name: string, outcome: Outcome) => cases.push({ classname: c.id, name, outcome });
 
@@ -78,15 +83,24 @@ function checkCases(c: CheckResult): TestCase[] {
     add(`${c.id} (${what})`, { kind: 'skipped', message: `${what}: ${c.reason ?? ''}`.trim(), body: '' });
   }
 
-  for (const f of c.findings) add(resourceLabel(f.resource), findingOutcome(c, f));
+  const seen = new Map<string, number>();
+  const findingCases: TestCase[] = [];
+  for (const f of c.findings) {
+    const base = `${c.id} on ${resourceLabel(f.resource)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    findingCases.push({ classname: c.id, name: n > 1 ? `${base} #${n}` : base, outcome: findingOutcome(c, f, warnAs) });
+  }
+  cases.push(...findingCases.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 
-  if (c.counts.pass > 0) add(`${c.id} (${plural(c.counts.pass, 'resource')} passed)`, { kind: 'pass' });
+  // No count in the name: it would change whenever a resource is added.
+  if (c.counts.pass > 0) add(`${c.id} (passing resources)`, { kind: 'pass' });
   // A check that ran over nothing still shows up, as a pass with nothing to check.
   if (cases.length === 0) add(`${c.id} (no resources to check)`, { kind: 'pass' });
   return cases;
 }
 
-function findingOutcome(c: CheckResult, f: Finding): Outcome {
+function findingOutcome(c: CheckResult, f: Finding, warnAs: NonNullable<JUnitOptions['warnAs']>): Outcome {
   const head = `${f.status.toUpperCase()} (${f.severity}) ${resourceLabel(f.resource)}: ${f.message}`;
   if (f.waiver) {
     const body = [`WAIVED ${resourceLabel(f.resource)}: ${f.message}`, waiverText(f.waiver), ...evidenceLines(f.evidence), ...checkLines(c)];
@@ -95,6 +109,10 @@ function findingOutcome(c: CheckResult, f: Finding): Outcome {
   const body = [head, ...evidenceLines(f.evidence)];
   if (f.expiredWaiver) body.push(`EXPIRED ${waiverText(f.expiredWaiver)}: the finding counts again`);
   body.push(...checkLines(c));
+  // An expired waiver always fails: it fails the gate too.
+  if (f.status === 'warn' && !f.expiredWaiver && warnAs !== 'failure') {
+    return warnAs === 'pass' ? { kind: 'pass' } : { kind: 'skipped', message: `warning: ${f.message}`, body: body.join('\n') };
+  }
   return { kind: 'failure', type: f.status === 'fail' ? 'fail' : 'warning', message: f.message, body: body.join('\n') };
 }
 
@@ -107,13 +125,8 @@ function antTimestamp(...candidates: string[]): string {
   return '1970-01-01T00:00:00';
 }
 
-function areaOrder(report: Report): string[] {
-  const order = report.areas.map((a) => a.area as string);
-  for (const c of report.checks) if (!order.includes(c.area)) order.push(c.area);
-  return order;
-}
-
-export function renderJunit(report: Report): string {
+export function renderJunit(report: Report, opts: JUnitOptions = {}): string {
+  const warnAs = opts.warnAs ?? 'failure';
   const s = report.summary;
   const timestamp = antTimestamp(report.snapshot.takenAt, report.generatedAt);
   const hostname = report.snapshot.target.bootstrap.join(',').trim() || 'localhost';
@@ -122,7 +135,7 @@ export function renderJunit(report: Report): string {
   for (const area of areaOrder(report)) {
     const checks = report.checks.filter((c) => c.area === area);
     if (checks.length === 0) continue;
-    const cases = checks.flatMap(checkCases);
+    const cases = checks.flatMap((c) => checkCases(c, warnAs));
     const count = (k: Outcome['kind']) => cases.filter((tc) => tc.outcome.kind === k).length;
     const a = report.areas.find((x) => x.area === area);
     out.push(

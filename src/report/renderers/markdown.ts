@@ -1,10 +1,11 @@
 // GitHub-flavoured Markdown report for pull-request comments and tickets: a summary, not the record (the JSON
-// report is). Untrusted strings (cluster data, plugin text) go through escapeMarkdown: no raw HTML, no
-// accidental formatting, links, table breaks or @-mentions (resource names are set in <code>).
+// report is). What a reviewer needs first stays open (verdict, gate, new findings, the fix-first list); the
+// rest is folded in <details>. Untrusted strings (cluster data, plugin text) go through escapeMarkdown: no raw
+// HTML, no accidental formatting, links, table breaks or @-mentions (resource names are set in <code>).
 
-import { describeSource, SEVERITIES, type Evidence, type Resource } from '../../sdk.js';
-import type { CheckResult, Finding, Report } from '../model.js';
-import { valueText } from '../format.js';
+import type { Resource } from '../../sdk.js';
+import type { Finding, FindingRef, Report } from '../model.js';
+import { buildView, type CheckView, type EvidenceRow, RANK_FORMULA } from '../view.js';
 
 export interface MarkdownOptions {
   /** Open findings listed in total (default 50); the rest are counted, the JSON report has them all. */
@@ -47,24 +48,39 @@ function resource(r: Resource): string {
   return r.kind === 'cluster' && r.name === 'cluster' ? 'cluster' : `${md(r.kind)} ${code(r.name)}`;
 }
 
-function evidence(e: Evidence | undefined): string {
-  if (!e) return '';
-  const parts = [`observed ${code(valueText(e.observed))}`, `expected ${md(e.expected)}`];
-  if (e.config) parts.push(`config ${code(e.config)}${e.source ? ` (${md(describeSource(e.source) ?? e.source)})` : ''}`);
-  return parts.join(' · ');
+/** Fix-first entries shown open; the rest are in <details>. */
+const FIX_FIRST_SHOWN = 8;
+/** New findings (against a baseline) shown open. */
+const NEW_SHOWN = 10;
+
+function evidence(rows: EvidenceRow[]): string {
+  return rows
+    .filter((r) => r.label.startsWith('observed') || r.label === 'expected' || r.label === 'config' || r.label === 'source')
+    .map((r) => `${md(r.label)} ${r.literal ? code(r.value) : md(r.value)}`)
+    .join(' · ');
 }
 
 const score = (s: number | null) => (s === null ? 'n/a' : String(s));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function areaOrder(report: Report): string[] {
-  const order = report.areas.map((a) => a.area as string);
-  for (const c of report.checks) if (!order.includes(c.area)) order.push(c.area);
-  return order;
+function refLine(f: FindingRef): string {
+  return `**${md(f.severity)}** ${code(f.check)} ${md(f.resource)}: ${md(f.message)}`;
+}
+
+function fixItem(v: CheckView, n: number): string[] {
+  return [`${n}. **${md(v.severity)}** ${md(v.title)} — ${code(v.check.id)} · ${v.findings.length} × ${md(v.status)}: ${md(v.resources)}`, `   - fix: ${rich(v.fix)}`];
+}
+
+/** Opens a folded block; GitHub renders Markdown inside it after a blank line. */
+function details(out: string[], summary: string, body: () => void): void {
+  out.push(`<details><summary>${summary}</summary>`, '');
+  body();
+  out.push('</details>', '');
 }
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const max = opts.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const view = buildView(report);
   const s = report.summary;
   const cl = report.cluster;
   const t = report.snapshot.target;
@@ -78,114 +94,136 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       `${md(report.tool.name)} ${md(report.tool.version)}`,
   );
   out.push('');
+  const g = view.gate;
+  const gateWord = g.state === 'none' ? 'no gate' : g.state === 'passed' ? 'passed' : 'FAILED';
+  out.push(`**Gate: ${gateWord}** — ${md(g.state === 'none' ? g.detail : report.gate.reasons.join('; '))}`);
+  out.push('');
   for (const r of s.verdictReasons) out.push(`- ${md(r)}`);
   if (s.verdictReasons.length) out.push('');
-  const g = report.gate;
-  out.push(`**Gate: ${g.passed ? 'passed' : 'FAILED'}**${g.reasons.length ? ` — ${g.reasons.map(md).join('; ')}` : ''}`);
-  out.push('');
 
-  out.push('#### Areas');
-  out.push('');
-  out.push('| area | score | coverage | evaluated | could not check | errors |');
-  out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const a of report.areas) {
-    if (a.checks.total === 0) continue;
-    out.push(`| ${md(a.area)} | ${md(score(a.score))} | ${md(a.coverage)} % | ${a.checks.evaluated}/${a.checks.total} | ${a.checks.unknown} | ${a.checks.error} |`);
-  }
-  out.push('');
-
-  // Findings: area → severity → check, capped over the whole report.
-  const open = (c: CheckResult) => c.findings.filter((f) => !f.waiver);
-  const total = report.checks.reduce((n, c) => n + open(c).length, 0);
-  out.push(`#### Findings (${total})`);
-  out.push('');
-  if (total === 0) out.push('None.');
-  let shown = 0;
-  for (const area of areaOrder(report)) {
-    const checks = report.checks.filter((c) => c.area === area && open(c).length > 0);
-    if (checks.length === 0 || shown >= max) continue;
-    out.push(`**${md(area)}**`);
+  const b = view.baseline;
+  if (b) {
+    out.push(`#### New since the baseline: ${b.newFindings.length} new, ${b.fixedFindings.length} fixed`);
     out.push('');
-    for (const sev of SEVERITIES) {
-      for (const c of checks) {
-        const fs = open(c).filter((f) => f.severity === sev);
-        if (fs.length === 0 || shown >= max) continue;
-        const take = fs.slice(0, max - shown);
+    if (b.newFindings.length === 0) out.push('No new finding.');
+    for (const f of b.newFindings.slice(0, NEW_SHOWN)) out.push(`- ${refLine(f)}`);
+    out.push('');
+    if (b.newFindings.length > NEW_SHOWN) details(out, `${b.newFindings.length - NEW_SHOWN} more new findings`, () => {
+      for (const f of b.newFindings.slice(NEW_SHOWN)) out.push(`- ${refLine(f)}`);
+      out.push('');
+    });
+    if (b.fixedFindings.length) details(out, `Fixed since the baseline (${b.fixedFindings.length})`, () => {
+      for (const f of b.fixedFindings) out.push(`- ${refLine(f)}`);
+      out.push('');
+    });
+  }
+
+  out.push(`#### Fix first (${view.fixFirst.length})`);
+  out.push('');
+  if (view.fixFirst.length === 0) out.push('Nothing to fix: no open finding.');
+  view.fixFirst.slice(0, FIX_FIRST_SHOWN).forEach((v, i) => out.push(...fixItem(v, i + 1)));
+  out.push('');
+  if (view.fixFirst.length > FIX_FIRST_SHOWN) {
+    details(out, `${view.fixFirst.length - FIX_FIRST_SHOWN} more to fix`, () => {
+      view.fixFirst.slice(FIX_FIRST_SHOWN).forEach((v, i) => out.push(...fixItem(v, FIX_FIRST_SHOWN + i + 1)));
+      out.push('');
+    });
+  }
+  if (view.notRun.length) out.push(`**Could not check: ${plural(view.notRun.length, 'check')}** — not run, so **not** a pass (details below).`, '');
+
+  // Everything below is folded: the record for whoever needs it, out of the way of the PR thread.
+  details(out, `Findings (${view.openFindings}) by area, with evidence`, () => {
+    out.push(`Ranked by ${md(RANK_FORMULA)}.`, '');
+    if (view.openFindings === 0) out.push('None.', '');
+    let shown = 0;
+    for (const area of view.byArea) {
+      if (shown >= max) break;
+      out.push(`**${md(area.area)}**`, '');
+      for (const v of area.checks) {
+        if (shown >= max) break;
+        const take = v.findings.slice(0, max - shown);
         shown += take.length;
-        out.push(`- **${md(sev)}** ${code(c.id)} ${md(c.title)}`);
-        for (const f of take) out.push(`  - ${findingLine(f)}`);
-        if (take.length < fs.length) out.push(`  - … ${fs.length - take.length} more`);
-        out.push(`  - fix: ${rich(c.remediation)}`);
+        out.push(`- **${md(v.severity)}** ${code(v.check.id)} ${md(v.title)}`);
+        for (const f of take) out.push(`  - ${findingLine(f.finding, f.rows)}`);
+        if (take.length < v.findings.length) out.push(`  - … ${v.findings.length - take.length} more`);
+        out.push(`  - fix: ${rich(v.check.remediation)}`);
       }
+      out.push('');
+    }
+    if (view.openFindings > shown) out.push(`… ${view.openFindings - shown} more in the JSON report.`, '');
+  });
+
+  details(out, 'Areas', () => {
+    out.push('| area | score | coverage | evaluated | could not check | errors |');
+    out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const a of report.areas) {
+      if (a.checks.total === 0) continue;
+      out.push(`| ${md(a.area)} | ${md(score(a.score))} | ${md(a.coverage)} % | ${a.checks.evaluated}/${a.checks.total} | ${a.checks.unknown} | ${a.checks.error} |`);
     }
     out.push('');
-  }
-  if (total > shown) {
-    out.push(`… ${total - shown} more in the JSON report.`);
-    out.push('');
-  }
+  });
 
-  const notRun = report.checks.filter((c) => c.status === 'unknown' || c.status === 'error');
-  if (notRun.length) {
-    out.push(`#### Could not check (${notRun.length})`);
-    out.push('');
-    out.push('Not run, so **not** a pass: these lower coverage and are left out of the score.');
-    out.push('');
-    for (const c of notRun) out.push(`- ${md(c.status.toUpperCase())} ${code(c.id)}: ${md(c.reason ?? '')}`);
-    out.push('');
+  if (view.notRun.length) {
+    details(out, `Could not check (${view.notRun.length})`, () => {
+      out.push('Not run, so **not** a pass: these lower coverage and are left out of the score.', '');
+      for (const c of view.notRun) out.push(`- ${md(c.status.toUpperCase())} ${code(c.id)}: ${md(c.reason ?? '')}`);
+      out.push('');
+    });
   }
 
   const waived = report.checks.flatMap((c) => c.findings.filter((f) => f.waiver).map((f) => ({ c, f })));
   if (report.waivers.length) {
-    out.push(`#### Waivers (${report.waivers.length}; ${plural(waived.length, 'finding')} waived, not scored)`);
-    out.push('');
-    out.push('| state | check | resource | reason | owner | ticket | expires | matched | at |');
-    out.push('| --- | --- | --- | --- | --- | --- | --- | ---: | --- |');
-    for (const w of report.waivers) {
-      const state = w.state === 'expired' ? '**EXPIRED**' : md(w.state);
-      out.push(
-        `| ${state} | ${code(w.check)} | ${w.kind ? `${md(w.kind)} ` : ''}${code(w.resource)} | ${md(w.reason)} | ${md(w.owner)} | ${md(w.ticket)} | ${md(w.expires)} | ${w.matched} | ${code(w.at)} |`,
-      );
-    }
-    out.push('');
-    for (const { c, f } of waived.slice(0, max)) out.push(`- waived: ${code(c.id)} ${resource(f.resource)}: ${md(f.message)} (${md(f.waiver!.ticket)})`);
-    if (waived.length > max) out.push(`- … ${waived.length - max} more waived`);
-    if (waived.length) out.push('');
+    const expired = report.waivers.filter((w) => w.state === 'expired').length;
+    details(out, `Waivers (${report.waivers.length}; ${plural(waived.length, 'finding')} waived, not scored${expired ? `; ${expired} EXPIRED` : ''})`, () => {
+      out.push('| state | check | resource | reason | owner | ticket | expires | matched | at |');
+      out.push('| --- | --- | --- | --- | --- | --- | --- | ---: | --- |');
+      for (const w of report.waivers) {
+        const state = w.state === 'expired' ? '**EXPIRED**' : md(w.state);
+        out.push(
+          `| ${state} | ${code(w.check)} | ${w.kind ? `${md(w.kind)} ` : ''}${code(w.resource)} | ${md(w.reason)} | ${md(w.owner)} | ${md(w.ticket)} | ${md(w.expires)} | ${w.matched} | ${code(w.at)} |`,
+        );
+      }
+      out.push('');
+      for (const { c, f } of waived.slice(0, max)) out.push(`- waived: ${code(c.id)} ${resource(f.resource)}: ${md(f.message)} (${md(f.waiver!.ticket)})`);
+      if (waived.length > max) out.push(`- … ${waived.length - max} more waived`);
+      if (waived.length) out.push('');
+    });
   }
 
   const p = report.permissions;
   if (p.missing.length) {
-    out.push(`#### Missing permissions of ${p.principal ? code(p.principal) : 'the anonymous principal'}`);
-    out.push('');
-    for (const m of p.missing) {
-      out.push(`- ${md(m.permission)}: ${m.artifacts.map(code).join(', ')} unreadable → ${plural(m.checks.length, 'check')} could not run`);
-    }
-    const cmds = p.readOnlyAcls.filter((a) => a.missing);
-    if (cmds.length) {
+    details(out, `Missing permissions of ${p.principal ? code(p.principal) : 'the anonymous principal'}`, () => {
+      for (const m of p.missing) {
+        out.push(`- ${md(m.permission)}: ${m.artifacts.map(code).join(', ')} unreadable → ${plural(m.checks.length, 'check')} could not run`);
+      }
+      const cmds = p.readOnlyAcls.filter((a) => a.missing);
+      if (cmds.length) {
+        out.push('');
+        out.push('To grant the missing read-only ACLs:');
+        out.push('');
+        // Commands come from the tool (principal quoted by it); a fence longer than any backtick run keeps them verbatim.
+        const body = cmds.map((a) => a.command.replace(/\r\n?|\n/g, ' ')).join('\n');
+        const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+        out.push(`${fence}sh`, body, fence);
+      }
       out.push('');
-      out.push('To grant the missing read-only ACLs:');
-      out.push('');
-      // Commands come from the tool (principal quoted by it); a fence longer than any backtick run keeps them verbatim.
-      const body = cmds.map((a) => a.command.replace(/\r\n?|\n/g, ' ')).join('\n');
-      const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-      out.push(`${fence}sh`, body, fence);
-    }
-    if (p.iamPolicy) {
-      out.push('', 'As an IAM policy document for the scanning identity (MSK IAM):', '', '```json', p.iamPolicy, '```');
-    }
-    out.push('');
+      if (p.iamPolicy) {
+        out.push('', 'As an IAM policy document for the scanning identity (MSK IAM):', '', '```json', p.iamPolicy, '```', '');
+      }
+    });
   }
 
   const cost = report.cost;
-  out.push(`#### Cost estimate: ${md(cost.totalMonthly.toFixed(2))} ${md(cost.currency)} per month`);
-  out.push('');
-  out.push('| driver | monthly | basis |', '| --- | ---: | --- |');
-  for (const d of cost.drivers) out.push(`| ${md(d.driver)} | ${md(d.monthly.toFixed(2))} | ${md(d.basis)} |`);
-  if (cost.topTopics.length) {
-    out.push('', '| top topics | stored GB | projected GB | cross-zone GB/month | monthly |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const t of cost.topTopics.slice(0, 5)) out.push(`| ${code(t.topic)} | ${t.storedGb} | ${t.projectedGb} | ${t.crossZoneGbMonth} | ${t.monthly.toFixed(2)} |`);
-  }
-  out.push('', `Prices: storage ${cost.prices.storagePerGbMonth} ${md(cost.currency)}/GB-month, cross-zone ${cost.prices.crossZonePerGb} ${md(cost.currency)}/GB${cost.prices.billReplicationTraffic ? '' : ' (replication not billed)'}. Assumptions: ${cost.assumptions.map(md).join('; ')}.`, '');
+  details(out, `Cost estimate: ${md(cost.totalMonthly.toFixed(2))} ${md(cost.currency)} per month`, () => {
+    if ('reason' in view.cost) out.push(`${md(view.cost.reason)}.`, '');
+    out.push('| driver | monthly | basis |', '| --- | ---: | --- |');
+    for (const d of cost.drivers) out.push(`| ${md(d.driver)} | ${md(d.monthly.toFixed(2))} | ${md(d.basis)} |`);
+    if (cost.topTopics.length) {
+      out.push('', '| top topics | stored GB | projected GB | cross-zone GB/month | monthly |', '| --- | ---: | ---: | ---: | ---: |');
+      for (const t of cost.topTopics.slice(0, 5)) out.push(`| ${code(t.topic)} | ${t.storedGb} | ${t.projectedGb} | ${t.crossZoneGbMonth} | ${t.monthly.toFixed(2)} |`);
+    }
+    out.push('', `Prices: storage ${cost.prices.storagePerGbMonth} ${md(cost.currency)}/GB-month, cross-zone ${cost.prices.crossZonePerGb} ${md(cost.currency)}/GB${cost.prices.billReplicationTraffic ? '' : ' (replication not billed)'}. Assumptions: ${cost.assumptions.map(md).join('; ')}.`, '');
+  });
 
   out.push('<details><summary>Scoring formula</summary>');
   out.push('');
@@ -200,9 +238,20 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   return `${out.join('\n')}\n`;
 }
 
-function findingLine(f: Finding): string {
-  const ev = evidence(f.evidence);
+function findingLine(f: Finding, rows: EvidenceRow[]): string {
+  const ev = evidence(rows);
   const lapsed = f.expiredWaiver ? ` **waiver ${md(f.expiredWaiver.ticket)} expired ${md(f.expiredWaiver.expires)}**` : '';
   return `${f.status === 'fail' ? 'FAIL' : 'WARN'} ${resource(f.resource)}: ${md(f.message)}${lapsed}${ev ? ` — ${ev}` : ''}`;
 }
 
+/** Lines of a Markdown document outside <details> blocks (what a PR thread shows unfolded). */
+export function linesOutsideDetails(markdown: string): number {
+  let depth = 0;
+  let n = 0;
+  for (const line of markdown.replace(/\n$/, '').split('\n')) {
+    if (line.startsWith('<details')) depth++;
+    if (depth === 0) n++;
+    if (line.startsWith('</details>')) depth = Math.max(0, depth - 1);
+  }
+  return n;
+}

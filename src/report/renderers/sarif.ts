@@ -11,7 +11,8 @@ import type * as Sarif from 'sarif';
 import type { Evidence, Resource, Severity } from '../../sdk.js';
 import type { CheckResult, Finding, Report } from '../model.js';
 import { escapeMarkdown } from './markdown.js';
-import { resourceLabel, valueText } from '../format.js';
+import { resourceLabel } from '../format.js';
+import { evidenceLine } from '../view.js';
 
 export interface SarifContext {
   /** readiness.yaml as the user gave it (relative to the repository root for code scanning), or null for built-in defaults. */
@@ -29,9 +30,12 @@ export const DEFAULT_CONFIG_URI = 'readiness.yaml';
 export const FINGERPRINT_KEY = 'kafkaReadinessFinding/v1';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
-/** GitHub's security-severity (0.0–10.0: ≥ 9 critical, 7–8.9 high, 4–6.9 medium, 0.1–3.9 low); info has none. */
-const SECURITY_SEVERITY: Partial<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' };
-const SECURITY_AREAS = new Set(['acl']);
+/**
+ * GitHub's security-severity (0.0–10.0: ≥ 9 critical, 7–8.9 high, 4–6.9 medium, 0.1–3.9 low, 0 none), from the
+ * check severity (or a finding's own). Every rule and result carries one, and every rule is tagged `security`:
+ * GitHub shows Critical/High/Medium/Low only for such rules, otherwise Error/Warning/Note.
+ */
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 
 function resultLevel(f: Finding): Sarif.Result.level {
   if (f.status === 'fail') return LEVEL[f.severity];
@@ -41,8 +45,8 @@ function resultLevel(f: Finding): Sarif.Result.level {
 
 
 function evidenceText(e: Evidence | undefined): string {
-  if (!e) return '';
-  return ` (observed ${valueText(e.observed)}; expected ${e.expected}${e.config ? `; config ${e.config}` : ''})`;
+  const line = evidenceLine(e);
+  return line ? ` (${line})` : '';
 }
 
 /** A relative path as a relative URI reference (each segment percent-encoded); an absolute one as a file: URI. */
@@ -89,7 +93,6 @@ function markdownUrl(url: string): string {
 function rule(c: CheckResult): Sarif.ReportingDescriptor {
   // helpUri must be an absolute URI: the first web reference (others, e.g. README anchors, stay in the help text).
   const webRef = c.references.find((r) => isHttpUrl(r.url));
-  const security = SECURITY_AREAS.has(c.area);
   const helpText = [c.remediation, ...c.references.map((r) => `${r.title}: ${r.url}`)].join('\n');
   const helpMarkdown = [
     `**Remediation:** ${rich(c.remediation)}`,
@@ -102,14 +105,15 @@ function rule(c: CheckResult): Sarif.ReportingDescriptor {
     id: c.id,
     name: c.id,
     shortDescription: { text: textOr(c.title, c.id) },
+    ...(c.failureTitle ? { messageStrings: { failure: { text: c.failureTitle } } } : {}),
     fullDescription: { text: textOr(c.description, textOr(c.title, c.id)) },
     help: { text: textOr(helpText, c.id), markdown: helpMarkdown },
     ...(webRef ? { helpUri: webRef.url } : {}),
     defaultConfiguration: { level: LEVEL[c.severity] },
     properties: {
       // GitHub shows security-severity only for rules tagged "security".
-      tags: security ? [c.area, 'security'] : [c.area],
-      ...(security && SECURITY_SEVERITY[c.severity] ? { 'security-severity': SECURITY_SEVERITY[c.severity] } : {}),
+      tags: [c.area, 'security'],
+      'security-severity': SECURITY_SEVERITY[c.severity],
       severity: c.severity,
       weight: c.weight,
       origin: c.origin,
@@ -170,6 +174,7 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
           area: c.area,
           status: f.status,
           severity: f.severity,
+          'security-severity': SECURITY_SEVERITY[f.severity],
           resource: { kind: f.resource.kind, name: f.resource.name },
           ...(f.evidence ? { evidence: JSON.parse(JSON.stringify(f.evidence)) as unknown } : {}),
           ...(f.expiredWaiver ? { expiredWaiver: { ...f.expiredWaiver } } : {}),

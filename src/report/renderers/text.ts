@@ -1,9 +1,9 @@
 // Human-readable report for a terminal. Colour only when the stream is a TTY and NO_COLOR is unset.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import { describeSource, type Evidence, type Resource, type Severity } from '../../sdk.js';
-import type { CheckResult, Report } from '../model.js';
-import { resourceLabel, valueText } from '../format.js';
+import type { Report } from '../model.js';
+import { resourceLabel } from '../format.js';
+import { buildView, evidenceLine } from '../view.js';
 
 export interface TextOptions {
   color: boolean;
@@ -11,14 +11,6 @@ export interface TextOptions {
   maxFindings?: number;
 }
 
-
-const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-
-function evidenceLine(e: Evidence): string {
-  const parts = [`observed ${valueText(e.observed)}`, `expected ${e.expected}`];
-  if (e.config) parts.push(`config ${e.config}${e.source ? ` (${describeSource(e.source)})` : ''}`);
-  return parts.join(' · ');
-}
 
 export function renderText(report: Report, opts: TextOptions): string {
   const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
@@ -55,22 +47,24 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
   out.push('');
 
-  const open = (ch: CheckResult) => ch.findings.filter((f) => !f.waiver);
-  const withFindings = report.checks.filter((ch) => open(ch).length > 0);
-  out.push(c.bold(`Findings (${withFindings.reduce((n, ch) => n + open(ch).length, 0)})`));
-  if (withFindings.length === 0) out.push('  none');
-  const byArea = new Map<string, CheckResult[]>();
-  for (const ch of withFindings) byArea.set(ch.area, [...(byArea.get(ch.area) ?? []), ch]);
-  for (const [area, checks] of byArea) {
+  const view = buildView(report);
+  if (view.fixFirst.length) {
+    out.push(c.bold('Fix first'));
+    view.fixFirst.slice(0, 5).forEach((v, i) => out.push(`  ${i + 1}. [${v.severity}] ${v.title} (${v.check.id}): ${v.resources}`));
+    out.push('');
+  }
+  out.push(c.bold(`Findings (${view.openFindings})`));
+  if (view.openFindings === 0) out.push('  none');
+  for (const { area, checks } of view.byArea) {
     out.push(c.underline(`  ${area}`));
-    checks.sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
-    for (const ch of checks) {
-      const tag = open(ch).some((f) => f.status === 'fail') ? c.red.bold('FAIL') : c.yellow.bold('WARN');
-      out.push(`  ${tag} ${c.bold(ch.id)} [${ch.severity}] ${ch.title}`);
-      const sorted = [...open(ch)].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+    for (const v of checks) {
+      const ch = v.check;
+      const tag = v.status === 'fail' ? c.red.bold('FAIL') : c.yellow.bold('WARN');
+      out.push(`  ${tag} ${c.bold(ch.id)} [${v.severity}] ${v.title}`);
+      const sorted = v.findings.map((x) => x.finding);
       for (const f of sorted.slice(0, max)) {
         const mark = f.status === 'fail' ? c.red('✖') : c.yellow('!');
-        const sev = f.severity !== ch.severity ? ` [${f.severity}]` : '';
+        const sev = f.severity !== v.severity ? ` [${f.severity}]` : '';
         const lapsed = f.expiredWaiver ? c.red(` (waiver ${f.expiredWaiver.ticket} expired ${f.expiredWaiver.expires})`) : '';
         out.push(`     ${mark} ${c.bold(resourceLabel(f.resource))}${sev}: ${f.message}${lapsed}`);
         if (f.evidence) out.push(c.dim(`         ${evidenceLine(f.evidence)}`));
@@ -136,6 +130,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   );
   out.push(c.dim(`Formula: ${s.formula}`));
   const gate = report.gate;
-  out.push(`Gate: ${gate.passed ? c.green('passed') : c.red('FAILED')} — ${gate.reasons.join('; ')}`);
+  out.push(`Gate: ${view.gate.state === 'none' ? c.dim('no gate') : gate.passed ? c.green('passed') : c.red('FAILED')} — ${view.gate.state === 'none' ? view.gate.detail : gate.reasons.join('; ')}`);
+  if (view.baseline) out.push(`Baseline ${view.baseline.file}: ${view.baseline.newFindings.length} new, ${view.baseline.fixedFindings.length} fixed finding(s)${view.baseline.newFindings.length ? ` (e.g. ${view.baseline.newFindings[0]!.check} on ${view.baseline.newFindings[0]!.resource})` : ''}`);
   return `${out.join('\n')}\n`;
 }
