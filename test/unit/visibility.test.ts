@@ -72,10 +72,15 @@ describe('deciding whether a list is whole', () => {
 
   it('topics: possibly filtered on a denied probe, on unlisted topics in the log dirs, or on own DENY bindings', () => {
     expect(topicVisibility(makeSnapshot().artifacts, ev({ topicProbe: { kind: 'denied', detail: 'TOPIC_AUTHORIZATION_FAILED' } }))).toMatchObject({ status: 'possibly-filtered', missingGrant: "DESCRIBE on Topic '*'" });
-    const hidden = topicVisibility(withLogDirs(['orders', 'payroll', 'hr']).artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))!;
+    const hidden = topicVisibility(withLogDirs(['orders', 'payroll', 'hr']).artifacts, ev({ topicProbe: { kind: 'failed', detail: 'timed out' } }))!;
     expect(hidden).toMatchObject({ status: 'possibly-filtered' });
     expect(hidden.reason).toMatch(/^2 topic\(s\) hold data/);
     expect(hidden.reason).not.toMatch(/payroll/); // names it may not see are not repeated
+    // May describe any name and no DENY binding (ACLs read): unlisted replicas are topics being deleted.
+    expect(topicVisibility(withLogDirs(['orders', 'payroll']).artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.status).toBe('complete');
+    const noAcls = withLogDirs(['orders', 'payroll']);
+    noAcls.artifacts.acls = { ok: false, error: { reason: 'denied', message: 'x' } };
+    expect(topicVisibility(noAcls.artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.status).toBe('possibly-filtered');
     const s = makeSnapshot({ acls: { ok: true, value: [{ principal: 'User:scanner', permission: 'DENY', operation: 'DESCRIBE', resourceType: 'TOPIC', resourceName: 'hr.', patternType: 'PREFIXED', host: '*' }] } });
     expect(topicVisibility(s.artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.reason).toMatch(/DENY DESCRIBE bindings .*PREFIXED hr\./);
   });
