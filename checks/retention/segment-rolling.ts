@@ -30,7 +30,7 @@ export default defineCheck({
     remediation:
       'Set `segment.ms` at or below `retention.ms` on short-retention topics (e.g. `kafka-configs.sh --alter --entity-type topics ' +
       '--entity-name <topic> --add-config segment.ms=<retention.ms>`); keep `segment.index.bytes` at its default (10 MiB) or ' +
-      'large enough for `segment.bytes / index.interval.bytes × 12` bytes; avoid `segment.ms` below an hour unless the topic is compacted on purpose.',
+      'large enough for `segment.bytes / index.interval.bytes × 12` bytes; avoid `segment.ms` below 10 minutes (option `minSegmentMs`) unless the topic is compacted on purpose.',
     references: [
       { title: 'Kafka docs: segment.ms', url: 'https://kafka.apache.org/documentation/#topicconfigs_segment.ms' },
       { title: 'Kafka docs: segment.index.bytes', url: 'https://kafka.apache.org/documentation/#topicconfigs_segment.index.bytes' },

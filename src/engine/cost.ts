@@ -39,6 +39,8 @@ export function costReport(snapshot: Snapshot, prices: PriceTable, platform: str
   const observed = samples.length >= 2;
   const stored = topicBytes(snapshot);
   if (!a.logDirs.ok) assumptions.push('log dir sizes were not readable: stored bytes are unknown and counted as 0');
+  // A permission-filtered topic list (see visibility) leaves the hidden topics out of every figure below.
+  if (a.topics.ok && a.topics.visibility?.status === 'possibly-filtered') assumptions.push(`only the topics the principal may DESCRIBE are counted (${a.topics.visibility.reason}); needs ${a.topics.visibility.missingGrant ?? 'DESCRIBE on every topic'}`);
   if (!observed) assumptions.push('no observation window (--observe): ingress is unknown, so projected storage and traffic are 0');
   else assumptions.push(`ingress measured over ${Math.round(windowMs(samples) / 1000)} s (${samples.length} samples) and assumed steady for the month`);
 

@@ -108,7 +108,9 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
 
   // A name no one uses, so the answer says whether the principal may DESCRIBE arbitrary names (read-only).
   const probeName = `kafka-readiness-visibility-probe-${randomUUID().slice(0, 8)}`;
-  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch, topicProbe] =
+  // Before the batch: a denied request in the batch must not be able to delay or spoil the probe's answer.
+  const topicProbe = await probeTopic(client, probeName);
+  const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch] =
     await Promise.all([
       timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
       timed('cluster', () => gatherCluster(client, metadata)),
@@ -126,7 +128,6 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
           ? fromSettled(await settle(ctx.cloudwatch()))
           : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
       ),
-      probeTopic(client, probeName),
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
 
@@ -157,7 +158,8 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     principal: ctx.target.principal ? `User:${ctx.target.principal}` : null,
     topicProbe,
     // ListGroups lists every group to a principal with DESCRIBE on the Cluster: no probe needed then.
-    groupProbe: clusterDescribe || brokerIds.length === 0 ? null : await probeGroup(client, brokerIds[0]!, probeName),
+    // Any broker checks the ACL first; the last one is usually not the bootstrap connection the batch used most.
+    groupProbe: clusterDescribe || brokerIds.length === 0 ? null : await probeGroup(client, brokerIds[brokerIds.length - 1]!, probeName),
     offsetFetchDenied: groupsAndOffsets.offsetFetchDenied,
   });
 

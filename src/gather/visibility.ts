@@ -48,16 +48,18 @@ export function topicVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): A
   const listed = new Set(a.topics.value.map((t) => t.name));
   const reasons: string[] = [];
   const logDirsWhole = a.logDirs.ok && !a.logDirs.issues?.length;
+  const p = ev.topicProbe;
+  const denies = denyBindings(a, ev.principal, 'TOPIC');
   if (a.logDirs.ok) {
     const onDisk = new Set<string>();
     for (const dirs of Object.values(a.logDirs.value)) for (const d of dirs) for (const t of Object.keys(d.topics)) onDisk.add(t);
     const hidden = [...onDisk].filter((t) => !listed.has(t));
-    // Names are not repeated: they are what the principal may not see.
-    if (hidden.length) reasons.push(`${hidden.length} topic(s) hold data in the brokers' log dirs but are not in the Metadata answer`);
+    // A principal that may describe any name and has no DENY binding (ACLs read) sees every topic: unlisted
+    // replicas on disk are then topics being deleted. Names are not repeated: they may be what it may not see.
+    const deleting = p?.kind === 'authorized' && a.acls.ok && denies.length === 0;
+    if (hidden.length && !deleting) reasons.push(`${hidden.length} topic(s) hold data in the brokers' log dirs but are not in the Metadata answer`);
   }
-  const denies = denyBindings(a, ev.principal, 'TOPIC');
   if (denies.length) reasons.push(`DENY DESCRIBE bindings for the principal on topics (${denies.join(', ')})`);
-  const p = ev.topicProbe;
   if (p?.kind === 'denied') reasons.push(`the principal may not DESCRIBE every topic name (${p.detail}); Metadata leaves such topics out without an error`);
   if (reasons.length) return filtered(reasons, TOPIC_GRANT);
   if (p?.kind === 'authorized') return { status: 'complete', reason: `The principal may DESCRIBE any topic name (${p.detail})` };

@@ -70,10 +70,10 @@ describe('visibility probes in gather', () => {
     expect(s.artifacts.topics.ok && s.artifacts.topics.visibility?.status).toBe('complete');
   });
 
-  it('a denied topic probe, or topics on disk that Metadata did not list: topics possibly filtered', async () => {
+  it('a denied topic probe, or (unverified by the probe) topics on disk that Metadata did not list: topics possibly filtered', async () => {
     const denied = await gatherSnapshot(client({ clusterOps: ['DESCRIBE'], topicProbe: 'denied', groupProbe: 'authorized' }), ctx);
     expect(denied.artifacts.topics.ok && denied.artifacts.topics.visibility).toMatchObject({ status: 'possibly-filtered', missingGrant: "DESCRIBE on Topic '*'" });
-    const hidden = await gatherSnapshot(client({ clusterOps: ['DESCRIBE'], topicProbe: 'authorized', groupProbe: 'authorized', hiddenOnDisk: ['payroll'] }), ctx);
+    const hidden = await gatherSnapshot(client({ clusterOps: ['DESCRIBE'], topicProbe: 'throws', groupProbe: 'authorized', hiddenOnDisk: ['payroll'] }), ctx);
     expect(hidden.artifacts.topics.ok && hidden.artifacts.topics.visibility?.reason).toMatch(/^1 topic\(s\) hold data/);
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../checks/index.js';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { evaluateChecks } from '../../src/engine/evaluate.js';
+import { costReport, DEFAULT_PRICES } from '../../src/engine/cost.js';
 import { permissionReport } from '../../src/engine/permissions.js';
 import { ARTIFACT_NAMES, type ArtifactErrorReason, type ArtifactName, type Snapshot } from '../../src/gather/snapshot.js';
 import { assessVisibility, groupVisibility, topicVisibility, type VisibilityEvidence } from '../../src/gather/visibility.js';
@@ -71,10 +72,15 @@ describe('deciding whether a list is whole', () => {
 
   it('topics: possibly filtered on a denied probe, on unlisted topics in the log dirs, or on own DENY bindings', () => {
     expect(topicVisibility(makeSnapshot().artifacts, ev({ topicProbe: { kind: 'denied', detail: 'TOPIC_AUTHORIZATION_FAILED' } }))).toMatchObject({ status: 'possibly-filtered', missingGrant: "DESCRIBE on Topic '*'" });
-    const hidden = topicVisibility(withLogDirs(['orders', 'payroll', 'hr']).artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))!;
+    const hidden = topicVisibility(withLogDirs(['orders', 'payroll', 'hr']).artifacts, ev({ topicProbe: { kind: 'failed', detail: 'timed out' } }))!;
     expect(hidden).toMatchObject({ status: 'possibly-filtered' });
     expect(hidden.reason).toMatch(/^2 topic\(s\) hold data/);
     expect(hidden.reason).not.toMatch(/payroll/); // names it may not see are not repeated
+    // May describe any name and no DENY binding (ACLs read): unlisted replicas are topics being deleted.
+    expect(topicVisibility(withLogDirs(['orders', 'payroll']).artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.status).toBe('complete');
+    const noAcls = withLogDirs(['orders', 'payroll']);
+    noAcls.artifacts.acls = { ok: false, error: { reason: 'denied', message: 'x' } };
+    expect(topicVisibility(noAcls.artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.status).toBe('possibly-filtered');
     const s = makeSnapshot({ acls: { ok: true, value: [{ principal: 'User:scanner', permission: 'DENY', operation: 'DESCRIBE', resourceType: 'TOPIC', resourceName: 'hr.', patternType: 'PREFIXED', host: '*' }] } });
     expect(topicVisibility(s.artifacts, ev({ topicProbe: { kind: 'authorized', detail: 'x' } }))?.reason).toMatch(/DENY DESCRIBE bindings .*PREFIXED hr\./);
   });
@@ -119,5 +125,14 @@ describe('the permission section names the grant that makes a filtered list whol
     expect(p.missing.find((m) => m.permission.includes('Topic'))).toBeUndefined();
     expect(p.readOnlyAcls.find((a) => a.permission === "DESCRIBE on Group '*'")).toMatchObject({ missing: true, command: expect.stringContaining("--operation DESCRIBE --group '*'") });
     expect(checks.find((c) => c.id === 'consumer-lag/rebalancing-groups')).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/^samples, groups possibly filtered by permission: .*GROUP_AUTHORIZATION_FAILED.*needs DESCRIBE on Group '\*'$/) });
+  });
+});
+
+describe('the cost estimate says when it covers a filtered topic list only', () => {
+  it('adds the assumption with the reason and the grant', () => {
+    const s = makeSnapshot();
+    assessVisibility(s.artifacts, { principal: 'User:scanner', topicProbe: { kind: 'denied', detail: 'TOPIC_AUTHORIZATION_FAILED' }, groupProbe: null, offsetFetchDenied: [] });
+    expect(costReport(s, DEFAULT_PRICES, 'apache-kafka').assumptions.join('\n')).toMatch(/only the topics the principal may DESCRIBE are counted .*TOPIC_AUTHORIZATION_FAILED.*needs DESCRIBE on Topic '\*'/);
+    expect(costReport(makeSnapshot(), DEFAULT_PRICES, 'apache-kafka').assumptions.join('\n')).not.toMatch(/only the topics/);
   });
 });
