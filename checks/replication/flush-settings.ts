@@ -8,6 +8,7 @@ export default defineCheck({
     id: 'replication/flush-settings',
     area: 'replication',
     title: 'Durability comes from replication, not forced fsync',
+    failureTitle: 'Topics force fsync instead of relying on replication',
     description:
       'Kafka acknowledges writes once they are replicated (`acks=all`, `min.insync.replicas`) and leaves flushing to the ' +
       'operating system. The Kafka documentation recommends not setting `flush.messages` / `flush.ms` (or the broker ' +

@@ -5,6 +5,7 @@ export default defineCheck({
     id: 'replication/leadership-placement',
     area: 'replication',
     title: 'Partition leadership is spread over the brokers',
+    failureTitle: 'Partition leadership is concentrated on one broker',
     description:
       'The leader of a partition takes all of its produce traffic and most of its fetch traffic. When every preferred ' +
       'leader of a topic sits on one broker, that broker carries the whole topic and leader balancing keeps putting it ' +

@@ -8,6 +8,7 @@ export default defineCheck({
     id: 'replication/replication-throttles',
     area: 'replication',
     title: 'No replication throttle is left over from a reassignment',
+    failureTitle: 'A replication throttle is left over from a reassignment',
     description:
       '`kafka-reassign-partitions.sh --throttle` marks the moving replicas in the topic configs ' +
       '`leader.replication.throttled.replicas` / `follower.replication.throttled.replicas` and sets the broker rates ' +

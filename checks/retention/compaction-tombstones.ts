@@ -20,6 +20,7 @@ export default defineCheck({
     id: 'retention/compaction-tombstones',
     area: 'retention',
     title: 'Compacted topics keep tombstones long enough and compact at a sane pace',
+    failureTitle: 'Compacted topics drop tombstones too early or compact at a bad pace',
     description:
       'A compacted topic deletes a key by writing a tombstone (a null value). The cleaner drops tombstones ' +
       '`delete.retention.ms` after compacting them: a consumer that rebuilds its state from the beginning (a Kafka Streams ' +

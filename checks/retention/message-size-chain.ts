@@ -33,6 +33,7 @@ export default defineCheck({
     id: 'retention/message-size-chain',
     area: 'retention',
     title: 'The largest record a topic accepts can be replicated, fetched and sent',
+    failureTitle: 'A topic accepts records that cannot be replicated, fetched or sent',
     description:
       "A record batch travels producer → leader → followers → consumers, and every hop has its own limit. The topic's " +
       '`max.message.bytes` (inherited from the broker `message.max.bytes` unless overridden) is what the leader accepts. ' +

@@ -21,6 +21,7 @@ export default defineCheck({
     id: 'retention/segment-rolling',
     area: 'retention',
     title: 'Segments roll in step with retention',
+    failureTitle: 'Segments roll out of step with retention',
     description:
       'Kafka deletes (and compacts) whole closed segments only. A segment closes when it reaches `segment.bytes`, when it ' +
       'is `segment.ms` old, or when its index (`segment.index.bytes`) is full. With `segment.ms` longer than `retention.ms` ' +

@@ -225,7 +225,12 @@ function checkView(c: CheckResult): CheckView {
 
 function gateView(report: Report): GateView {
   const g = report.gate;
-  if (g.rules.length === 0) return { state: 'none', label: 'no gate', detail: 'No gate set: this run cannot fail a pipeline (set --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml).' };
+  // The built-in coverage floor is always there (the gate fails closed); alone and met, it is not a gate anyone set.
+  const floor = g.rules.find((r) => r.rule === 'min-coverage' && r.origin === 'default minimum coverage');
+  if (g.passed && g.rules.every((r) => r === floor)) {
+    const also = floor ? ` Only the built-in coverage minimum applies (${floor.message}).` : '';
+    return { state: 'none', label: 'no gate', detail: `No gate set: this run fails a pipeline only when it can see too little.${also} Set --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml.` };
+  }
   if (g.passed) return { state: 'passed', label: 'passed', detail: g.reasons.join('; ') };
   const decided = g.rules.find((r) => !r.passed);
   return { state: 'failed', label: 'failed', detail: decided ? decided.message : g.reasons.join('; ') };
