@@ -16,6 +16,7 @@ import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
+import { DEFAULT_PLUGIN_BUDGET_MS } from './engine/plugin-host.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -32,6 +33,7 @@ interface ReportFlags extends OutputFlags {
   failOn?: Severity;
   minCoverage?: string;
   verbose?: boolean;
+  pluginTimeout?: string;
 }
 
 function addConnectionOptions(cmd: Command): Command {
@@ -62,7 +64,16 @@ function addReportOptions(cmd: Command): Command {
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(['critical', 'high', 'medium', 'low', 'info']))
     .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
-    .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)');
+    .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)')
+    .option('--plugin-timeout <duration>', 'time budget per plugin check; a plugin check that takes longer is stopped and reported as error (default 5s)');
+}
+
+/** --plugin-timeout → the per-check budget plugins run under (bounded: Node timers overflow past 2^31 ms). */
+function pluginOptions(flags: ReportFlags): { budgetMs?: number } {
+  if (flags.pluginTimeout === undefined) return {};
+  const budgetMs = parseMs(flags.pluginTimeout, '--plugin-timeout', DEFAULT_PLUGIN_BUDGET_MS);
+  if (budgetMs > 600_000) throw new UsageError('--plugin-timeout is limited to 10m');
+  return { budgetMs };
 }
 
 interface CloudWatchFlags {
@@ -165,7 +176,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
-      const setup = await loadSetup(flags.config, flags.profile);
+      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
@@ -208,7 +219,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       const snapshot = readSnapshotFile(file);
-      const setup = await loadSetup(flags.config, flags.profile);
+      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io, setup.config);
       setExit(gateExit(report));

@@ -7,7 +7,7 @@ import { defaultConfig, loadReadinessConfig, type ReadinessConfig } from './conf
 import type { ConnectionOptions } from './connect/options.js';
 import { PlatformaticClusterClient } from './connect/platformatic.js';
 import type { ClusterClient } from './connect/port.js';
-import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
+import { buildRegistry, type PluginOptions, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
@@ -19,13 +19,13 @@ import { TOOL_VERSION } from './version.js';
 
 export const DEFAULT_CONFIG_FILE = 'readiness.yaml';
 
-export async function loadSetup(configPath?: string, profile?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
+export async function loadSetup(configPath?: string, profile?: string, plugins: PluginOptions = {}): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
   let config = defaultConfig();
   if (configPath) config = loadReadinessConfig(configPath);
   else if (existsSync(DEFAULT_CONFIG_FILE)) config = loadReadinessConfig(DEFAULT_CONFIG_FILE);
   const name = profile ?? config.profileName;
   if (name) config = applyProfile(config, name);
-  return { config, registry: await buildRegistry(config) };
+  return { config, registry: await buildRegistry(config, plugins) };
 }
 
 /** The client certificate's subject in RFC 2253 order (what Kafka's default principal builder uses for mTLS). */

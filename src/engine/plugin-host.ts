@@ -35,6 +35,9 @@ const { url, port, flag } = workerData;
 const signal = new Int32Array(flag);
 let mod;
 let checks = [];
+// Plugin console output is diagnostics: it goes to stderr, never into a report on stdout. (Piping the worker's
+// own stdout stream instead would keep the process alive after the report.)
+process.stdout.write = process.stderr.write.bind(process.stderr);
 function reply(msg) {
   try {
     port.postMessage(msg);
@@ -169,13 +172,7 @@ export class PluginHost {
       eval: true,
       workerData: { url: this.#url, port: port2, flag: signal.buffer },
       transferList: [port2],
-      // Plugin console output is diagnostics: it goes to stderr, never into a report on stdout.
-      stdout: true,
-      stderr: true,
     });
-    const toStderr = (chunk: Buffer) => process.stderr.write(chunk);
-    worker.stdout.on('data', toStderr);
-    worker.stderr.on('data', toStderr);
     worker.on('error', () => {}); // the reply (or its absence) already tells what happened
     // The worker must never keep the process alive after the report is written.
     worker.unref();
