@@ -79,6 +79,8 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
       if ('notApplicable' in output) return { ...base, ...withPartial, status: 'not-applicable', reason: output.notApplicable };
       return { ...base, ...withPartial, status: 'unknown', reason: output.unknown };
     }
+    // Nothing judged while inputs were incomplete is unknown (the missing parts may hold the resources), not n/a.
+    if (output.length === 0 && partial.length) return { ...base, ...withPartial, status: 'unknown', reason: `nothing could be evaluated from incomplete input: ${partial[0]}` };
     if (output.length === 0) return { ...base, ...withPartial, status: 'not-applicable', reason: 'nothing to evaluate' };
     return { ...base, ...withPartial, ...summarize(output, severity, override.severity !== undefined) };
   });
