@@ -92,6 +92,7 @@ describe('partial samples (--observe with a broker lost mid-window)', () => {
     const s = await gatherSnapshot(client, {
       ...ctx,
       observe: { windowMs: 2000, samples: 3 },
+      now: () => new Date(Date.UTC(2026, 0, 1) + sample * 1000),
       sleep: async () => {
         sample++;
       },
