@@ -35,9 +35,20 @@ const { url, port, flag } = workerData;
 const signal = new Int32Array(flag);
 let mod;
 let checks = [];
-// Plugin console output is diagnostics: it goes to stderr, never into a report on stdout. (Piping the worker's
-// own stdout stream instead would keep the process alive after the report.)
-process.stdout.write = process.stderr.write.bind(process.stderr);
+// Plugin console output is diagnostics: it goes to stderr, never into a report on stdout. Written to fd 2
+// directly: a worker's own stdio streams reach the process through the main thread's event loop, so output could
+// be lost at exit, and piping them would keep the process alive after the report.
+const { writeSync } = require('node:fs');
+const toStderr = (chunk, encoding, cb) => {
+  try {
+    writeSync(2, typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+  } catch {}
+  const done = typeof encoding === 'function' ? encoding : cb;
+  if (typeof done === 'function') done();
+  return true;
+};
+process.stdout.write = toStderr;
+process.stderr.write = toStderr;
 function reply(msg) {
   try {
     port.postMessage(msg);

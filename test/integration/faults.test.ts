@@ -186,3 +186,44 @@ describe('a principal without DESCRIBE on the Cluster', () => {
     expect(timeouts.map(([k]) => k)).toEqual([]);
   });
 });
+
+describe('the quorum leader stopped with SIGSTOP', () => {
+  let stopped: number | null = null;
+  afterAll(() => {
+    if (stopped) process.kill(stopped, 'SIGCONT');
+  });
+
+  it('loses only what that node and the forwarded DescribeQuorum answer: nothing queues behind them', async () => {
+    const before = await gatherFromCluster(adminConn);
+    const leader = await quorumLeader();
+    const pid = pidOf(leader);
+    process.kill(pid, 'SIGSTOP');
+    stopped = pid;
+    let snapshot: Snapshot;
+    const t0 = Date.now();
+    try {
+      snapshot = await gatherFromCluster({ ...adminConn, connectTimeoutMs: 5000, requestTimeoutMs: 3000 });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      stopped = null;
+    }
+    const ms = Date.now() - t0;
+    const config = loadReadinessConfig(c.readinessYaml);
+    const report = evaluateSnapshot(snapshot, { config, registry: await buildRegistry(config) });
+    const a = snapshot.artifacts;
+    const state = (name: keyof typeof a) => {
+      const art = a[name];
+      return art.ok ? (art.issues?.length ? `partial(${art.issues.map((i) => i.reason).join(',')})` : 'ok') : art.error.reason;
+    };
+    const states = Object.fromEntries((Object.keys(a) as (keyof typeof a)[]).map((k) => [k, state(k)]));
+    process.stderr.write(`[faults] quorum leader ${leader} stopped: scan ${ms} ms, coverage ${report.summary.coverage} %, artifacts ${JSON.stringify(states)}\n`);
+    // "Any broker" artifacts come from a live broker: none of them may time out behind the forwarded request.
+    for (const name of ['cluster', 'topicConfigs', 'acls', 'quotas', 'scramUsers'] as const) {
+      const art = a[name];
+      const reasons = art.ok ? (art.issues ?? []).map((i) => i.reason) : [art.error.reason];
+      expect(reasons, name).not.toContain('timeout');
+    }
+    expect(report.summary.coverage).toBeGreaterThanOrEqual(70);
+    await restore(before);
+  });
+});

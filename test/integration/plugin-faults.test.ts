@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeSnapshot } from '../helpers/snapshot.js';
+import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 import { runCli } from './cluster-context.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'plugins');
@@ -35,7 +35,10 @@ async function evaluate(plugin: string | null, gate: 'pass' | 'fail', extra: str
 describe('misbehaving plugins cannot end, hang or decide the run', () => {
   const baseline: Record<'pass' | 'fail', number | null> = { pass: null, fail: null };
   beforeAll(async () => {
-    writeFileSync(snapshotFile, JSON.stringify(makeSnapshot()));
+    // A healthy cluster plus one topic with a single replica: the score is below 100, so --fail-under 100 fails.
+    const snapshot = makeSnapshot();
+    if (snapshot.artifacts.topics.ok) snapshot.artifacts.topics.value.push(topicInfo('scratch', [{ replicas: [1] }]));
+    writeFileSync(snapshotFile, JSON.stringify(snapshot));
     // The same snapshot without plugins: the gate's own verdicts, which the plugins below must not change.
     baseline.pass = (await evaluate(null, 'pass')).code;
     baseline.fail = (await evaluate(null, 'fail')).code;
