@@ -79,8 +79,9 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
       if ('notApplicable' in output) return { ...base, ...withPartial, status: 'not-applicable', reason: output.notApplicable };
       return { ...base, ...withPartial, status: 'unknown', reason: output.unknown };
     }
-    // Nothing judged while inputs were incomplete is unknown (the missing parts may hold the resources), not n/a.
-    if (output.length === 0 && partial.length) return { ...base, ...withPartial, status: 'unknown', reason: `nothing could be evaluated from incomplete input: ${partial[0]}` };
+    // Nothing judged from samples that lack partitions is unknown (the missing partitions hold the verdict), not n/a.
+    const partialSamples = partial.find((p) => p.startsWith('samples:'));
+    if (output.length === 0 && partialSamples) return { ...base, ...withPartial, status: 'unknown', reason: `nothing could be evaluated from incomplete samples: ${partialSamples}` };
     if (output.length === 0) return { ...base, ...withPartial, status: 'not-applicable', reason: 'nothing to evaluate' };
     return { ...base, ...withPartial, ...summarize(output, severity, override.severity !== undefined) };
   });
