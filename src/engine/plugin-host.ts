@@ -183,6 +183,8 @@ export class PluginHost {
       eval: true,
       workerData: { url: this.#url, port: port2, flag: signal.buffer },
       transferList: [port2],
+      // A plugin that allocates without end ends its worker (ERR_WORKER_OUT_OF_MEMORY), not the process.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     worker.on('error', () => {}); // the reply (or its absence) already tells what happened
     // The worker must never keep the process alive after the report is written.
