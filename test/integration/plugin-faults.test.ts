@@ -99,6 +99,13 @@ describe('misbehaving plugins cannot end, hang or decide the run', () => {
     expect(run.stderr).toContain('NOISE FROM PLUGIN');
   });
 
+  it.each(['0', '2h', 'soon'])('--plugin-timeout %s is a usage error: exit 2, one line', async (value) => {
+    const r = await evaluate('hang.mjs', 'pass', ['--plugin-timeout', value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--plugin-timeout/);
+  });
+
   it('process.exit while loading is a configuration error: exit 2, one line', async () => {
     const r = await evaluate('exit-on-load.mjs', 'pass');
     expect(r.code).toBe(2);
