@@ -23,6 +23,7 @@ import { createProgress, progressWanted } from './commands/progress.js';
 import type { ConnectionOptions } from './connect/options.js';
 import type { GatherEvent } from './gather/gather.js';
 import { escapeControl } from './report/escape.js';
+import { DEFAULT_PLUGIN_BUDGET_MS } from './engine/plugin-host.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -39,6 +40,7 @@ interface ReportFlags extends OutputFlags {
   failOn?: Severity;
   minCoverage?: string;
   verbose?: boolean;
+  pluginTimeout?: string;
 }
 
 function addConnectionOptions(cmd: Command): Command {
@@ -128,7 +130,15 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(['critical', 'high', 'medium', 'low', 'info']))
     .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)')
-    .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(['failure', 'skipped', 'pass']));
+    .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(['failure', 'skipped', 'pass']))
+
+    .option('--plugin-timeout <duration>', 'time budget per plugin check; a plugin check that takes longer is stopped and reported as error (default 5s)');
+}
+
+/** --plugin-timeout → the per-check budget plugins run under (bounded: Node timers overflow past 2^31 ms). */
+function pluginOptions(flags: ReportFlags): { budgetMs?: number } {
+  if (flags.pluginTimeout === undefined) return {};
+  return { budgetMs: durationFlag(flags.pluginTimeout, '--plugin-timeout', { fallback: DEFAULT_PLUGIN_BUDGET_MS, max: 600_000 }) };
 }
 
 interface CloudWatchFlags {
@@ -243,7 +253,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const conn = buildConnectionOptions(flags);
       const observe = parseObserve(flags);
       const cloudwatch = parseCloudWatch(flags);
-      const setup = await loadSetup(flags.config, flags.profile);
+      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       const logger = log(flags.verbose);
       const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
@@ -288,7 +298,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
       const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
       const snapshot = readSnapshotFile(file);
-      const setup = await loadSetup(flags.config, flags.profile);
+      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       let report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
       if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
       readingFile(file, 'snapshot', () => writeReport(report, formats, flags, io, setup.config));

@@ -8,7 +8,7 @@ import type { ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './connect/options.js';
 import { tokenSourceFor } from './connect/oauth.js';
 import type { ClusterClient } from './connect/port.js';
-import { buildRegistry, type RegisteredCheck } from './engine/registry.js';
+import { buildRegistry, type PluginOptions, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
@@ -21,14 +21,14 @@ import { TOOL_VERSION } from './version.js';
 
 export const DEFAULT_CONFIG_FILE = 'readiness.yaml';
 
-export async function loadSetup(configPath?: string, profile?: string): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
+export async function loadSetup(configPath?: string, profile?: string, plugins: PluginOptions = {}): Promise<{ config: ReadinessConfig; registry: RegisteredCheck[] }> {
   let config = defaultConfig();
   // The YAML parser and schema validator load only when there is a file to read (start-up time).
   const file = configPath ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (file) config = (await import('./config/readiness.js')).loadReadinessConfig(file);
   const name = profile ?? config.profileName;
   if (name) config = applyProfile(config, name);
-  return { config, registry: await buildRegistry(config) };
+  return { config, registry: await buildRegistry(config, plugins) };
 }
 
 /** The client certificate's subject in RFC 2253 order (what Kafka's default principal builder uses for mTLS). */

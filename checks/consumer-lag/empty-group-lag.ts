@@ -1,4 +1,4 @@
-import { defineCheck, formatDuration, group, lagSeries, notApplicable, pass, warn, windowMs } from '../../src/sdk.js';
+import { defineCheck, formatDuration, group, lagSeries, notApplicable, pass, sampleHasPartition, warn, windowMs } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -24,14 +24,22 @@ export default defineCheck({
       const committed = last.groupOffsets[g.groupId] ?? {};
       let growth = 0n;
       let total = 0n;
+      let known = 0;
+      let unknown = 0;
       for (const [t, parts] of Object.entries(committed)) {
         for (const p of Object.keys(parts)) {
           const series = lagSeries(samples, g.groupId, t, p);
-          if (series.length < 2) continue;
+          if (series.length < 2) {
+            if (samples.some((s) => !sampleHasPartition(s, t, p))) unknown++;
+            continue;
+          }
+          known++;
           growth += series[series.length - 1]!.lag - series[0]!.lag;
           total += series[series.length - 1]!.lag;
         }
       }
+      // Partitions a sample lacks (broker down mid-window) give no verdict: with none left, neither does the group.
+      if (known === 0 && unknown > 0) continue;
       const evidence = { observed: { lag: String(total), growthOverWindow: String(growth) }, expected: 'no growth while the group has no member', details: { window: formatDuration(windowMs(samples)) } };
       results.push(growth > 0n ? warn(group(g.groupId), `no member, lag grew by ${growth} to ${total} over ${formatDuration(windowMs(samples))}`, evidence) : pass(group(g.groupId), 'no member, and its lag did not grow', evidence));
     }

@@ -97,6 +97,17 @@ const FAMILIES = {
 
 type Family = keyof typeof FAMILIES;
 
+/**
+ * Requests a broker may hold for long or never answer get a connection of their own, because a broker answers a
+ * connection's requests one at a time: DescribeQuorum is forwarded to the quorum leader (stopped leader → the
+ * broker holds it until the timeout), and Kafka 4.1 never answers DescribeUserScramCredentials for a principal
+ * without DESCRIBE on the Cluster. Queued behind either, every other "any broker" request would time out too.
+ */
+const ISOLATED: ReadonlySet<Family> = new Set<Family>(['DescribeQuorum', 'DescribeUserScramCredentials']);
+
+/** How long close() waits for a graceful close before it destroys the sockets. */
+const CLOSE_GRACE_MS = 1000;
+
 const ACL_RESOURCE_TYPES: Record<number, string> = { 0: 'UNKNOWN', 1: 'ANY', 2: 'TOPIC', 3: 'GROUP', 4: 'CLUSTER', 5: 'TRANSACTIONAL_ID', 6: 'DELEGATION_TOKEN', 7: 'USER' };
 const ACL_PATTERN_TYPES: Record<number, string> = { 0: 'UNKNOWN', 1: 'ANY', 2: 'MATCH', 3: 'LITERAL', 4: 'PREFIXED' };
 const ACL_OPERATIONS: Record<number, string> = {
@@ -196,6 +207,11 @@ export class PlatformaticClusterClient implements ClusterClient {
   readonly #options: ConnectionOptions;
   readonly #ownerId = randomInt(1, 2 ** 31 - 1);
   readonly #pool: ConnectionPool;
+  /** Extra pools (own connections) for requests that may hang: see ISOLATED. */
+  readonly #lanes = new Map<Family, ConnectionPool>();
+  /** Every connection any pool opened, so close() can end sockets the pools no longer track. */
+  readonly #opened = new Set<Connection>();
+  #bootstrapTarget: { host: string; port: number } | null = null;
   readonly #counts: Record<string, number> = {};
   readonly #versions = new Map<number, ParsedApiVersions>();
   #bootstrapVersions: ParsedApiVersions | null = null;
@@ -219,16 +235,41 @@ export class PlatformaticClusterClient implements ClusterClient {
       : tokens
         ? { mechanism: 'OAUTHBEARER' as const, token: () => tokens.token(), authBytesValidator: oauthBearerServerChallenge }
         : undefined;
-    this.#pool = new ConnectionPool(options.clientId, {
+    this.#poolOptions = {
       connectTimeout: options.connectTimeoutMs,
       requestTimeout: options.requestTimeoutMs,
       ownerId: this.#ownerId,
       ...(tls ? { tls } : {}),
       ...(sasl ? { sasl } : {}),
-    });
-    // Errors also arrive as callback/promise rejections; this only keeps an unhandled 'error' event from crashing.
-    this.#pool.on('failed', () => {});
+    };
+    this.#pool = this.#newPool();
     connectionsApiChannel.start.subscribe(this.#onRequest);
+  }
+
+  readonly #poolOptions: ConstructorParameters<typeof ConnectionPool>[1];
+
+  #newPool(): ConnectionPool {
+    const pool = new ConnectionPool(this.#options.clientId, this.#poolOptions);
+    pool.on('connecting', ({ connection }: { connection: Connection }) => this.#opened.add(connection));
+    // A connection that failed during set-up (e.g. a SASL handshake that timed out on a stopped broker) is only
+    // half-closed by the library and dropped from the pool: its socket would keep the process alive until the
+    // broker answers. End it for good. (Errors also arrive as callback/promise rejections.)
+    pool.on('failed', ({ connection }: { connection: Connection }) => {
+      connection.socket?.destroy();
+      this.#opened.delete(connection);
+    });
+    return pool;
+  }
+
+  /** The pool a request goes through: isolated families get connections of their own. */
+  #poolFor(family: Family | null): ConnectionPool {
+    if (family === null || !ISOLATED.has(family)) return this.#pool;
+    let pool = this.#lanes.get(family);
+    if (!pool) {
+      pool = this.#newPool();
+      this.#lanes.set(family, pool);
+    }
+    return pool;
   }
 
   async connect(): Promise<MetadataResult> {
@@ -239,6 +280,7 @@ export class PlatformaticClusterClient implements ClusterClient {
         const connection = await this.#withDeadline(this.#pool.get(hp), `connect to ${entry}`);
         const versions = await this.#rawApiVersions(connection);
         this.#bootstrapConnection = connection;
+        this.#bootstrapTarget = hp;
         this.#bootstrapVersions = versions;
         return await this.metadata();
       } catch (err) {
@@ -300,7 +342,17 @@ export class PlatformaticClusterClient implements ClusterClient {
     }
   }
 
-  async #connection(brokerId: number | null): Promise<Connection> {
+  async #connection(brokerId: number | null, family: Family | null = null): Promise<Connection> {
+    const pool = this.#poolFor(family);
+    if (brokerId === null && pool !== this.#pool && this.#bootstrapTarget) {
+      // An isolated request for "any broker" goes to the bootstrap broker, on a connection of its own.
+      try {
+        return await this.#withDeadline(pool.get(this.#bootstrapTarget), `connect to ${this.#bootstrapTarget.host}:${this.#bootstrapTarget.port}`);
+      } catch (err) {
+        const reason = err instanceof TimeoutError ? 'timeout' : 'unreachable';
+        throw new KafkaRequestError(family ?? 'connect', reason, `${family}: ${this.#bootstrapTarget.host}:${this.#bootstrapTarget.port} unreachable: ${describeNetworkError(err)}`);
+      }
+    }
     if (brokerId === null) {
       if (this.#bootstrapConnection?.isConnected()) return this.#bootstrapConnection;
       const first = this.#brokers[0];
@@ -310,7 +362,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const broker = this.#brokers.find((b) => b.id === brokerId);
     if (!broker) throw new KafkaRequestError('connect', 'unreachable', `broker ${brokerId} is not in the metadata`);
     try {
-      return await this.#withDeadline(this.#pool.get({ host: broker.host, port: broker.port }), `connect to broker ${brokerId}`);
+      return await this.#withDeadline(pool.get({ host: broker.host, port: broker.port }), `connect to broker ${brokerId}`);
     } catch (err) {
       const reason = err instanceof TimeoutError ? 'timeout' : 'unreachable';
       throw new KafkaRequestError('connect', reason, `broker ${brokerId} (${broker.host}:${broker.port}) unreachable: ${describeNetworkError(err)}`);
@@ -336,7 +388,7 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
     const api = this.#pick(family, brokerId);
-    const connection = await this.#connection(brokerId);
+    const connection = await this.#connection(brokerId, family);
     try {
       return await callTolerant<T>(api, connection, args);
     } catch (err) {
@@ -619,11 +671,21 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   async close(): Promise<void> {
     connectionsApiChannel.start.unsubscribe(this.#onRequest);
-    try {
-      await this.#pool.close();
-    } catch {
-      // closing a pool whose sockets already failed is not an error worth reporting
-    }
+    const pools = [this.#pool, ...this.#lanes.values()];
+    // A graceful close waits for the peer; a stopped broker never answers, so it gets a short, unref'd bound.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(pools.map((p) => p.close())),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    // Whatever is still open (half-closed sockets, connections still being set up) ends now: after close()
+    // nothing of this client keeps the process alive.
+    for (const connection of this.#opened) connection.socket?.destroy();
+    this.#opened.clear();
   }
 }
 

@@ -7,7 +7,9 @@ import type { ArtifactError, ArtifactName, Snapshot } from '../gather/snapshot.j
 import type { CheckOptions, CheckOutput, PlatformInfo, ResourceResult, Severity } from '../sdk.js';
 import { detectPlatform } from './platform.js';
 import type { CheckResult, Finding } from '../report/model.js';
+import { PluginFault } from './plugin-host.js';
 import type { RegisteredCheck } from './registry.js';
+import { outputProblem } from './result-schema.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1, info: 0 };
 
@@ -78,14 +80,21 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     try {
       output = check.evaluate(input as never, { options, now, snapshot: { takenAt: snapshot.takenAt, target: snapshot.target }, platform, policy: config.policy });
     } catch (err) {
-      return { ...base, status: 'error', reason: `check threw: ${errorMessage(err).split('\n')[0]}` };
+      const detail = errorMessage(err).split('\n')[0];
+      if (err instanceof PluginFault) return { ...base, status: 'error', reason: `${who(origin)} ${detail}` };
+      return { ...base, status: 'error', reason: `check threw: ${detail}${origin === 'built-in' ? '' : ` (plugin "${origin}")`}` };
     }
+    // Whatever came back is validated before it can count: a malformed answer is an error, never a pass.
+    const problem = outputProblem(output);
+    if (problem) return { ...base, status: 'error', reason: `${who(origin)} returned an invalid result: ${problem}` };
     const withPartial = partial.length ? { partial } : {};
     if (!Array.isArray(output)) {
-      if (output && 'notApplicable' in output) return { ...base, ...withPartial, status: 'not-applicable', reason: output.notApplicable };
-      if (output && 'unknown' in output) return { ...base, ...withPartial, status: 'unknown', reason: output.unknown };
-      return { ...base, status: 'error', reason: 'check returned neither a list of results nor notApplicable/unknown' };
+      if ('notApplicable' in output) return { ...base, ...withPartial, status: 'not-applicable', reason: output.notApplicable };
+      return { ...base, ...withPartial, status: 'unknown', reason: output.unknown };
     }
+    // Nothing judged from samples that lack partitions is unknown (the missing partitions hold the verdict), not n/a.
+    const partialSamples = partial.find((p) => p.startsWith('samples:'));
+    if (output.length === 0 && partialSamples) return { ...base, ...withPartial, status: 'unknown', reason: `nothing could be evaluated from incomplete samples: ${partialSamples}` };
     if (output.length === 0) return { ...base, ...withPartial, status: 'not-applicable', reason: 'nothing to evaluate' };
     return { ...base, ...withPartial, ...summarize(output, severity, override.severity !== undefined) };
   });
@@ -108,6 +117,11 @@ function summarize(results: ResourceResult[], severity: Severity, severityOverri
   const status = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
   const score = round1((100 * (counts.pass + 0.5 * counts.warn)) / counts.resources);
   return { status, score, counts, findings };
+}
+
+/** Who answered, for error reasons: a plugin is named by the specifier it was loaded from. */
+function who(origin: string): string {
+  return origin === 'built-in' ? 'check' : `plugin "${origin}"`;
 }
 
 export function round1(n: number): number {

@@ -1,5 +1,6 @@
 // The check registry: built-in checks plus plugin modules named in readiness.yaml, each validated so a broken
-// plugin is a one-line config error instead of a crash in the middle of a scan.
+// plugin is a one-line config error instead of a crash in the middle of a scan. Plugin modules load and run in
+// a worker (plugin-host.ts); their checks here carry the meta and an evaluate that calls into that worker.
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,9 +9,10 @@ import { builtInChecks } from '../../checks/index.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../gather/snapshot.js';
-import { BUILT_IN_AREAS, SEVERITIES, type Check } from '../sdk.js';
+import { BUILT_IN_AREAS, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
 import { patternError } from '../config/readiness.js';
+import { DEFAULT_PLUGIN_BUDGET_MS, PluginHost } from './plugin-host.js';
 
 export interface RegisteredCheck {
   check: Check<any, any>;
@@ -39,7 +41,12 @@ export function validateCheck(candidate: unknown, origin: string): Check<any, an
   return c as Check<any, any>;
 }
 
-export async function loadPlugin(specifier: string, config: ReadinessConfig, index: number): Promise<Check<any, any>[]> {
+export interface PluginOptions {
+  /** Time budget per plugin check evaluation (ms). */
+  budgetMs?: number;
+}
+
+export async function loadPlugin(specifier: string, config: ReadinessConfig, index: number, options: PluginOptions = {}): Promise<Check<any, any>[]> {
   const where = config.locate(['plugins', index]);
   const baseDir = config.file ? path.dirname(config.file) : process.cwd();
   let url: string;
@@ -52,25 +59,25 @@ export async function loadPlugin(specifier: string, config: ReadinessConfig, ind
   } catch {
     throw new ConfigError(`${where}: plugin "${specifier}" not found (relative paths start at the config file's folder; packages must be installed)`);
   }
-  let mod: Record<string, unknown>;
+  // The module is imported in its own worker (see plugin-host.ts): its code never runs on the main thread.
+  const host = new PluginHost(url, specifier, options.budgetMs ?? DEFAULT_PLUGIN_BUDGET_MS);
+  let loaded: { meta: CheckMeta; evaluate: boolean }[];
   try {
-    mod = (await import(url)) as Record<string, unknown>;
+    loaded = host.load();
   } catch (err) {
+    host.close();
     throw new ConfigError(`${where}: plugin "${specifier}" failed to load: ${errorMessage(err).split('\n')[0]}`);
   }
-  const exported = mod.default ?? mod.checks ?? mod;
-  const list = Array.isArray(exported)
-    ? exported
-    : exported && typeof exported === 'object' && Array.isArray((exported as { checks?: unknown }).checks)
-      ? (exported as { checks: unknown[] }).checks
-      : [exported];
-  return list.map((c) => validateCheck(c, `${where}: plugin "${specifier}"`));
+  return loaded.map((c, index) => {
+    const proxy = { meta: c.meta, ...(c.evaluate ? { evaluate: (input: unknown, ctx: unknown) => host.evaluate(index, input, ctx) } : {}) };
+    return validateCheck(proxy, `${where}: plugin "${specifier}"`);
+  });
 }
 
-export async function buildRegistry(config: ReadinessConfig): Promise<RegisteredCheck[]> {
+export async function buildRegistry(config: ReadinessConfig, options: PluginOptions = {}): Promise<RegisteredCheck[]> {
   const registered: RegisteredCheck[] = builtInChecks.map((check) => ({ check, origin: 'built-in' }));
   for (const [i, spec] of config.plugins.entries()) {
-    for (const check of await loadPlugin(spec, config, i)) registered.push({ check, origin: spec });
+    for (const check of await loadPlugin(spec, config, i, options)) registered.push({ check, origin: spec });
   }
   const seen = new Map<string, string>();
   for (const r of registered) {

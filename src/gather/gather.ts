@@ -110,10 +110,14 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
   const probeName = `kafka-readiness-visibility-probe-${randomUUID().slice(0, 8)}`;
   // Before the batch: a denied request in the batch must not be able to delay or spoil the probe's answer.
   const topicProbe = await probeTopic(client, probeName);
+
+  // DescribeCluster answers first which Cluster operations this principal may perform: requests that need one
+  // it lacks are not sent (see gatherScramUsers).
+  const clusterFirst = gatherCluster(client, metadata);
   const [apiVersions, cluster, quorum, topicConfigs, brokerConfigs, acls, logDirs, offsets, groupsAndOffsets, quotas, scramUsers, cloudwatch] =
     await Promise.all([
       timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
-      timed('cluster', () => gatherCluster(client, metadata)),
+      timed('cluster', () => clusterFirst),
       timed('quorum', async () => fromSettled(await settle(client.describeQuorum()))),
       timed('topicConfigs', () => gatherTopicConfigs(client, topics)),
       timed('brokerConfigs', () => gatherBrokerConfigs(client, brokerIds)),
@@ -122,7 +126,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('offsets', () => gatherOffsets(client, topics)),
       timed('groups', () => gatherGroups(client, brokerIds)),
       timed('quotas', async () => fromSettled(await settle(client.describeClientQuotas()))),
-      timed('scramUsers', async () => fromSettled(await settle(client.describeScramUsers()))),
+      timed('scramUsers', () => gatherScramUsers(client, clusterFirst)),
       timed('cloudwatch', async (): Promise<Artifact<CloudWatchArtifact>> =>
         ctx.cloudwatch
           ? fromSettled(await settle(ctx.cloudwatch()))
@@ -131,7 +135,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
 
-  const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets);
+  const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets, topics);
   const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
 
   const artifacts: SnapshotArtifacts = {
@@ -185,10 +189,12 @@ function sampleOf(
   offsets: SnapshotArtifacts['offsets'],
   groups: SnapshotArtifacts['groups'],
   groupOffsets: SnapshotArtifacts['groupOffsets'],
+  topics: TopicInfo[],
 ): Settled<OffsetSample> {
   if (!offsets.ok) return { ok: false, error: offsets.error };
   if (!groupOffsets.ok) return { ok: false, error: groupOffsets.error };
   const list = groups.ok ? groups.value : [];
+  const partial = missingPartitions(offsets, topics);
   return {
     ok: true,
     value: {
@@ -197,8 +203,26 @@ function sampleOf(
       groupOffsets: groupOffsets.value,
       groupStates: Object.fromEntries(list.map((g) => [g.groupId, g.state])),
       groupMembers: Object.fromEntries(list.map((g) => [g.groupId, g.members.length])),
+      ...(partial ? { partial } : {}),
     },
   };
+}
+
+/** The partitions a sample has no log end offset for because their leader did not answer (null: none). */
+function missingPartitions(offsets: SnapshotArtifacts['offsets'] & { ok: true }, topics: TopicInfo[]): OffsetSample['partial'] | null {
+  if (!offsets.issues?.length) return null;
+  const missing: Record<string, number[]> = {};
+  for (const t of topics) {
+    const got = offsets.value[t.name] ?? {};
+    const lacking = t.partitions.filter((p) => p.leader >= 0 && (got[String(p.partition)]?.latest ?? null) === null).map((p) => p.partition);
+    if (lacking.length) missing[t.name] = lacking;
+  }
+  if (Object.keys(missing).length === 0) return null;
+  return { partitions: missing, reason: offsets.issues.map((i) => i.message).join('; ') };
+}
+
+function countPartitions(m: Record<string, number[]>): number {
+  return Object.values(m).reduce((n, ps) => n + ps.length, 0);
 }
 
 /**
@@ -209,20 +233,31 @@ function sampleOf(
 async function observe(client: ClusterClient, ctx: GatherContext, topics: TopicInfo[], brokerIds: number[], first: Settled<OffsetSample>): Promise<Artifact<OffsetSample[]>> {
   if (!first.ok) return { ok: false, error: first.error };
   const out: OffsetSample[] = [first.value];
+  const issues: ArtifactError[] = [];
+  // A sample that lacks partitions says so in the artifact too, so every check reading samples shows it.
+  const notePartial = (n: number, s: OffsetSample) => {
+    if (!s.partial) return;
+    const count = countPartitions(s.partial.partitions);
+    const names = Object.entries(s.partial.partitions).flatMap(([t, ps]) => ps.map((p) => `${t}-${p}`));
+    const reason: ArtifactError['reason'] = /timed out/.test(s.partial.reason) ? 'timeout' : 'unreachable';
+    issues.push({ reason, api: 'ListOffsets', message: `sample ${n} at ${s.at} is partial: no offsets for ${count} partition(s) (${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}): ${s.partial.reason}` });
+  };
+  notePartial(1, first.value);
   const plan = ctx.observe;
-  if (!plan || plan.samples <= 1 || plan.windowMs <= 0) return { ok: true, value: out };
+  if (!plan || plan.samples <= 1 || plan.windowMs <= 0) return issues.length ? { ok: true, value: out, issues } : { ok: true, value: out };
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const start = Date.parse(first.value.at);
-  const issues: ArtifactError[] = [];
   for (let i = 1; i < plan.samples; i++) {
     const due = start + Math.round((plan.windowMs * i) / (plan.samples - 1));
     ctx.progress?.({ type: 'wait', sample: i + 1, of: plan.samples, dueAt: due, endsAt: start + plan.windowMs });
     await sleep(Math.max(0, due - Date.now()));
     const at = (ctx.now ?? (() => new Date()))().toISOString();
     const [offsets, groups] = await Promise.all([gatherOffsets(client, topics), gatherGroups(client, brokerIds)]);
-    const sample = sampleOf(at, offsets, groups.groups, groups.groupOffsets);
-    if (sample.ok) out.push(sample.value);
-    else issues.push({ ...sample.error, message: `sample ${i + 1} at ${at}: ${sample.error.message}` });
+    const sample = sampleOf(at, offsets, groups.groups, groups.groupOffsets, topics);
+    if (sample.ok) {
+      out.push(sample.value);
+      notePartial(i + 1, sample.value);
+    } else issues.push({ ...sample.error, message: `sample ${i + 1} at ${at}: ${sample.error.message}` });
     ctx.log?.(`sample ${i + 1}/${plan.samples} at ${at}`);
   }
   return issues.length ? { ok: true, value: out, issues } : { ok: true, value: out };
@@ -254,6 +289,27 @@ async function gatherCluster(client: ClusterClient, metadata: MetadataResult): P
     value: { clusterId: metadata.clusterId, controllerId: metadata.controllerId, brokers: metadata.brokers, authorizedOperations: null },
     issues: [described.error],
   };
+}
+
+/**
+ * DescribeUserScramCredentials needs DESCRIBE on the Cluster. When DescribeCluster says the principal lacks it,
+ * the request is not sent: it is denied anyway, and Kafka 4.1 never answers it (the scan would wait out the
+ * request timeout). With the operations unknown, it is sent (on a connection of its own, see the adapter).
+ */
+async function gatherScramUsers(client: ClusterClient, cluster: Promise<SnapshotArtifacts['cluster']>): Promise<SnapshotArtifacts['scramUsers']> {
+  const c = await cluster;
+  const ops = c.ok ? c.value.authorizedOperations : null;
+  if (ops && !ops.includes('DESCRIBE') && !ops.includes('ALL')) {
+    return {
+      ok: false,
+      error: {
+        reason: 'denied',
+        api: 'DescribeUserScramCredentials',
+        message: `not sent: DescribeUserScramCredentials needs DESCRIBE on the Cluster, which this principal lacks (DescribeCluster: authorized operations ${ops.length ? ops.join(', ') : 'none'})`,
+      },
+    };
+  }
+  return fromSettled(await settle(client.describeScramUsers()));
 }
 
 async function gatherTopicConfigs(client: ClusterClient, topics: TopicInfo[]): Promise<SnapshotArtifacts['topicConfigs']> {

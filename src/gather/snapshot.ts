@@ -176,6 +176,11 @@ export interface OffsetSample {
   groupStates: Record<string, string>;
   /** group → number of members */
   groupMembers: Record<string, number>;
+  /**
+   * Present when brokers did not answer for this sample: the partitions (topic → partition numbers) it has no
+   * offsets for, and why. Checks must treat those partitions as unknown in this sample, never as unchanged.
+   */
+  partial?: { partitions: Record<string, number[]>; reason: string };
 }
 
 export interface GroupMember {

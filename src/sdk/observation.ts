@@ -15,8 +15,29 @@ export interface LagPoint {
   lag: bigint;
 }
 
-/** The lag of one group partition at every sample where both the commit and the log end are known. */
+/**
+ * True when the sample has this partition's log end offset. A sample whose brokers did not all answer lists the
+ * partitions it lacks (`partial`); those are unknown in that sample, not unchanged and not zero.
+ */
+export function sampleHasPartition(s: OffsetSample, topic: string, partition: string): boolean {
+  if (s.partial?.partitions[topic]?.includes(Number(partition))) return false;
+  const latest = s.offsets[topic]?.[partition]?.latest;
+  return latest !== undefined && latest !== null;
+}
+
+/** Partitions (as "topic-partition") that at least one sample lacks: their trends are unknown. */
+export function partialPartitions(samples: readonly OffsetSample[]): string[] {
+  const out = new Set<string>();
+  for (const s of samples) for (const [t, ps] of Object.entries(s.partial?.partitions ?? {})) for (const p of ps) out.add(`${t}-${p}`);
+  return [...out].sort();
+}
+
+/**
+ * The lag of one group partition at every sample where both the commit and the log end are known; empty (no
+ * verdict) when a sample lacks the partition's log end because its broker did not answer.
+ */
 export function lagSeries(samples: readonly OffsetSample[], group: string, topic: string, partition: string): LagPoint[] {
+  if (samples.some((s) => s.partial && !sampleHasPartition(s, topic, partition))) return [];
   const out: LagPoint[] = [];
   for (const s of samples) {
     const committed = s.groupOffsets[group]?.[topic]?.[partition];
@@ -57,11 +78,18 @@ export function worstStatus(statuses: readonly BurrowStatus[]): BurrowStatus {
   return statuses.reduce<BurrowStatus>((w, s) => (BURROW_ORDER.indexOf(s) > BURROW_ORDER.indexOf(w) ? s : w), 'OK');
 }
 
-/** Records per second appended to a partition (or a whole topic) over the window; null with < 2 samples. */
+/**
+ * Records per second appended to a partition (or a whole topic) over the window; null with < 2 samples, and
+ * null (unknown) when the first or last sample lacks one of the partitions summed.
+ */
 export function ingressRate(samples: readonly OffsetSample[], topic: string, partition?: string): number | null {
   if (samples.length < 2) return null;
   const first = samples[0]!;
   const last = samples[samples.length - 1]!;
+  const parts = partition !== undefined ? [partition] : [...new Set([...Object.keys(first.offsets[topic] ?? {}), ...Object.keys(last.offsets[topic] ?? {})])];
+  for (const s of [first, last]) {
+    if (s.partial?.partitions[topic] && parts.some((p) => !sampleHasPartition(s, topic, p))) return null;
+  }
   const seconds = (Date.parse(last.at) - Date.parse(first.at)) / 1000;
   if (seconds <= 0) return null;
   const sum = (s: OffsetSample) => {
@@ -85,6 +113,7 @@ export function windowMs(samples: readonly OffsetSample[]): number {
  * Returns null when it cannot be estimated (no ingress observed).
  */
 export function estimateTimeLagMs(samples: readonly OffsetSample[], topic: string, partition: string, committed: bigint): number | null {
+  if (samples.some((s) => s.partial && !sampleHasPartition(s, topic, partition))) return null;
   const points = samples
     .map((s) => ({ at: Date.parse(s.at), latest: s.offsets[topic]?.[partition]?.latest }))
     .filter((p): p is { at: number; latest: string } => p.latest !== undefined && p.latest !== null)

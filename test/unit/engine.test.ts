@@ -59,7 +59,7 @@ describe('scoring', () => {
     };
     const s = makeSnapshot();
     const [r] = evaluateChecks(s, [boom], defaultConfig());
-    expect(r).toMatchObject({ status: 'error', score: null, reason: 'check threw: kaput' });
+    expect(r).toMatchObject({ status: 'error', score: null, reason: 'check threw: kaput (plugin "test")' });
     const report = buildReport(s, [r!], defaultConfig(), { toolVersion: 't', generatedAt: 'now' });
     expect(report.summary.score).toBeNull();
     expect(report.summary.coverage).toBe(0);

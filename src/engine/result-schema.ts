@@ -1,0 +1,73 @@
+// What a check may return, checked before the engine trusts it: a plugin's answer is untrusted input (a
+// `status: 'bogus'` must not become a pass, a cycle or a BigInt must not crash a renderer). The rules follow
+// schema/report.schema.json (resource, evidence, finding) so a valid answer always renders.
+
+import { SEVERITIES } from '../sdk.js';
+
+const STATUSES = ['pass', 'warn', 'fail'];
+const SOURCES = ['topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group', 'unknown'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/** Data that survives JSON.stringify unchanged: no BigInt, no cycles, no functions, no non-finite numbers. */
+function jsonProblem(v: unknown, at: string, seen: Set<object>, depth = 0): string | null {
+  if (depth > 64) return `${at} is nested too deeply`;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? null : `${at} is ${v} (not a finite number)`;
+  if (typeof v !== 'object') return `${at} is a ${typeof v} (not JSON data)`;
+  if (seen.has(v)) return `${at} refers back to itself`;
+  seen.add(v);
+  const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+  for (const [k, x] of entries) {
+    if (x === undefined && !Array.isArray(v)) continue; // dropped by JSON, harmless
+    const p = jsonProblem(x, Array.isArray(v) ? `${at}[${k}]` : `${at}.${k}`, seen, depth + 1);
+    if (p) return p;
+  }
+  seen.delete(v);
+  return null;
+}
+
+function resultProblem(r: unknown, at: string): string | null {
+  if (!isObject(r)) return `${at} is ${show(r)}, not a result object`;
+  if (!isObject(r.resource)) return `${at}.resource is ${show(r.resource)}, not { kind, name }`;
+  if (typeof r.resource.kind !== 'string' || r.resource.kind === '') return `${at}.resource.kind is ${show(r.resource.kind)}, not a non-empty string`;
+  if (typeof r.resource.name !== 'string') return `${at}.resource.name is ${show(r.resource.name)}, not a string`;
+  if (typeof r.status !== 'string' || !STATUSES.includes(r.status)) return `${at}.status is ${show(r.status)} (must be pass, warn or fail)`;
+  if (typeof r.message !== 'string') return `${at}.message is ${show(r.message)}, not a string`;
+  if (r.severity !== undefined && !SEVERITIES.includes(r.severity as never)) return `${at}.severity is ${show(r.severity)} (must be one of ${SEVERITIES.join(', ')})`;
+  if (r.evidence !== undefined) {
+    const e = r.evidence;
+    if (!isObject(e)) return `${at}.evidence is ${show(e)}, not an object`;
+    if (!('observed' in e)) return `${at}.evidence.observed is missing`;
+    if (typeof e.expected !== 'string') return `${at}.evidence.expected is ${show(e.expected)}, not a string`;
+    if (e.config !== undefined && typeof e.config !== 'string') return `${at}.evidence.config is ${show(e.config)}, not a string`;
+    if (e.source !== undefined && !SOURCES.includes(e.source as string)) return `${at}.evidence.source is ${show(e.source)}, not a config source`;
+    if (e.details !== undefined && !isObject(e.details)) return `${at}.evidence.details is ${show(e.details)}, not an object`;
+    const p = jsonProblem(e, `${at}.evidence`, new Set());
+    if (p) return p;
+  }
+  return null;
+}
+
+/** Null when `output` is a list of valid results, { notApplicable } or { unknown }; otherwise what is wrong. */
+export function outputProblem(output: unknown): string | null {
+  if (Array.isArray(output)) {
+    for (const [i, r] of output.entries()) {
+      const p = resultProblem(r, `results[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (isObject(output)) {
+    if ('notApplicable' in output) return typeof output.notApplicable === 'string' ? null : `notApplicable is ${show(output.notApplicable)}, not a string`;
+    if ('unknown' in output) return typeof output.unknown === 'string' ? null : `unknown is ${show(output.unknown)}, not a string`;
+  }
+  return `returned ${show(output)}: neither a list of results nor { notApplicable } / { unknown }`;
+}
