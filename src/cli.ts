@@ -14,6 +14,7 @@ import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import type { CloudWatchArtifact } from './gather/snapshot.js';
 import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
+import { writeSnapshotFile } from './gather/snapshot-io.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -169,7 +170,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
-        writeFileSync(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
+        await writeSnapshotFile(flags.snapshotOut, snapshot);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
       let report = evaluateSnapshot(snapshot, setup, gate);
@@ -195,7 +196,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
       const snapshot = await gatherFromCluster(conn, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
-      writeFileSync(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
+      await writeSnapshotFile(flags.output, snapshot);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
     });
@@ -207,7 +208,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .action(async (file: string, flags: ReportFlags) => {
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
-      const snapshot = readSnapshotFile(file);
+      const snapshot = await readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile);
       const report = evaluateSnapshot(snapshot, setup, gate);
       writeReport(report, formats, flags, io, setup.config);
