@@ -187,9 +187,14 @@ async function observe(client: ClusterClient, ctx: GatherContext, topics: TopicI
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const start = Date.parse(first.value.at);
   const issues: ArtifactError[] = [];
+  const interval = plan.windowMs / (plan.samples - 1);
+  let previous = start;
   for (let i = 1; i < plan.samples; i++) {
-    const due = start + Math.round((plan.windowMs * i) / (plan.samples - 1));
+    // On the even schedule, but never closer than one interval to the previous sample: when a pass overruns
+    // (a large cluster), later samples shift instead of bunching up right after it.
+    const due = Math.max(start + Math.round(interval * i), previous + Math.round(interval));
     await sleep(Math.max(0, due - Date.now()));
+    previous = Math.max(due, Date.now());
     const at = (ctx.now ?? (() => new Date()))().toISOString();
     const [offsets, groups] = await Promise.all([gatherOffsets(client, topics), gatherGroups(client, brokerIds)]);
     const sample = sampleOf(at, offsets, groups.groups, groups.groupOffsets);

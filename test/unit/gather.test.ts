@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KafkaRequestError, type ClusterClient, type MetadataResult } from '../../src/connect/port.js';
 import { gatherSnapshot } from '../../src/gather/gather.js';
 
@@ -87,5 +87,29 @@ describe('gather', () => {
   it('treats an empty DescribeLogDirs answer on a cluster with topics as denied', async () => {
     const s = await gatherSnapshot(fakeClient(2, { describeLogDirs: async () => [] }), ctx);
     expect(s.artifacts.logDirs).toMatchObject({ ok: false, error: { reason: 'denied' } });
+  });
+
+  it('keeps observation samples an interval apart when the first pass overruns the first sample point', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-22T12:00:00.000Z'));
+      let slow = true;
+      const base = fakeClient(3);
+      const client = fakeClient(3, {
+        listOffsets: async (b, ts, parts, iso) => {
+          // The scan's own pass takes 6 s: past the first sample point of a 10 s window with 3 samples.
+          if (slow) vi.setSystemTime(Date.now() + 6000);
+          slow = false;
+          return base.listOffsets(b, ts, parts, iso);
+        },
+      });
+      const s = await gatherSnapshot(client, { ...ctx, observe: { windowMs: 10_000, samples: 3 }, sleep: async (ms) => void vi.setSystemTime(Date.now() + ms) });
+      const at = s.artifacts.samples.ok ? s.artifacts.samples.value.map((x) => Date.parse(x.at)) : [];
+      expect(at).toHaveLength(3);
+      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(5000);
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(5000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
