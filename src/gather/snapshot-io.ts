@@ -111,30 +111,40 @@ function decodeGroupTopics(topics: Record<string, string[] | Record<string, stri
   return out;
 }
 
-function entryKey(e: ConfigEntry): string {
-  return JSON.stringify(e);
+/** Field-by-field equality of two config entries (cheap: this runs for every entry of every topic). */
+function sameEntry(a: ConfigEntry, b: ConfigEntry): boolean {
+  if (a === b) return true;
+  if (a.value !== b.value || a.source !== b.source || a.sensitive !== b.sensitive || a.readOnly !== b.readOnly) return false;
+  const x = a.synonyms;
+  const y = b.synonyms;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]!.name !== y[i]!.name || x[i]!.value !== y[i]!.value || x[i]!.source !== y[i]!.source) return false;
+  return true;
 }
+
+/** Distinct entries tracked per config name; a name with more variants than this has no common entry worth it. */
+const MAX_VARIANTS = 16;
 
 /**
  * The entry most topics share for each config name (in practice the broker/cluster default, with its
  * synonyms), so each topic stores only its differences; the chosen entries are written once.
  */
-function commonTopicConfigs(all: Record<string, ConfigMap>): Record<string, ConfigEntry> {
-  const counts = new Map<string, Map<string, { n: number; entry: ConfigEntry }>>();
+function commonConfigs(all: Record<string, ConfigMap>): Record<string, ConfigEntry> {
+  const variants = new Map<string, { n: number; entry: ConfigEntry }[]>();
   for (const map of Object.values(all)) {
-    for (const [name, entry] of Object.entries(map)) {
-      let byValue = counts.get(name);
-      if (!byValue) counts.set(name, (byValue = new Map()));
-      const k = entryKey(entry);
-      const slot = byValue.get(k);
+    for (const name of Object.keys(map)) {
+      const entry = map[name]!;
+      let list = variants.get(name);
+      if (!list) variants.set(name, (list = []));
+      const slot = list.find((v) => sameEntry(v.entry, entry));
       if (slot) slot.n++;
-      else byValue.set(k, { n: 1, entry });
+      else if (list.length < MAX_VARIANTS) list.push({ n: 1, entry });
     }
   }
   const common: Record<string, ConfigEntry> = {};
-  for (const [name, byValue] of counts) {
+  for (const [name, list] of variants) {
     let best: { n: number; entry: ConfigEntry } | undefined;
-    for (const slot of byValue.values()) if (!best || slot.n > best.n) best = slot;
+    for (const v of list) if (!best || v.n > best.n) best = v;
     if (best && best.n > 1) common[name] = best.entry;
   }
   return common;
@@ -184,12 +194,12 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
     case 'topicConfigs':
     case 'brokerConfigs': {
       const all = value as Record<string, ConfigMap>;
-      const common = commonTopicConfigs(all);
+      const common = commonConfigs(all);
       const names = Object.keys(common);
       yield { artifact, common };
       const entries = Object.entries(all).map(([topic, map]) => {
         const own: Record<string, ConfigEntry> = {};
-        for (const [k, e] of Object.entries(map)) if (common[k] === undefined || entryKey(common[k]) !== entryKey(e)) own[k] = e;
+        for (const [k, e] of Object.entries(map)) if (common[k] === undefined || !sameEntry(common[k], e)) own[k] = e;
         const absent = names.filter((k) => map[k] === undefined);
         return absent.length ? [topic, own, absent] : [topic, own];
       });
