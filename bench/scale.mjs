@@ -8,7 +8,7 @@
 //   node bench/scale.mjs --format v1 ...    # the same on the old single-JSON snapshot format
 //
 // Live gather (a running cluster): --live --bootstrap-server B --command-config F [--topics 20,2000,5000]
-// creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
+// (--cli another/bin/kafka-readiness.js compares builds) creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
 // the child) and prints its request count; the topics are deleted afterwards.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     'bootstrap-server': { type: 'string' },
     'command-config': { type: 'string' },
     topics: { type: 'string', default: '20,2000,5000' },
+    cli: { type: 'string', default: path.join(root, 'bin', 'kafka-readiness.js') },
   },
 });
 
@@ -74,7 +75,7 @@ function load() {
 
 function evaluateBench() {
   mkdirSync(args.dir, { recursive: true });
-  const cli = path.join(root, 'bin', 'kafka-readiness.js');
+  const cli = args.cli;
   process.stdout.write(`# evaluate scale benchmark (${new Date().toISOString()}, node ${process.version}, load ${load()}, snapshot format ${args.format})\n`);
   const base = Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0']));
   process.stdout.write(`baseline node -e 0: ${fmt(median(base.map((b) => b.wall)))} s, ${fmt(median(base.map((b) => b.rssMb)), 0)} MB\n`);
@@ -126,30 +127,34 @@ async function liveBench() {
     ...(jaas ? { sasl: { mechanism: conf['sasl.mechanism'] ?? 'SCRAM-SHA-512', username: jaas[1], password: jaas[2] } } : {}),
     timeout: 120_000,
   });
-  const cli = path.join(root, 'bin', 'kafka-readiness.js');
   const out = path.join(args.dir, 'live.snapshot.jsonl');
   mkdirSync(args.dir, { recursive: true });
-  process.stdout.write(`# live gather benchmark (${new Date().toISOString()}, load ${load()})\ntopics  runs  wall s  client cpu s  peak RSS MB  requests  DescribeConfigs\n`);
+  process.stdout.write(`# live gather benchmark (${new Date().toISOString()}, load ${load()})\ntopics  runs  wall s  client cpu s  peak RSS MB  requests  DescribeConfigs  cli\n`);
   const created = [];
   try {
     for (const target of args.topics.split(',').map(Number)) {
       const existing = await admin.listTopics({ includeInternals: true });
-      const need = target - existing.length;
-      const names = Array.from({ length: Math.max(0, need) }, (_, i) => `bench.t${String(created.length + i).padStart(5, '0')}`);
+      const taken = new Set(existing);
+      const names = [];
+      for (let i = 0; names.length < target - existing.length; i++) if (!taken.has(`bench.t${String(i).padStart(5, '0')}`)) names.push(`bench.t${String(i).padStart(5, '0')}`);
       for (let i = 0; i < names.length; i += 500) {
         await admin.createTopics({ topics: names.slice(i, i + 500), partitions: 1, replicas: 1 });
         created.push(...names.slice(i, i + 500));
       }
       for (let i = 0; i < 120 && (await admin.listTopics({ includeInternals: true })).length < target; i++) await new Promise((r) => setTimeout(r, 500));
       await new Promise((r) => setTimeout(r, 2000));
-      const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(measure(process.execPath, [cli, 'gather', '--bootstrap-server', bootstrap, '--command-config', props, '-o', out]));
-      const requests = JSON.parse(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(root, 'dist', 'src', 'pipeline.js'))}).then(async (m) => { const s = await m.readSnapshotFile(${JSON.stringify(out)}); console.log(JSON.stringify(s.stats.requests)); })`], { encoding: 'utf8' }));
-      const total = Object.values(requests).reduce((a, b) => a + b, 0);
-      process.stdout.write(`${String(target).padStart(6)} ${String(runs.length).padStart(5)} ${fmt(median(runs.map((r) => r.wall))).padStart(7)} ${fmt(median(runs.map((r) => r.cpu))).padStart(13)} ${fmt(median(runs.map((r) => r.rssMb)), 0).padStart(12)} ${String(total).padStart(9)} ${String(requests.DescribeConfigs ?? 0).padStart(16)}\n`);
+      for (const cli of args.cli.split(',')) {
+        const runs = [];
+        for (let i = 0; i < 3; i++) runs.push(measure(process.execPath, [path.resolve(cli), 'gather', '--bootstrap-server', bootstrap, '--command-config', props, '-o', out]));
+        const requests = JSON.parse(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(path.resolve(path.dirname(cli), '..', 'dist', 'src', 'pipeline.js'))}).then(async (m) => { const s = await m.readSnapshotFile(${JSON.stringify(out)}); console.log(JSON.stringify(s.stats.requests)); })`], { encoding: 'utf8' }));
+        const total = Object.values(requests).reduce((a, b) => a + b, 0);
+        process.stdout.write(`${String(target).padStart(6)} ${String(runs.length).padStart(5)} ${fmt(median(runs.map((r) => r.wall))).padStart(7)} ${fmt(median(runs.map((r) => r.cpu))).padStart(13)} ${fmt(median(runs.map((r) => r.rssMb)), 0).padStart(12)} ${String(total).padStart(9)} ${String(requests.DescribeConfigs ?? 0).padStart(16)}  ${path.relative(root, cli)}\n`);
+      }
     }
   } finally {
-    for (let i = 0; i < created.length; i += 500) await admin.deleteTopics({ topics: created.slice(i, i + 500) });
+    // Every bench.t* topic, including any left by an interrupted run.
+    const leftovers = (await admin.listTopics()).filter((t) => t.startsWith('bench.t'));
+    for (let i = 0; i < leftovers.length; i += 500) await admin.deleteTopics({ topics: leftovers.slice(i, i + 500) });
     await admin.close();
   }
 }
