@@ -12,7 +12,7 @@ import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
 import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';
-import type { CloudWatchArtifact } from './gather/snapshot.js';
+import type { CloudWatchArtifact, Snapshot } from './gather/snapshot.js';
 import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
@@ -203,6 +203,11 @@ function gateFlags(flags: ReportFlags): { failUnder?: number; failOn?: Severity;
   return { ...(failUnder !== undefined ? { failUnder } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}), ...(minCoverage !== undefined ? { minCoverage } : {}) };
 }
 
+/** The snapshot writer (and its schema validator) loads only when a snapshot is written. */
+async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  await (await import('./gather/snapshot-io.js')).writeSnapshotFile(file, snapshot);
+}
+
 function gateExit(report: Report): number {
   return report.gate.passed ? ExitCode.ok : ExitCode.gateFailed;
 }
@@ -257,7 +262,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const logger = log(flags.verbose);
       const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
       if (flags.snapshotOut) {
-        writeFileChecked(flags.snapshotOut, `${JSON.stringify(snapshot, null, 2)}\n`);
+        await writeSnapshot(flags.snapshotOut, snapshot);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);
       }
       let report = evaluateSnapshot(snapshot, setup, gate);
@@ -281,7 +286,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const cloudwatch = parseCloudWatch(flags);
       const logger = log(flags.verbose);
       const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
-      writeFileChecked(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);
+      await writeSnapshot(flags.output, snapshot);
       io.stderr.write(`wrote ${flags.output} (${snapshot.stats.totalRequests} requests, ${snapshot.stats.durationMs} ms)\n`);
       setExit(ExitCode.ok);
     });
@@ -297,7 +302,7 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
       const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
-      const snapshot = readSnapshotFile(file);
+      const snapshot = await readSnapshotFile(file);
       const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       let report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
       if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));

@@ -1,7 +1,7 @@
 // connect → gather → snapshot → evaluate → score → render, as plain functions the CLI and tests share.
 
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { applyProfile } from './config/profiles.js';
 import { defaultConfig } from './config/defaults.js';
 import type { ReadinessConfig } from './config/readiness.js';
@@ -78,31 +78,15 @@ export function evaluateSnapshot(
   return buildReport(snapshot, checks, setup.config, { toolVersion: TOOL_VERSION, generatedAt: generatedAt ?? new Date().toISOString(), ...gate });
 }
 
-export function readSnapshotFile(file: string): Snapshot {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read snapshot (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const pos = /position (\d+)/.exec((err as Error).message);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      where = `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
-    }
-    throw new ConfigError(`${file}${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
-  }
+export async function readSnapshotFile(file: string): Promise<Snapshot> {
+  // The streaming reader (and its schema validator) loads only for commands that read a snapshot.
+  const data = await (await import('./gather/snapshot-io.js')).readSnapshotData(file);
   const s = data as Partial<Snapshot>;
   if (!s || typeof s !== 'object' || Array.isArray(s) || s.snapshotVersion === undefined || !s.artifacts || typeof s.artifacts !== 'object' || Array.isArray(s.artifacts)) {
     throw new ConfigError(`${file}: not a kafka-readiness snapshot (no snapshotVersion/artifacts)`);
   }
-  if (s.snapshotVersion !== SNAPSHOT_VERSION) {
-    throw new ConfigError(`${file}: snapshot version ${s.snapshotVersion} is not supported (this tool reads version ${SNAPSHOT_VERSION})`);
+  if (s.snapshotVersion !== SNAPSHOT_VERSION && s.snapshotVersion !== 1) {
+    throw new ConfigError(`${file}: snapshot version ${s.snapshotVersion} is not supported (this tool reads versions 1 and ${SNAPSHOT_VERSION})`);
   }
   for (const name of ARTIFACT_NAMES) {
     // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.

@@ -36,7 +36,8 @@ export default defineCheck({
           const atMin = p.isr.length === minIsr ? `; ISR is at min.insync.replicas ${minIsr}, one more failure blocks acks=all writes` : '';
           results.push(warn(res, `under-replicated: broker(s) ${missing.join(', ')} not in sync${atMin}`, evidence));
         } else {
-          results.push(pass(res, 'online and fully in sync', evidence));
+          // No evidence on a pass: reports drop it, and at a million partitions building it is most of the cost.
+          results.push(pass(res, 'online and fully in sync'));
         }
       }
     }

@@ -40,7 +40,8 @@ export function sourceName(code: number): ConfigSourceName {
 
 export function normalizeConfigs(raw: RawConfig[]): ConfigMap {
   const out: ConfigMap = {};
-  for (const c of [...raw].sort((a, b) => a.name.localeCompare(b.name))) {
+  // Ordinal order: config names are ASCII, and localeCompare was a noticeable share of a 5000-topic scan.
+  for (const c of [...raw].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const secret = isSecretConfig(c.name, c.isSensitive, c.configType);
     const entry: ConfigEntry = {
       value: secret ? null : c.value,

@@ -111,7 +111,7 @@ function summarize(results: ResourceResult[], severity: Severity, severityOverri
       status: r.status,
       severity: severityOverridden ? severity : (r.severity ?? severity),
       message: r.message,
-      ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.evidence ? { evidence: capEvidence(r.evidence) } : {}),
     });
   }
   const status = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
@@ -122,6 +122,31 @@ function summarize(results: ResourceResult[], severity: Severity, severityOverri
 /** Who answered, for error reasons: a plugin is named by the specifier it was loaded from. */
 function who(origin: string): string {
   return origin === 'built-in' ? 'check' : `plugin "${origin}"`;
+}
+
+/** Items of an evidence list the report shows; the rest is counted ("and 87 more") and stays in the snapshot. */
+export const EVIDENCE_LIST_MAX = 20;
+
+/**
+ * Caps every list inside a finding's evidence at EVIDENCE_LIST_MAX items plus a last "and N more" item, so a
+ * report grows with its findings, not with the partitions behind them (a lost zone lists thousands).
+ */
+export function capEvidence<T>(value: T, depth = 0): T {
+  if (Array.isArray(value)) {
+    const kept = value.length > EVIDENCE_LIST_MAX ? [...value.slice(0, EVIDENCE_LIST_MAX), `and ${value.length - EVIDENCE_LIST_MAX} more`] : value;
+    return (depth < 4 ? kept.map((v) => capEvidence(v, depth + 1)) : kept) as T;
+  }
+  if (value && typeof value === 'object' && depth < 4) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const c = capEvidence(v, depth + 1);
+      if (c !== v) changed = true;
+      out[k] = c;
+    }
+    return changed ? (out as T) : value;
+  }
+  return value;
 }
 
 export function round1(n: number): number {

@@ -1,8 +1,9 @@
 // The gather layer: the only code (with connect/) that talks to the cluster. It turns the port's answers into
 // a Snapshot where every artifact is a value or an error with a reason. Requests are batched so their number
-// depends on brokers and group coordinators only: one request carries every topic, partition or group.
+// depends on brokers and group coordinators only — one request carries every partition or group — except
+// topic configs, chunked by TOPIC_CONFIG_CHUNK topics: DescribeConfigs = brokers + ceil(topics / 200).
 
-import { KafkaRequestError, type ClusterClient, type DescribedGroup, type MetadataResult } from '../connect/port.js';
+import { KafkaRequestError, type ClusterClient, type ConfigResourceRef, type ConfigResult, type DescribedGroup, type MetadataResult } from '../connect/port.js';
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import { assessVisibility, type ProbeAnswer } from './visibility.js';
@@ -119,7 +120,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('apiVersions', () => gatherApiVersions(client, brokerIds)),
       timed('cluster', () => clusterFirst),
       timed('quorum', async () => fromSettled(await settle(client.describeQuorum()))),
-      timed('topicConfigs', () => gatherTopicConfigs(client, topics)),
+      timed('topicConfigs', () => gatherTopicConfigs(client, topics, brokerIds)),
       timed('brokerConfigs', () => gatherBrokerConfigs(client, brokerIds)),
       timed('acls', async () => fromSettled(await settle(client.describeAcls()))),
       timed('logDirs', () => gatherLogDirs(client, brokerIds, topics)),
@@ -247,10 +248,15 @@ async function observe(client: ClusterClient, ctx: GatherContext, topics: TopicI
   if (!plan || plan.samples <= 1 || plan.windowMs <= 0) return issues.length ? { ok: true, value: out, issues } : { ok: true, value: out };
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const start = Date.parse(first.value.at);
+  const interval = plan.windowMs / (plan.samples - 1);
+  let previous = start;
   for (let i = 1; i < plan.samples; i++) {
-    const due = start + Math.round((plan.windowMs * i) / (plan.samples - 1));
+    // On the even schedule, but never closer than one interval to the previous sample: when a pass overruns
+    // (a large cluster), later samples shift instead of bunching up right after it.
+    const due = Math.max(start + Math.round(interval * i), previous + Math.round(interval));
     ctx.progress?.({ type: 'wait', sample: i + 1, of: plan.samples, dueAt: due, endsAt: start + plan.windowMs });
     await sleep(Math.max(0, due - Date.now()));
+    previous = Math.max(due, Date.now());
     const at = (ctx.now ?? (() => new Date()))().toISOString();
     const [offsets, groups] = await Promise.all([gatherOffsets(client, topics), gatherGroups(client, brokerIds)]);
     const sample = sampleOf(at, offsets, groups.groups, groups.groupOffsets, topics);
@@ -312,15 +318,49 @@ async function gatherScramUsers(client: ClusterClient, cluster: Promise<Snapshot
   return fromSettled(await settle(client.describeScramUsers()));
 }
 
-async function gatherTopicConfigs(client: ClusterClient, topics: TopicInfo[]): Promise<SnapshotArtifacts['topicConfigs']> {
-  const result = await settle(client.describeConfigs(null, topics.map((t) => ({ type: 'topic' as const, name: t.name }))));
-  if (!result.ok) return { ok: false, error: result.error };
+/** Topics per DescribeConfigs request: one request for every topic grew superlinearly in client CPU. */
+export const TOPIC_CONFIG_CHUNK = 200;
+/** DescribeConfigs requests in flight at once (one per broker, at most this many). */
+const TOPIC_CONFIG_CONCURRENCY = 8;
+
+/**
+ * Topic configs in chunks of TOPIC_CONFIG_CHUNK topics, chunk i sent to broker i mod brokers, at most one
+ * request per broker in flight (bounded by TOPIC_CONFIG_CONCURRENCY): ceil(topics / 200) requests, spread.
+ * A chunk its broker cannot answer is retried once on any broker.
+ */
+async function gatherTopicConfigs(client: ClusterClient, topics: TopicInfo[], brokerIds: number[]): Promise<SnapshotArtifacts['topicConfigs']> {
+  const chunks: ConfigResourceRef[][] = [];
+  for (let i = 0; i < topics.length; i += TOPIC_CONFIG_CHUNK) chunks.push(topics.slice(i, i + TOPIC_CONFIG_CHUNK).map((t) => ({ type: 'topic' as const, name: t.name })));
+  const results: Settled<ConfigResult[]>[] = new Array(chunks.length);
+  const workers = Math.max(1, Math.min(brokerIds.length, TOPIC_CONFIG_CONCURRENCY, chunks.length));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = w; i < chunks.length; i += workers) {
+        const broker = brokerIds.length ? brokerIds[i % brokerIds.length]! : null;
+        let r = await settle(client.describeConfigs(broker, chunks[i]!));
+        if (!r.ok && broker !== null && (r.error.reason === 'unreachable' || r.error.reason === 'timeout')) r = await settle(client.describeConfigs(null, chunks[i]!));
+        results[i] = r;
+      }
+    }),
+  );
   const value: Record<string, import('./snapshot.js').ConfigMap> = {};
   const issues: ArtifactError[] = [];
-  for (const r of result.value) {
-    if (r.error) issues.push({ reason: r.error.reason, message: `topic ${r.name}: ${r.error.message}`, api: 'DescribeConfigs' });
-    else value[r.name] = r.configs;
+  const failed = results.filter((r) => !r.ok);
+  if (chunks.length > 0 && failed.length === chunks.length) {
+    const denied = failed.find((f) => !f.ok && f.error.reason === 'denied');
+    const first = (denied ?? failed[0])!;
+    if (!first.ok) return { ok: false, error: first.error };
   }
+  results.forEach((result, i) => {
+    if (!result.ok) {
+      issues.push({ ...result.error, message: `topics ${chunks[i]![0]!.name} … ${chunks[i]!.at(-1)!.name} (${chunks[i]!.length}): ${result.error.message}` });
+      return;
+    }
+    for (const r of result.value) {
+      if (r.error) issues.push({ reason: r.error.reason, message: `topic ${r.name}: ${r.error.message}`, api: 'DescribeConfigs' });
+      else value[r.name] = r.configs;
+    }
+  });
   if (topics.length > 0 && Object.keys(value).length === 0 && issues.length > 0) return { ok: false, error: { ...issues[0]!, message: `no topic configs readable (${issues.length} topics failed, first: ${issues[0]!.message})` } };
   return issues.length ? { ok: true, value, issues } : { ok: true, value };
 }

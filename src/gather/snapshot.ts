@@ -1,7 +1,8 @@
 // The snapshot is the only thing checks ever see: plain JSON, versioned, free of secrets.
 // Offsets are decimal strings because JSON has no 64-bit integers.
 
-export const SNAPSHOT_VERSION = 1;
+/** Version 2 is the streamed JSON Lines file format (src/gather/snapshot-io.ts); the in-memory shape is unchanged. */
+export const SNAPSHOT_VERSION = 2;
 
 /** not-requested: the user did not ask for it (e.g. no --cloudwatch): checks that need it are not applicable. */
 export type ArtifactErrorReason = 'denied' | 'unsupported' | 'timeout' | 'unreachable' | 'not-collected' | 'not-requested' | 'error';

@@ -15,6 +15,43 @@ export interface LagPoint {
   lag: bigint;
 }
 
+// Sample times parsed once per sample (checks ask for them per group partition): a computed value keyed by
+// the sample object, like Lighthouse's computed artifacts, so every check shares it.
+const sampleTimes = new WeakMap<OffsetSample, number>();
+
+/** The sample's time in ms since the epoch, parsed once. */
+export function sampleTime(s: OffsetSample): number {
+  return computed(sampleTimes, s, (x) => Date.parse(x.at));
+}
+
+/**
+ * A value computed once from an artifact and shared by every check that asks (Lighthouse's computed
+ * artifacts): the cache is keyed by the artifact object, so it lives exactly as long as the snapshot.
+ */
+export function computed<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: (key: K) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = compute(key)));
+  return v;
+}
+
+const logEnds = new WeakMap<readonly OffsetSample[], Map<string, { at: number; latest: bigint }[]>>();
+
+/** The log end offset of one partition at every sample that has it, parsed once per partition for all checks. */
+export function logEndSeries(samples: readonly OffsetSample[], topic: string, partition: string): readonly { at: number; latest: bigint }[] {
+  const byPartition = computed(logEnds, samples, () => new Map<string, { at: number; latest: bigint }[]>());
+  const key = `${topic}\u0000${partition}`;
+  let points = byPartition.get(key);
+  if (!points) {
+    points = [];
+    for (const s of samples) {
+      const latest = s.offsets[topic]?.[partition]?.latest;
+      if (latest !== undefined && latest !== null) points.push({ at: sampleTime(s), latest: BigInt(latest) });
+    }
+    byPartition.set(key, points);
+  }
+  return points;
+}
+
 /**
  * True when the sample has this partition's log end offset. A sample whose brokers did not all answer lists the
  * partitions it lacks (`partial`); those are unknown in that sample, not unchanged and not zero.
@@ -45,7 +82,7 @@ export function lagSeries(samples: readonly OffsetSample[], group: string, topic
     if (committed === undefined || latest === undefined || latest === null) continue;
     const c = BigInt(committed);
     const l = BigInt(latest);
-    out.push({ at: Date.parse(s.at), committed: c, latest: l, lag: l > c ? l - c : 0n });
+    out.push({ at: sampleTime(s), committed: c, latest: l, lag: l > c ? l - c : 0n });
   }
   return out;
 }
@@ -90,12 +127,17 @@ export function ingressRate(samples: readonly OffsetSample[], topic: string, par
   for (const s of [first, last]) {
     if (s.partial?.partitions[topic] && parts.some((p) => !sampleHasPartition(s, topic, p))) return null;
   }
-  const seconds = (Date.parse(last.at) - Date.parse(first.at)) / 1000;
+  const seconds = (sampleTime(last) - sampleTime(first)) / 1000;
   if (seconds <= 0) return null;
   const sum = (s: OffsetSample) => {
     const parts = s.offsets[topic] ?? {};
+    // One partition is looked up, not searched for among the topic's partitions (this runs per group partition).
+    if (partition !== undefined) {
+      const latest = parts[partition]?.latest;
+      return latest === undefined || latest === null ? 0n : BigInt(latest);
+    }
     let n = 0n;
-    for (const [p, o] of Object.entries(parts)) if ((partition === undefined || p === partition) && o.latest !== null) n += BigInt(o.latest);
+    for (const o of Object.values(parts)) if (o.latest !== null) n += BigInt(o.latest);
     return n;
   };
   return Number(sum(last) - sum(first)) / seconds;
@@ -104,7 +146,7 @@ export function ingressRate(samples: readonly OffsetSample[], topic: string, par
 /** Window length in ms between first and last sample. */
 export function windowMs(samples: readonly OffsetSample[]): number {
   if (samples.length < 2) return 0;
-  return Date.parse(samples[samples.length - 1]!.at) - Date.parse(samples[0]!.at);
+  return sampleTime(samples[samples.length - 1]!) - sampleTime(samples[0]!);
 }
 
 /**
@@ -114,10 +156,7 @@ export function windowMs(samples: readonly OffsetSample[]): number {
  */
 export function estimateTimeLagMs(samples: readonly OffsetSample[], topic: string, partition: string, committed: bigint): number | null {
   if (samples.some((s) => s.partial && !sampleHasPartition(s, topic, partition))) return null;
-  const points = samples
-    .map((s) => ({ at: Date.parse(s.at), latest: s.offsets[topic]?.[partition]?.latest }))
-    .filter((p): p is { at: number; latest: string } => p.latest !== undefined && p.latest !== null)
-    .map((p) => ({ at: p.at, latest: BigInt(p.latest) }));
+  const points = logEndSeries(samples, topic, partition);
   const last = points[points.length - 1];
   if (!last) return null;
   if (committed >= last.latest) return 0;

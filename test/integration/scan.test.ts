@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_FAULTS, WELL_CONFIGURED_TOPICS } from '../../scripts/seed.mjs';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
-import { evaluateSnapshot } from '../../src/pipeline.js';
+import { evaluateSnapshot, readSnapshotFile } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import type { Snapshot } from '../../src/gather/snapshot.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   expect(scanOut.stderr).not.toMatch(/internal error/);
   expect(scanOut.code).toBe(0);
   report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
-  snapshot = JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')) as Snapshot;
+  snapshot = await readSnapshotFile(path.join(dir, 'snapshot.json'));
   process.stderr.write(`[scan] ${snapshot.stats.totalRequests} requests in ${snapshot.stats.durationMs} ms against Kafka ${c.version}\n`);
 });
 

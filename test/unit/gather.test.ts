@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KafkaRequestError, type ClusterClient, type MetadataResult } from '../../src/connect/port.js';
 import { gatherSnapshot } from '../../src/gather/gather.js';
 
@@ -47,10 +47,13 @@ describe('gather', () => {
     const large = fakeClient(500);
     const s1 = await gatherSnapshot(small, ctx);
     const s2 = await gatherSnapshot(large, ctx);
-    expect(large.calls).toEqual(small.calls);
-    expect(s2.stats.totalRequests).toBe(s1.stats.totalRequests);
+    // Only topic DescribeConfigs grows, with ceil(topics / 200): 3 broker + 1 for 10 topics, 3 + 3 for 500.
+    expect({ ...large.calls, DescribeConfigs: 0 }).toEqual({ ...small.calls, DescribeConfigs: 0 });
+    expect(large.calls.DescribeConfigs).toBe(3 + Math.ceil(500 / 200));
+    expect(s2.stats.totalRequests).toBe(s1.stats.totalRequests + 2);
     // per broker: ApiVersions, broker DescribeConfigs, DescribeLogDirs, 3 ListOffsets (earliest, latest, last stable), ListGroups, DescribeGroups, OffsetFetch
     expect(small.calls).toMatchObject({ ApiVersions: 3, DescribeConfigs: 4, DescribeLogDirs: 3, ListOffsets: 9, ListGroups: 3, DescribeGroups: 3, OffsetFetch: 3, Metadata: 1 });
+    expect(s2.artifacts.topicConfigs.ok && Object.keys(s2.artifacts.topicConfigs.value).length).toBe(500);
     expect(s2.artifacts.groups.ok && s2.artifacts.groups.value.length).toBe(1500);
     expect(s2.artifacts.offsets.ok && s2.artifacts.offsets.value['t499']!['2']).toEqual({ earliest: '0', latest: '5', stable: '5' });
   });
@@ -59,7 +62,8 @@ describe('gather', () => {
     const denied = new KafkaRequestError('DescribeConfigs', 'denied', 'DescribeConfigs failed with CLUSTER_AUTHORIZATION_FAILED', 'CLUSTER_AUTHORIZATION_FAILED');
     const client = fakeClient(2, {
       describeConfigs: async (b, resources) => {
-        if (b !== null) throw denied;
+        // Broker configs are denied; topic configs (sent to brokers in chunks since they are spread) are not.
+        if (resources[0]?.type === 'broker') throw denied;
         return resources.map((r) => ({ type: r.type, name: r.name, configs: {} }));
       },
     });
@@ -87,5 +91,55 @@ describe('gather', () => {
   it('treats an empty DescribeLogDirs answer on a cluster with topics as denied', async () => {
     const s = await gatherSnapshot(fakeClient(2, { describeLogDirs: async () => [] }), ctx);
     expect(s.artifacts.logDirs).toMatchObject({ ok: false, error: { reason: 'denied' } });
+  });
+
+  it('spreads topic config chunks over the brokers, one request per broker in flight, and retries an unreachable broker\'s chunk elsewhere', async () => {
+    const sentTo: (number | null)[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const base = fakeClient(1000);
+    const client = fakeClient(1000, {
+      describeConfigs: async (b, resources) => {
+        if (resources[0]?.type !== 'topic') return base.describeConfigs(b, resources);
+        sentTo.push(b);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        if (b === 2) throw new KafkaRequestError('DescribeConfigs', 'unreachable', 'broker 2 unreachable');
+        expect(resources.length).toBeLessThanOrEqual(200);
+        return base.describeConfigs(b, resources);
+      },
+    });
+    const s = await gatherSnapshot(client, ctx);
+    // 5 chunks to brokers 1, 2, 3, 1, 2; the two of broker 2 retried on any broker (null).
+    expect(sentTo.filter((b) => b !== null).sort()).toEqual([1, 1, 2, 2, 3]);
+    expect(sentTo.filter((b) => b === null)).toHaveLength(2);
+    expect(maxInFlight).toBeLessThanOrEqual(3);
+    expect(s.artifacts.topicConfigs.ok && Object.keys(s.artifacts.topicConfigs.value).length).toBe(1000);
+  });
+
+  it('keeps observation samples an interval apart when the first pass overruns the first sample point', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-22T12:00:00.000Z'));
+      let slow = true;
+      const base = fakeClient(3);
+      const client = fakeClient(3, {
+        listOffsets: async (b, ts, parts, iso) => {
+          // The scan's own pass takes 6 s: past the first sample point of a 10 s window with 3 samples.
+          if (slow) vi.setSystemTime(Date.now() + 6000);
+          slow = false;
+          return base.listOffsets(b, ts, parts, iso);
+        },
+      });
+      const s = await gatherSnapshot(client, { ...ctx, observe: { windowMs: 10_000, samples: 3 }, sleep: async (ms) => void vi.setSystemTime(Date.now() + ms) });
+      const at = s.artifacts.samples.ok ? s.artifacts.samples.value.map((x) => Date.parse(x.at)) : [];
+      expect(at).toHaveLength(3);
+      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(5000);
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(5000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,7 @@ import timeLag from '../../../checks/consumer-lag/time-lag.js';
 import timeToDataLoss from '../../../checks/consumer-lag/time-to-data-loss.js';
 import idleTopics from '../../../checks/cost/idle-topics.js';
 import type { GroupInfo, OffsetSample } from '../../../src/gather/snapshot.js';
-import { burrowPartitionStatus, estimateTimeLagMs, ingressRate, lagSeries } from '../../../src/sdk.js';
+import { burrowPartitionStatus, estimateTimeLagMs, ingressRate, lagSeries, logEndSeries, sampleTime } from '../../../src/sdk.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../../helpers/snapshot.js';
 import { findingFor, runCheck } from '../../helpers/run-check.js';
 
@@ -52,6 +52,20 @@ describe('Burrow rules', () => {
     expect(estimateTimeLagMs(s, 't', '0', 150n)).toBe(15_000); // log end passed 150 halfway between samples 0 and 1
     expect(estimateTimeLagMs(s, 't', '0', 50n)).toBe(25_000); // 50 records before the window at 10/s
     expect(estimateTimeLagMs(s, 't', '0', 300n)).toBe(0);
+  });
+});
+
+describe('shared indexes over the samples', () => {
+  it('parses each partition\'s log-end series once and shares it; a partition\'s ingress ignores its neighbours', () => {
+    const s = samples([100, 200, 400], {});
+    for (const x of s) x.offsets.t!['1'] = { earliest: '0', latest: '5' };
+    const a = logEndSeries(s, 't', '0');
+    expect(logEndSeries(s, 't', '0')).toBe(a);
+    expect(a.map((p) => [p.at - T0, p.latest])).toEqual([[0, 100n], [10_000, 200n], [20_000, 400n]]);
+    expect(sampleTime(s[1]!)).toBe(T0 + 10_000);
+    expect(ingressRate(s, 't', '0')).toBe(15);
+    expect(ingressRate(s, 't', '1')).toBe(0);
+    expect(ingressRate(s, 't')).toBe(15);
   });
 });
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// Scale benchmark: time and peak RSS of `evaluate` on synthetic snapshots (bench/synthetic-snapshot.mjs) at
+// 200k and 1M partitions, with one sample and with five, each in a fresh child process measured by
+// /usr/bin/time -v; `node -e 0` is measured in the same run as the floor. Prints medians, the snapshot size
+// against the budget (1.5 KB per topic + 0.15 KB per partition) and the JSON/HTML report sizes.
+//
+//   npm run build && node bench/scale.mjs [--cases 200k,200k-s5,1m,1m-s5] [--runs 5] [--runs-1m 3] [--dir .cache/bench/scale]
+//   node bench/scale.mjs --format v1 ...    # the same on the old single-JSON snapshot format
+//
+// Live gather (a running cluster): --live --bootstrap-server B --command-config F [--topics 20,2000,5000]
+// (--cli another/bin/kafka-readiness.js compares builds) creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
+// the child) and prints its request count; the topics are deleted afterwards.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '200k,200k-s5,1m,1m-s5' },
+    runs: { type: 'string', default: '5' },
+    'runs-1m': { type: 'string', default: '3' },
+    dir: { type: 'string', default: path.join(root, '.cache', 'bench', 'scale') },
+    format: { type: 'string', default: 'current' },
+    ext: { type: 'string', default: '' },
+    live: { type: 'boolean', default: false },
+    'bootstrap-server': { type: 'string' },
+    'command-config': { type: 'string' },
+    topics: { type: 'string', default: '20,2000,5000' },
+    cli: { type: 'string', default: path.join(root, 'bin', 'kafka-readiness.js') },
+  },
+});
+
+const CASES = {
+  '200k': { partitions: 200_000, groups: 10_000, samples: 1 },
+  '200k-s5': { partitions: 200_000, groups: 10_000, samples: 5 },
+  '1m': { partitions: 1_000_000, groups: 50_000, samples: 1 },
+  '1m-s5': { partitions: 1_000_000, groups: 50_000, samples: 5 },
+};
+
+/** Runs a command under /usr/bin/time -v: wall seconds, CPU seconds (user + sys), peak RSS in MB, exit code. */
+function measure(cmd, argv, opts = {}) {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
+  const field = (name) => {
+    const m = new RegExp(`${name}: (.+)`).exec(r.stderr);
+    return m ? m[1].trim() : null;
+  };
+  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')
+    .split(':')
+    .reduce((acc, part) => acc * 60 + Number(part), 0);
+  const cpu = Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)'));
+  const rssMb = Number(field('Maximum resident set size \\(kbytes\\)')) / 1024;
+  const code = Number(field('Exit status'));
+  const errLine = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('\t') && !l.startsWith('Command'));
+  return { wall, cpu, rssMb, code, errLine: code > 1 ? errLine : undefined, stdout: r.stdout };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n, d = 2) => n.toFixed(d);
+const mb = (bytes) => bytes / 1024 / 1024;
+
+function load() {
+  try {
+    return execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+}
+
+function evaluateBench() {
+  mkdirSync(args.dir, { recursive: true });
+  const cli = args.cli;
+  process.stdout.write(`# evaluate scale benchmark (${new Date().toISOString()}, node ${process.version}, load ${load()}, snapshot format ${args.format})\n`);
+  const base = Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0']));
+  process.stdout.write(`baseline node -e 0: ${fmt(median(base.map((b) => b.wall)))} s, ${fmt(median(base.map((b) => b.rssMb)), 0)} MB\n`);
+  process.stdout.write('case        partitions groups samples snapshot MB  budget MB  runs  wall s  cpu s  peak RSS MB  exit  report json/html MB\n');
+  for (const name of args.cases.split(',')) {
+    const c = CASES[name];
+    if (!c) throw new Error(`unknown case ${name} (one of ${Object.keys(CASES).join(', ')})`);
+    const ext = args.ext || (args.format === 'v1' ? '.json' : '.jsonl');
+    const file = path.join(args.dir, `${name}.${args.format}${ext}`);
+    if (!existsSync(file)) {
+      execFileSync(process.execPath, [path.join(root, 'bench', 'synthetic-snapshot.mjs'), '--partitions', String(c.partitions), '--groups', String(c.groups), '--samples', String(c.samples), '--format', args.format, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    const topics = Math.ceil(c.partitions / 10);
+    const budget = (1.5 * 1024 * topics + 0.15 * 1024 * c.partitions) / 1024 / 1024;
+    const runs = name.startsWith('1m') ? Number(args['runs-1m']) : Number(args.runs);
+    const outDir = path.join(args.dir, `report-${name}`);
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      rmSync(outDir, { recursive: true, force: true });
+      results.push(measure(process.execPath, [cli, 'evaluate', file, '--format', 'json,html', '--out-dir', outDir]));
+    }
+    const sizes = existsSync(outDir) ? Object.fromEntries(readdirSync(outDir).map((f) => [path.extname(f), mb(statSync(path.join(outDir, f)).size)])) : {};
+    const codes = [...new Set(results.map((r) => r.code))].join('/');
+    process.stdout.write(
+      `${name.padEnd(11)} ${String(c.partitions).padStart(10)} ${String(c.groups).padStart(6)} ${String(c.samples).padStart(7)} ${fmt(mb(statSync(file).size), 1).padStart(11)} ${fmt(budget, 1).padStart(10)} ${String(runs).padStart(5)} ${fmt(median(results.map((r) => r.wall))).padStart(7)} ${fmt(median(results.map((r) => r.cpu))).padStart(6)} ${fmt(median(results.map((r) => r.rssMb)), 0).padStart(12)} ${codes.padStart(5)}  ${sizes['.json'] !== undefined ? `${fmt(sizes['.json'])}/${fmt(sizes['.html'] ?? NaN)}` : '-'}\n`,
+    );
+    const failed = results.find((r) => r.errLine);
+    if (failed) process.stdout.write(`  ${name} failed: ${failed.errLine}\n`);
+  }
+}
+
+async function liveBench() {
+  const bootstrap = args['bootstrap-server'];
+  const props = args['command-config'];
+  if (!bootstrap || !props) throw new Error('--live needs --bootstrap-server and --command-config');
+  const { Admin } = await import('@platformatic/kafka');
+  const { readFileSync } = await import('node:fs');
+  const conf = Object.fromEntries(
+    readFileSync(props, 'utf8')
+      .split('\n')
+      .map((l) => /^\s*([^#=\s]+)\s*=\s*(.*)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2].trim()]),
+  );
+  const jaas = /username="([^"]*)"\s+password="([^"]*)"/.exec(conf['sasl.jaas.config'] ?? '');
+  const admin = new Admin({
+    clientId: 'readiness-bench',
+    bootstrapBrokers: bootstrap.split(','),
+    ...(jaas ? { sasl: { mechanism: conf['sasl.mechanism'] ?? 'SCRAM-SHA-512', username: jaas[1], password: jaas[2] } } : {}),
+    timeout: 120_000,
+  });
+  const out = path.join(args.dir, 'live.snapshot.jsonl');
+  mkdirSync(args.dir, { recursive: true });
+  process.stdout.write(`# live gather benchmark (${new Date().toISOString()}, load ${load()})\ntopics  runs  wall s  client cpu s  peak RSS MB  requests  DescribeConfigs  cli\n`);
+  const created = [];
+  try {
+    for (const target of args.topics.split(',').map(Number)) {
+      const existing = await admin.listTopics({ includeInternals: true });
+      const taken = new Set(existing);
+      const names = [];
+      for (let i = 0; names.length < target - existing.length; i++) if (!taken.has(`bench.t${String(i).padStart(5, '0')}`)) names.push(`bench.t${String(i).padStart(5, '0')}`);
+      for (let i = 0; i < names.length; i += 500) {
+        await admin.createTopics({ topics: names.slice(i, i + 500), partitions: 1, replicas: 1 });
+        created.push(...names.slice(i, i + 500));
+      }
+      for (let i = 0; i < 120 && (await admin.listTopics({ includeInternals: true })).length < target; i++) await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const cli of args.cli.split(',')) {
+        const runs = [];
+        for (let i = 0; i < 3; i++) runs.push(measure(process.execPath, [path.resolve(cli), 'gather', '--bootstrap-server', bootstrap, '--command-config', props, '-o', out]));
+        const requests = JSON.parse(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(path.resolve(path.dirname(cli), '..', 'dist', 'src', 'pipeline.js'))}).then(async (m) => { const s = await m.readSnapshotFile(${JSON.stringify(out)}); console.log(JSON.stringify(s.stats.requests)); })`], { encoding: 'utf8' }));
+        const total = Object.values(requests).reduce((a, b) => a + b, 0);
+        process.stdout.write(`${String(target).padStart(6)} ${String(runs.length).padStart(5)} ${fmt(median(runs.map((r) => r.wall))).padStart(7)} ${fmt(median(runs.map((r) => r.cpu))).padStart(13)} ${fmt(median(runs.map((r) => r.rssMb)), 0).padStart(12)} ${String(total).padStart(9)} ${String(requests.DescribeConfigs ?? 0).padStart(16)}  ${path.relative(root, cli)}\n`);
+      }
+    }
+  } finally {
+    // Every bench.t* topic, including any left by an interrupted run.
+    const leftovers = (await admin.listTopics()).filter((t) => t.startsWith('bench.t'));
+    for (let i = 0; i < leftovers.length; i += 500) await admin.deleteTopics({ topics: leftovers.slice(i, i + 500) });
+    await admin.close();
+  }
+}
+
+if (args.live) await liveBench();
+else evaluateBench();

@@ -1,0 +1,568 @@
+// Snapshot files. Version 2 is JSON Lines: a header line, then one record per line, each a few thousand
+// items at most, then an end line with the record count (a truncated file is detected). Nothing is ever
+// one big string, so size is bounded by memory, not by V8's string limit; a name ending in .gz is gzipped.
+// Large artifacts are encoded compactly (partitions and offsets as tuples) and topic configs are stored as
+// the entries every topic shares ("common") plus what differs per topic, so source and synonyms survive.
+// Every line is checked against schema/snapshot.schema.json on read. Version 1 (one JSON document) is
+// still read. The in-memory Snapshot is the same whichever version was read.
+
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { fileURLToPath } from 'node:url';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Readable, Writable } from 'node:stream';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { ConfigError } from '../errors.js';
+import {
+  type Artifact,
+  type ConfigEntry,
+  type ConfigMap,
+  type GroupOffsetsArtifact,
+  type LogDirInfo,
+  type OffsetSample,
+  type PartitionInfo,
+  type PartitionOffsets,
+  type Snapshot,
+  type TopicInfo,
+} from './snapshot.js';
+
+export const SNAPSHOT_FORMAT = 'kafka-readiness-snapshot';
+export const SNAPSHOT_FILE_VERSION = 2;
+/** Items per record line: small enough for cheap lines, large enough that record overhead is negligible. */
+const CHUNK = 1000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Compact encodings
+
+/** [partition, leader, leaderEpoch, replicas, isr?, offline?, error?]; isr omitted when equal to replicas. */
+type PartitionTuple = [number, number, number, number[], (number[] | null)?, number[]?, string?];
+type OffsetTuple = [string | null, string | null, (string | null | 0)?, string?];
+
+const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function encodePartition(p: PartitionInfo): PartitionTuple {
+  const t: PartitionTuple = [p.partition, p.leader, p.leaderEpoch, p.replicas];
+  const offline = p.offline ?? [];
+  if (!sameList(p.isr, p.replicas) || offline.length || p.error !== undefined) t.push(sameList(p.isr, p.replicas) ? null : p.isr);
+  if (offline.length || p.error !== undefined) t.push(offline);
+  if (p.error !== undefined) t.push(p.error);
+  return t;
+}
+
+function decodePartition(t: PartitionTuple): PartitionInfo {
+  const [partition, leader, leaderEpoch, replicas, isr, offline, error] = t;
+  const p: PartitionInfo = { partition, leader, leaderEpoch, replicas, isr: isr ?? replicas, offline: offline ?? [] };
+  if (error !== undefined) p.error = error;
+  return p;
+}
+
+function encodeOffsets(o: PartitionOffsets): OffsetTuple {
+  const t: OffsetTuple = [o.earliest, o.latest];
+  // 0 marks an absent `stable` (offsets are strings or null, never numbers).
+  if (o.stable !== undefined || o.error !== undefined) t.push(o.stable === undefined ? 0 : o.stable);
+  if (o.error !== undefined) t.push(o.error);
+  return t;
+}
+
+function decodeOffsets(t: OffsetTuple): PartitionOffsets {
+  const o: PartitionOffsets = { earliest: t[0], latest: t[1] };
+  if (t.length > 2 && t[2] !== 0) o.stable = t[2] as string | null;
+  if (t[3] !== undefined) o.error = t[3];
+  return o;
+}
+
+/** A record keyed "0".."n-1" in order becomes an array; anything else stays an object. */
+function isDense(keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== String(i)) return false;
+  return true;
+}
+
+function encodeByPartition<V, E>(m: Record<string, V>, enc: (v: V) => E): E[] | Record<string, E> {
+  const keys = Object.keys(m);
+  if (isDense(keys)) return keys.map((k) => enc(m[k]!));
+  const out: Record<string, E> = {};
+  for (const k of keys) out[k] = enc(m[k]!);
+  return out;
+}
+
+function decodeByPartition<E, V>(e: E[] | Record<string, E>, dec: (x: E) => V): Record<string, V> {
+  const out: Record<string, V> = {};
+  if (Array.isArray(e)) for (let i = 0; i < e.length; i++) out[String(i)] = dec(e[i]!);
+  else for (const k of Object.keys(e)) out[k] = dec(e[k]!);
+  return out;
+}
+
+const identity = <T>(x: T): T => x;
+
+function encodeOffsetMap(v: Record<string, Record<string, PartitionOffsets>>): [string, OffsetTuple[] | Record<string, OffsetTuple>][] {
+  return Object.entries(v).map(([t, parts]) => [t, encodeByPartition(parts, encodeOffsets)]);
+}
+
+/** group → topic → partition → offset, with dense partitions as arrays. */
+function encodeGroupOffsets(v: GroupOffsetsArtifact): [string, Record<string, string[] | Record<string, string>>][] {
+  return Object.entries(v).map(([g, topics]) => [g, Object.fromEntries(Object.entries(topics).map(([t, parts]) => [t, encodeByPartition(parts, identity)]))]);
+}
+
+function decodeGroupTopics(topics: Record<string, string[] | Record<string, string>>): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [t, parts] of Object.entries(topics)) out[t] = decodeByPartition(parts, identity);
+  return out;
+}
+
+/** Field-by-field equality of two config entries (cheap: this runs for every entry of every topic). */
+function sameEntry(a: ConfigEntry, b: ConfigEntry): boolean {
+  if (a === b) return true;
+  if (a.value !== b.value || a.source !== b.source || a.sensitive !== b.sensitive || a.readOnly !== b.readOnly) return false;
+  const x = a.synonyms;
+  const y = b.synonyms;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]!.name !== y[i]!.name || x[i]!.value !== y[i]!.value || x[i]!.source !== y[i]!.source) return false;
+  return true;
+}
+
+/** Distinct entries tracked per config name; a name with more variants than this has no common entry worth it. */
+const MAX_VARIANTS = 16;
+
+/**
+ * The entry most topics share for each config name (in practice the broker/cluster default, with its
+ * synonyms), so each topic stores only its differences; the chosen entries are written once.
+ */
+function commonConfigs(all: Record<string, ConfigMap>): Record<string, ConfigEntry> {
+  const variants = new Map<string, { n: number; entry: ConfigEntry }[]>();
+  for (const map of Object.values(all)) {
+    for (const name of Object.keys(map)) {
+      const entry = map[name]!;
+      let list = variants.get(name);
+      if (!list) variants.set(name, (list = []));
+      const slot = list.find((v) => sameEntry(v.entry, entry));
+      if (slot) slot.n++;
+      else if (list.length < MAX_VARIANTS) list.push({ n: 1, entry });
+    }
+  }
+  const common: Record<string, ConfigEntry> = {};
+  for (const [name, list] of variants) {
+    let best: { n: number; entry: ConfigEntry } | undefined;
+    for (const v of list) if (!best || v.n > best.n) best = v;
+    if (best && best.n > 1) common[name] = best.entry;
+  }
+  return common;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writer
+
+type Line = Record<string, unknown>;
+
+function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** The records of a snapshot, one object per line (header first, end marker last). */
+export function* encodeSnapshot(snapshot: Snapshot): Generator<Line> {
+  let count = 0;
+  const header = { format: SNAPSHOT_FORMAT, snapshotVersion: SNAPSHOT_FILE_VERSION, tool: snapshot.tool, takenAt: snapshot.takenAt, target: snapshot.target, stats: snapshot.stats };
+  yield header;
+  const a = snapshot.artifacts as unknown as Record<string, Artifact<unknown>>;
+  for (const name of Object.keys(a)) {
+    const art = a[name];
+    if (!art) continue;
+    if (!art.ok) {
+      count++;
+      yield { artifact: name, error: art.error };
+      continue;
+    }
+    count++;
+    yield { artifact: name, ok: true, ...(art.issues ? { issues: art.issues } : {}) };
+    for (const line of encodeValue(name, art.value, snapshot)) {
+      count++;
+      yield line;
+    }
+  }
+  yield { end: true, records: count };
+}
+
+function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generator<Line> {
+  const artifact = name;
+  switch (name) {
+    case 'topics':
+      for (const c of chunks(value as TopicInfo[])) {
+        yield { artifact, items: c.map((t) => [t.name, t.id, t.internal, t.partitions.map(encodePartition), ...(t.error !== undefined ? [t.error] : [])]) };
+      }
+      return;
+    case 'topicConfigs':
+    case 'brokerConfigs': {
+      const all = value as Record<string, ConfigMap>;
+      const common = commonConfigs(all);
+      const names = Object.keys(common);
+      yield { artifact, common };
+      const entries = Object.entries(all).map(([topic, map]) => {
+        const own: Record<string, ConfigEntry> = {};
+        for (const [k, e] of Object.entries(map)) if (common[k] === undefined || !sameEntry(common[k], e)) own[k] = e;
+        const absent = names.filter((k) => map[k] === undefined);
+        return absent.length ? [topic, own, absent] : [topic, own];
+      });
+      for (const c of chunks(entries)) yield { artifact, entries: c };
+      return;
+    }
+    case 'logDirs':
+      for (const [broker, dirs] of Object.entries(value as Record<string, LogDirInfo[]>)) {
+        yield { artifact, broker, dirs: dirs.map(({ topics: _t, ...d }) => d) };
+        for (let i = 0; i < dirs.length; i++) {
+          // topic → [partition, bytes, partition, bytes, …]
+          const entries = Object.entries(dirs[i]!.topics).map(([t, parts]) => [t, Object.entries(parts).flatMap(([p, size]) => [Number(p), size])]);
+          for (const c of chunks(entries)) yield { artifact, broker, dir: i, entries: c };
+        }
+      }
+      return;
+    case 'offsets':
+      for (const c of chunks(encodeOffsetMap(value as Record<string, Record<string, PartitionOffsets>>))) yield { artifact, entries: c };
+      return;
+    case 'groupOffsets':
+      for (const c of chunks(encodeGroupOffsets(value as GroupOffsetsArtifact))) yield { artifact, entries: c };
+      return;
+    case 'samples': {
+      const offsets = snapshot.artifacts.offsets.ok ? snapshot.artifacts.offsets.value : undefined;
+      const groupOffsets = snapshot.artifacts.groupOffsets.ok ? snapshot.artifacts.groupOffsets.value : undefined;
+      const samples = value as OffsetSample[];
+      for (let index = 0; index < samples.length; index++) {
+        const s = samples[index]!;
+        // The first sample is the scan itself: the same objects as the offsets and groupOffsets artifacts.
+        const sameOffsets = s.offsets === offsets;
+        const sameGroups = s.groupOffsets === groupOffsets;
+        yield { artifact, sample: index, at: s.at, groupStates: s.groupStates, groupMembers: s.groupMembers, ...(sameOffsets ? { offsets: 'offsets' } : {}), ...(sameGroups ? { groupOffsets: 'groupOffsets' } : {}) };
+        if (!sameOffsets) for (const c of chunks(encodeOffsetMap(s.offsets))) yield { artifact, sample: index, offsets: c };
+        if (!sameGroups) for (const c of chunks(encodeGroupOffsets(s.groupOffsets))) yield { artifact, sample: index, groupOffsets: c };
+      }
+      return;
+    }
+    case 'acls':
+    case 'groups':
+    case 'quotas':
+    case 'scramUsers':
+      if (Array.isArray(value)) {
+        for (const c of chunks(value)) yield { artifact, items: c };
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  yield { artifact, value };
+}
+
+async function writeLines(out: Writable, lines: Iterable<Line>): Promise<void> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    const s = JSON.stringify(line);
+    buf.push(s, '\n');
+    size += s.length + 1;
+    if (size >= 1 << 20) {
+      if (!out.write(buf.join(''))) await once(out, 'drain');
+      buf = [];
+      size = 0;
+    }
+  }
+  out.end(buf.join(''));
+}
+
+/** Writes the snapshot in the current format (gzipped when the name ends in .gz). */
+export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
+  const fileStream = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => fileStream.once('error', reject));
+  const done = once(fileStream, 'finish');
+  const gzip = file.endsWith('.gz') ? createGzip({ level: 6 }) : null;
+  if (gzip) gzip.pipe(fileStream);
+  failed.catch(() => undefined);
+  await Promise.race([writeLines(gzip ?? fileStream, encodeSnapshot(snapshot)).then(() => done), failed]).catch((err: NodeJS.ErrnoException) => {
+    throw new ConfigError(`${file}: cannot write snapshot (${err.code ?? err.message})`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reader
+
+function schemaPath(): string {
+  // Found by walking up: this file runs from src/ (tests) and dist/src/ (the CLI).
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const p = path.join(dir, 'schema', 'snapshot.schema.json');
+    try {
+      readFileSync(p);
+      return p;
+    } catch {
+      dir = path.dirname(dir);
+    }
+  }
+  throw new Error('schema/snapshot.schema.json not found');
+}
+
+let validators: { header: ValidateFunction; record: ValidateFunction } | undefined;
+function getValidators() {
+  if (!validators) {
+    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    ajv.addSchema(schema, 'snapshot');
+    validators = { header: ajv.getSchema('snapshot#/definitions/header')!, record: ajv.getSchema('snapshot#/definitions/record')! };
+  }
+  return validators;
+}
+
+function schemaError(v: ValidateFunction): string {
+  const e = v.errors?.[0];
+  return e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'is invalid';
+}
+
+/** Builds a Snapshot from version-2 record lines (already split); `where(n)` names line n in errors. */
+export class SnapshotDecoder {
+  private snapshot: Snapshot | undefined;
+  private artifacts: Record<string, Artifact<unknown>> = {};
+  private line = 0;
+  private records = 0;
+  private ended = false;
+  private common: Record<string, { entries: Record<string, ConfigEntry>; names: string[] }> = {};
+
+  constructor(private readonly where: (line: number) => string) {}
+
+  private fail(message: string): never {
+    throw new ConfigError(`${this.where(this.line)}: ${message}`);
+  }
+
+  push(text: string): void {
+    this.line++;
+    if (text.trim() === '') return;
+    if (this.ended) this.fail('data after the end record');
+    let rec: Record<string, unknown>;
+    try {
+      rec = JSON.parse(text) as Record<string, unknown>;
+    } catch (err) {
+      this.fail(`not valid JSON (${(err as Error).message.split('\n')[0]})`);
+    }
+    const { header, record } = getValidators();
+    if (!this.snapshot) {
+      if (!header(rec)) this.fail(`not a kafka-readiness snapshot header: ${schemaError(header)}`);
+      const h = rec as unknown as Snapshot;
+      this.snapshot = { snapshotVersion: SNAPSHOT_FILE_VERSION, tool: h.tool, takenAt: h.takenAt, target: h.target, artifacts: this.artifacts as never, stats: h.stats };
+      return;
+    }
+    if (!record(rec)) this.fail(`invalid snapshot record: ${schemaError(record)}`);
+    if (rec.end === true) {
+      if (rec.records !== this.records) this.fail(`end record counts ${String(rec.records)} records, the file has ${this.records}`);
+      this.ended = true;
+      return;
+    }
+    this.records++;
+    this.apply(rec);
+  }
+
+  private apply(rec: Record<string, unknown>): void {
+    const name = rec.artifact as string;
+    if ('error' in rec) {
+      this.artifacts[name] = { ok: false, error: rec.error as never };
+      return;
+    }
+    if (rec.ok === true) {
+      if (this.artifacts[name]) this.fail(`artifact ${name} appears twice`);
+      const init: Record<string, () => unknown> = {
+        topics: () => [],
+        acls: () => [],
+        groups: () => [],
+        quotas: () => [],
+        scramUsers: () => [],
+        samples: () => [],
+      };
+      this.artifacts[name] = { ok: true, value: init[name]?.() ?? {}, ...(rec.issues ? { issues: rec.issues as never } : {}) };
+      return;
+    }
+    const art = this.artifacts[name];
+    if (!art || !art.ok) this.fail(`data for artifact ${name} before its start record`);
+    const value = art.value as never;
+    if ('value' in rec) {
+      art.value = rec.value;
+      return;
+    }
+    switch (name) {
+      case 'topics':
+        for (const t of rec.items as [string, string, boolean, PartitionTuple[], string?][]) {
+          const info: TopicInfo = { name: t[0], id: t[1], internal: t[2], partitions: t[3].map(decodePartition) };
+          if (t[4] !== undefined) info.error = t[4];
+          (value as TopicInfo[]).push(info);
+        }
+        return;
+      case 'topicConfigs':
+      case 'brokerConfigs': {
+        if (rec.common) {
+          const entries = rec.common as Record<string, ConfigEntry>;
+          this.common[name] = { entries, names: Object.keys(entries) };
+          return;
+        }
+        const common = this.common[name];
+        if (!common) this.fail(`${name} entries before its common record`);
+        for (const [topic, own, absent] of rec.entries as [string, Record<string, ConfigEntry>, string[]?][]) {
+          // Entries shared by every topic are the same objects in memory: read-only to checks anyway.
+          const map: ConfigMap = {};
+          const skip = absent ? new Set(absent) : undefined;
+          for (const k of common.names) if (!skip?.has(k)) map[k] = common.entries[k]!;
+          Object.assign(map, own);
+          (value as Record<string, ConfigMap>)[topic] = map;
+        }
+        return;
+      }
+      case 'logDirs': {
+        const broker = rec.broker as string;
+        const v = value as Record<string, LogDirInfo[]>;
+        if (rec.dirs) {
+          v[broker] = (rec.dirs as Omit<LogDirInfo, 'topics'>[]).map((d) => ({ ...d, topics: {} }));
+          return;
+        }
+        const dir = v[broker]?.[rec.dir as number];
+        if (!dir) this.fail(`log dir ${String(rec.dir)} of broker ${broker} not declared`);
+        for (const [t, flat] of rec.entries as [string, number[]][]) {
+          const parts: Record<string, number> = (dir.topics[t] ??= {});
+          for (let i = 0; i + 1 < flat.length; i += 2) parts[String(flat[i])] = flat[i + 1]!;
+        }
+        return;
+      }
+      case 'offsets':
+        for (const [t, parts] of rec.entries as [string, OffsetTuple[] | Record<string, OffsetTuple>][]) (value as Record<string, unknown>)[t] = decodeByPartition(parts, decodeOffsets);
+        return;
+      case 'groupOffsets':
+        for (const [g, topics] of rec.entries as [string, Record<string, string[] | Record<string, string>>][]) (value as Record<string, unknown>)[g] = decodeGroupTopics(topics);
+        return;
+      case 'samples': {
+        const list = value as OffsetSample[];
+        const index = rec.sample as number;
+        if ('at' in rec) {
+          if (index !== list.length) this.fail(`sample ${index} out of order`);
+          const ref = (n: 'offsets' | 'groupOffsets') => {
+            const a = this.artifacts[n];
+            if (!a?.ok) this.fail(`sample ${index} refers to ${n}, which is not in the snapshot`);
+            return a.value as never;
+          };
+          list.push({
+            at: rec.at as string,
+            offsets: rec.offsets === 'offsets' ? ref('offsets') : {},
+            groupOffsets: rec.groupOffsets === 'groupOffsets' ? ref('groupOffsets') : {},
+            groupStates: rec.groupStates as Record<string, string>,
+            groupMembers: rec.groupMembers as Record<string, number>,
+          });
+          return;
+        }
+        const s = list[index];
+        if (!s) this.fail(`data for sample ${index} before its start record`);
+        if (Array.isArray(rec.offsets)) for (const [t, parts] of rec.offsets as [string, OffsetTuple[] | Record<string, OffsetTuple>][]) s.offsets[t] = decodeByPartition(parts, decodeOffsets);
+        if (Array.isArray(rec.groupOffsets)) for (const [g, topics] of rec.groupOffsets as [string, Record<string, string[] | Record<string, string>>][]) s.groupOffsets[g] = decodeGroupTopics(topics);
+        return;
+      }
+      default:
+        if (Array.isArray(value) && Array.isArray(rec.items)) {
+          (value as unknown[]).push(...(rec.items as unknown[]));
+          return;
+        }
+        this.fail(`unexpected record for artifact ${name}`);
+    }
+  }
+
+  finish(): Snapshot {
+    if (!this.snapshot) this.fail('empty file: not a kafka-readiness snapshot');
+    if (!this.ended) this.fail('truncated: no end record');
+    return this.snapshot;
+  }
+}
+
+async function* lines(stream: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      yield text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest) yield rest;
+}
+
+function openText(file: string): Readable {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (!file.endsWith('.gz')) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
+}
+
+async function firstLine(file: string): Promise<string> {
+  const stream = openText(file);
+  try {
+    for await (const l of lines(stream)) return l;
+    return '';
+  } finally {
+    stream.destroy();
+  }
+}
+
+function fileError(file: string, err: unknown): ConfigError {
+  if (err instanceof ConfigError) return err;
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ERR_STRING_TOO_LONG') return new ConfigError(`${file}: version-1 snapshot too large to read (rewrite it with a current tool)`);
+  return new ConfigError(`${file}: cannot read snapshot (${e.code ?? e.message})`);
+}
+
+/**
+ * Reads a snapshot file of any supported version. Version 1 is returned as parsed (the caller checks its
+ * shape); version 2 is decoded and validated line by line.
+ */
+export async function readSnapshotData(file: string): Promise<unknown> {
+  let head: string;
+  try {
+    head = await firstLine(file);
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  let isV2 = false;
+  try {
+    const h = JSON.parse(head) as { format?: unknown };
+    isV2 = h !== null && typeof h === 'object' && h.format === SNAPSHOT_FORMAT;
+  } catch {
+    // a pretty-printed version-1 document does not parse line by line
+  }
+  if (!isV2) return readV1(file);
+  const decoder = new SnapshotDecoder((n) => `${file}:${n}`);
+  try {
+    for await (const l of lines(openText(file))) decoder.push(l);
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  return decoder.finish();
+}
+
+async function readV1(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    if (file.endsWith('.gz')) {
+      const parts: string[] = [];
+      const decoder = new StringDecoder('utf8');
+      for await (const chunk of openText(file)) parts.push(decoder.write(chunk as Buffer));
+      parts.push(decoder.end());
+      text = parts.join('');
+    } else text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const pos = /position (\d+)/.exec((err as Error).message);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      where = `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+    }
+    throw new ConfigError(`${file}${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+}

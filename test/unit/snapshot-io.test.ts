@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
+import { encodeSnapshot, writeSnapshotFile } from '../../src/gather/snapshot-io.js';
+import type { ConfigEntry, Snapshot } from '../../src/gather/snapshot.js';
+import { readSnapshotFile } from '../../src/pipeline.js';
+import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'snapshot-io-'));
+
+const entry = (value: string, source: ConfigEntry['source'], synonyms: ConfigEntry['synonyms'] = []): ConfigEntry => ({ value, source, sensitive: false, readOnly: false, synonyms });
+
+/** A snapshot with the awkward cases: failed and partial artifacts, odd partitions, a sample of its own. */
+function awkwardSnapshot(): Snapshot {
+  const s = makeSnapshot();
+  const retention = entry('604800000', 'default', [{ name: 'log.retention.ms', value: '604800000', source: 'default' }]);
+  const override = entry('-1', 'topic', [{ name: 'retention.ms', value: '-1', source: 'topic' }, { name: 'log.retention.ms', value: '604800000', source: 'default' }]);
+  const a = s.artifacts;
+  const odd = topicInfo('odd', [{ replicas: [1, 2, 3], isr: [1] }, { replicas: [2, 3, 1] }]);
+  odd.partitions[1] = { ...odd.partitions[1]!, leader: -1, offline: [2], error: 'LEADER_NOT_AVAILABLE' };
+  a.topics = { ok: true, value: [...(a.topics.ok ? a.topics.value : []), odd, { name: 'broken', id: 'x', internal: false, partitions: [], error: 'UNKNOWN_TOPIC_ID' }] };
+  a.topicConfigs = {
+    ok: true,
+    value: {
+      orders: { 'retention.ms': retention, 'cleanup.policy': entry('delete', 'default') },
+      odd: { 'retention.ms': override, 'cleanup.policy': entry('delete', 'default') },
+      third: { 'retention.ms': retention },
+    },
+    issues: [{ reason: 'denied', message: 'topic secret: not authorized', api: 'DescribeConfigs' }],
+  };
+  a.offsets = {
+    ok: true,
+    value: {
+      orders: { '0': { earliest: '0', latest: '10', stable: '9' }, '1': { earliest: '0', latest: '10' }, '2': { earliest: null, latest: null, error: 'NOT_LEADER' } },
+      odd: { '1': { earliest: '5', latest: '7', stable: null } },
+    },
+  };
+  a.groupOffsets = { ok: true, value: { g1: { orders: { '0': '3', '2': '4' }, odd: { '0': '1', '1': '2' } } } };
+  a.logDirs = { ok: true, value: { '1': [{ path: '/d', error: null, totalBytes: 10, usableBytes: 5, topics: { orders: { '0': 100, '2': 7 } } }], '2': [] } };
+  a.quorum = { ok: false, error: { reason: 'unsupported', message: 'DescribeQuorum not supported', api: 'DescribeQuorum' } };
+  a.samples = {
+    ok: true,
+    value: [
+      { at: '2026-11-22T12:00:00.000Z', offsets: a.offsets.value, groupOffsets: a.groupOffsets.value, groupStates: { g1: 'Stable' }, groupMembers: { g1: 1 } },
+      { at: '2026-11-22T12:00:05.000Z', offsets: { orders: { '0': { earliest: '0', latest: '12' } } }, groupOffsets: { g1: { orders: { '0': '12' } } }, groupStates: { g1: 'Empty' }, groupMembers: { g1: 0 } },
+    ],
+  };
+  s.snapshotVersion = 2;
+  return s;
+}
+
+describe('snapshot file format version 2', () => {
+  it('round-trips a snapshot exactly, plain and gzipped', async () => {
+    const s = awkwardSnapshot();
+    for (const name of ['a.jsonl', 'a.jsonl.gz']) {
+      const file = path.join(dir, name);
+      await writeSnapshotFile(file, s);
+      expect(await readSnapshotFile(file)).toEqual(s);
+    }
+    expect(gunzipSync(readFileSync(path.join(dir, 'a.jsonl.gz'))).toString('utf8')).toBe(readFileSync(path.join(dir, 'a.jsonl'), 'utf8'));
+  });
+
+  it('keeps the first sample the same object as the offsets it was read with', async () => {
+    const file = path.join(dir, 'shared.jsonl');
+    await writeSnapshotFile(file, awkwardSnapshot());
+    const back = await readSnapshotFile(file);
+    expect(back.artifacts.samples.ok && back.artifacts.offsets.ok && back.artifacts.samples.value[0]!.offsets === back.artifacts.offsets.value).toBe(true);
+  });
+
+  it('stores topic configs as the shared entries plus what differs, with source and synonyms', () => {
+    const lines = [...encodeSnapshot(awkwardSnapshot())];
+    const common = lines.find((l) => l.artifact === 'topicConfigs' && 'common' in l) as { common: Record<string, ConfigEntry> };
+    expect(Object.keys(common.common).sort()).toEqual(['cleanup.policy', 'retention.ms']);
+    const entries = lines.find((l) => l.artifact === 'topicConfigs' && 'entries' in l) as { entries: unknown[] };
+    expect(entries.entries).toEqual([
+      ['orders', {}],
+      ['odd', { 'retention.ms': { value: '-1', source: 'topic', sensitive: false, readOnly: false, synonyms: [{ name: 'retention.ms', value: '-1', source: 'topic' }, { name: 'log.retention.ms', value: '604800000', source: 'default' }] } }],
+      ['third', {}, ['cleanup.policy']],
+    ]);
+    expect(lines.at(-1)).toEqual({ end: true, records: lines.length - 2 });
+  });
+
+  it('writes no line longer than a chunk of records, whatever the size', () => {
+    const s = makeSnapshot();
+    const many = Array.from({ length: 5000 }, (_, i) => topicInfo(`t${i}`, [{ replicas: [1, 2, 3] }]));
+    s.artifacts.topics = { ok: true, value: many };
+    const lengths = [...encodeSnapshot(s)].filter((l) => l.artifact === 'topics' && 'items' in l).map((l) => (l.items as unknown[]).length);
+    expect(lengths).toEqual([1000, 1000, 1000, 1000, 1000]);
+  });
+
+  it('still reads version 1 (one JSON document)', async () => {
+    const s = makeSnapshot();
+    const file = path.join(dir, 'v1.json');
+    writeFileSync(file, JSON.stringify(s, null, 2));
+    expect(await readSnapshotFile(file)).toEqual(s);
+  });
+
+  it('rejects a truncated file, a record that breaks the schema and a non-snapshot, naming file and line', async () => {
+    const file = path.join(dir, 'b.jsonl');
+    await writeSnapshotFile(file, awkwardSnapshot());
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const truncated = path.join(dir, 'truncated.jsonl');
+    writeFileSync(truncated, `${lines.slice(0, -1).join('\n')}\n`);
+    await expect(readSnapshotFile(truncated)).rejects.toThrow(/truncated: no end record/);
+
+    const bad = path.join(dir, 'bad.jsonl');
+    const topicsLine = lines.findIndex((l) => l.startsWith('{"artifact":"topics","items"'));
+    const broken = [...lines];
+    broken[topicsLine] = broken[topicsLine]!.replace('[1,2,3]', '["1",2,3]');
+    writeFileSync(bad, `${broken.join('\n')}\n`);
+    const err = await readSnapshotFile(bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${topicsLine + 1}: invalid snapshot record`));
+
+    const header = path.join(dir, 'header.jsonl');
+    writeFileSync(header, `${lines[0]!.replace('"snapshotVersion":2', '"snapshotVersion":3')}\n`);
+    await expect(readSnapshotFile(header)).rejects.toThrow(/:1: not a kafka-readiness snapshot header/);
+
+    const notJson = path.join(dir, 'not.json');
+    writeFileSync(notJson, 'hello\n');
+    await expect(readSnapshotFile(notJson)).rejects.toThrow(/not valid JSON/);
+    await expect(readSnapshotFile(path.join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read snapshot \(ENOENT\)/);
+  });
+});
