@@ -21,7 +21,7 @@ missing=()
 chromium_ok || missing+=("chromium (HTML report tests; or set CHROMIUM_PATH)")
 command -v jq >/dev/null 2>&1 || missing+=("jq (a step of the GitHub Actions example the tests run)")
 command -v openssl >/dev/null 2>&1 || missing+=("openssl (the test cluster's TLS certificates)")
-command -v python3 >/dev/null 2>&1 || missing+=("python3 (moto, the local CloudWatch)")
+[ "${KR_SKIP_MOTO:-0}" = 1 ] || command -v python3 >/dev/null 2>&1 || missing+=("python3 (moto, the local CloudWatch)")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-test: missing $(IFS=';'; echo "${missing[*]}" | sed 's/;/, /g')" >&2
   exit 2
