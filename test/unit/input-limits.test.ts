@@ -54,16 +54,16 @@ describe('snapshots and reports read back are checked for shape', () => {
     writeFileSync(file, JSON.stringify(data));
     return file;
   };
-  it('names the first field that does not fit', () => {
+  it('names the first field that does not fit', async () => {
     const s = makeSnapshot() as unknown as { artifacts: Record<string, unknown>; target: Record<string, unknown> };
-    expect(() => readSnapshotFile(write('ok.json', s))).not.toThrow();
+    await expect(readSnapshotFile(write('ok.json', s))).resolves.toBeTruthy();
     const badOffsets = structuredClone(s);
     badOffsets.artifacts.offsets = { ok: true, value: { orders: { '0': { earliest: 'zero', latest: '5' } } } };
-    expect(() => readSnapshotFile(write('o.json', badOffsets))).toThrow(/not a usable kafka-readiness snapshot: snapshot\.artifacts\.offsets\.value\.orders\.0\.earliest must be a decimal offset string/);
+    await expect(readSnapshotFile(write('o.json', badOffsets))).rejects.toThrow(/not a usable kafka-readiness snapshot: snapshot\.artifacts\.offsets\.value\.orders\.0\.earliest must be a decimal offset string/);
     const badTarget = structuredClone(s);
     badTarget.target.bootstrap = 'host:1';
-    expect(() => readSnapshotFile(write('t.json', badTarget))).toThrow(/snapshot\.target\.bootstrap must be a list/);
-    expect(() => readSnapshotFile(write('arr.json', { snapshotVersion: 1, artifacts: [] }))).toThrow(/not a kafka-readiness snapshot/);
+    await expect(readSnapshotFile(write('t.json', badTarget))).rejects.toThrow(/snapshot\.target\.bootstrap must be a list/);
+    await expect(readSnapshotFile(write('arr.json', { snapshotVersion: 1, artifacts: [] }))).rejects.toThrow(/not a kafka-readiness snapshot/);
   });
   it('reports for diff', () => {
     expect(() => readReportFile(write('r.json', { reportVersion: 1, generatedAt: 'x', summary: { score: null, coverage: 'all', verdict: 'ready' }, checks: [] }))).toThrow(/report\.summary\.coverage must be a finite number/);
