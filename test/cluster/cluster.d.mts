@@ -41,6 +41,8 @@ export interface ClusterOptions {
   log?: (msg: string) => void;
   /** Additional listeners (port = portBase + offset + node id); configure them with serverOverrides. Kept for startBroker. */
   extraListeners?: { name: string; protocol: string; offset: number }[];
+  /** Directories or jars appended to the broker classpath. Kept for startBroker. */
+  extraClasspath?: string[];
   /** Additional broker JVM flags (e.g. -D system properties). Kept for startBroker. */
   extraJvmOpts?: string | string[];
   /** startCluster: leave the processes running when readiness fails (for debugging). */

@@ -135,6 +135,36 @@ describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
 });
 
 describe('AWS MSK IAM against a real broker', () => {
+  const awsEnv = (secret: string) => ({
+    AWS_ACCESS_KEY_ID: c.mskIam.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secret,
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  });
+  const mskArgs = ['-b', c.mskIam.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', c.mskIam.region, '--ca-file', c.tls.caCert];
+
+  it('scans with a signed token that a broker-side validator verifies (format, expiry, SigV4 signature); platform msk, IAM policy advice', async () => {
+    const run = await runCli(['scan', ...mskArgs, '--format', 'json'], { env: awsEnv(c.mskIam.secretAccessKey) });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.snapshot.target).toMatchObject({ securityProtocol: 'SASL_SSL', saslMechanism: 'AWS_MSK_IAM', principal: null });
+    expect(r.cluster.platform).toEqual({ platform: 'msk', evidence: 'authenticated with AWS MSK IAM' });
+    expect(r.cluster.topics).toBeGreaterThan(10);
+    expect(r.permissions.missing).toEqual([]);
+    expect(JSON.parse(r.permissions.iamPolicy!).Statement[0].Action).toContain('kafka-cluster:Connect');
+    expect(r.permissions.readOnlyAcls.every((a) => a.command.startsWith('IAM policy: Allow kafka-cluster:'))).toBe(true);
+  });
+
+  it('a token signed with the wrong secret key is refused by the broker: exit 3 and an auth message', async () => {
+    const run = await runCli(['scan', ...mskArgs, '--timeout', '10s'], { env: awsEnv('wrong/secret/key/EXAMPLE') });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/cannot connect to the cluster \(.*authentication failed with AWS_MSK_IAM \(the broker refused the signed token/);
+    expect(run.stderr).not.toContain('wrong/secret');
+  });
+
   it('the signed token goes out as the OAUTHBEARER initial response; a broker that refuses it gives exit 3 and an auth message', async () => {
     const run = await runCli(['scan', '-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', 'eu-west-1', '--ca-file', c.tls.caCert, '--timeout', '10s'], {
       env: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSION', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
