@@ -84,7 +84,9 @@ export default async function setup(project: TestProject) {
         'sasl.oauthbearer.expected.issuer': oidc.issuer,
         'listener.name.mskiam.ssl.client.auth': 'none',
         'listener.name.mskiam.sasl.enabled.mechanisms': 'OAUTHBEARER',
-        'listener.name.mskiam.oauthbearer.sasl.jaas.config': `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required accessKeyId="${MSK_TEST_KEY.accessKeyId}" secretAccessKey="${MSK_TEST_KEY.secretAccessKey}" region="${MSK_TEST_KEY.region}";`,
+        // The broker also logs in through this module; with options present its default (unsecured) login handler
+        // needs a `sub` for its own token.
+        'listener.name.mskiam.oauthbearer.sasl.jaas.config': `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="broker" accessKeyId="${MSK_TEST_KEY.accessKeyId}" secretAccessKey="${MSK_TEST_KEY.secretAccessKey}" region="${MSK_TEST_KEY.region}";`,
         'listener.name.mskiam.oauthbearer.sasl.server.callback.handler.class': 'MskIamTokenValidator',
         'listener.name.mskiam.oauthbearer.connections.max.reauth.ms': '60000',
       },
