@@ -72,7 +72,7 @@ describe('OAUTHBEARER with an OpenID provider', () => {
     expect(run.stderr).not.toContain('definitely-the-wrong-secret');
   });
 
-  it(`keeps working over an --observe window longer than the token lifetime (refresh + re-authentication)`, async () => {
+  it(`keeps working over an --observe window longer than the token lifetime (tokens refreshed at half-life; the broker ends sessions at token expiry)`, async () => {
     const ttl = c.oauth.short.tokenTtlSeconds;
     const before = await tokenRequests(c.oauth.short.clientId);
     const snapshotFile = path.join(work, 'observe-snapshot.json');
