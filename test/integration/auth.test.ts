@@ -4,7 +4,10 @@
 // SASL_SSL/PLAIN, and an AWS MSK IAM token presented to a broker that cannot accept it.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tokenSourceFor } from '../../src/connect/oauth.js';
+import { Secret, type ConnectionOptions } from '../../src/connect/options.js';
+import { PlatformaticClusterClient } from '../../src/connect/platformatic.js';
 import type { Snapshot } from '../../src/gather/snapshot.js';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -97,6 +100,39 @@ describe('OAUTHBEARER with an OpenID provider', () => {
     expect(fetched).toBeGreaterThanOrEqual(3);
     process.stderr.write(`[auth] --observe ${windowS}s with ${ttl}s tokens: ${fetched} tokens fetched, samples span ${spanMs} ms\n`);
   }, 200_000);
+});
+
+describe('KIP-368 re-authentication', () => {
+  it('an idle connection re-authenticates with a fresh token before the broker ends its session', async () => {
+    const conn: ConnectionOptions = {
+      bootstrap: c.oauth.bootstrap.split(','),
+      securityProtocol: 'SASL_SSL',
+      oauth: { mechanism: 'OAUTHBEARER', tokenEndpoint: c.oauth.tokenEndpoint, clientId: c.oauth.short.clientId, clientSecret: new Secret(c.oauth.short.clientSecret), scope: 'kafka' },
+      tls: { ca: readFileSync(c.tls.caCert, 'utf8'), verifyHostname: false },
+      clientId: 'kr-reauth-test',
+      connectTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+    };
+    const source = tokenSourceFor(conn);
+    const asked = vi.spyOn(source, 'token');
+    const fetchedBefore = await tokenRequests(c.oauth.short.clientId);
+    const client = new PlatformaticClusterClient(conn);
+    try {
+      const first = await client.connect();
+      expect(first.brokers).toHaveLength(3);
+      const afterConnect = asked.mock.calls.length;
+      // No request for longer than a token lives: only the library's re-authentication timer can ask for a token.
+      await new Promise((r) => setTimeout(r, (c.oauth.short.tokenTtlSeconds + 3) * 1000));
+      expect(asked.mock.calls.length).toBeGreaterThan(afterConnect);
+      expect(await tokenRequests(c.oauth.short.clientId)).toBeGreaterThan(fetchedBefore + 1);
+      // Requests keep working after the first token has expired.
+      const again = await client.describeCluster();
+      expect(again.brokers).toHaveLength(3);
+      expect(client.requestCounts().DescribeCluster).toBe(1);
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 });
 
 describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
