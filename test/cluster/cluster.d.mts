@@ -234,7 +234,7 @@ export const DEFAULT_JVM_OPTS: string;
 export const HOST: string;
 export const NODE_IDS: readonly number[];
 export const RACKS: Readonly<Record<number, string>>;
-export const CREDENTIALS: Readonly<{ admin: Readonly<Credential>; alice: Readonly<Credential> }>;
+export const CREDENTIALS: Readonly<{ admin: Readonly<Credential>; alice: Readonly<Credential>; ccloud: Readonly<Credential> }>;
 export const SUPER_USERS: readonly string[];
 export const SASL_MECHANISMS: readonly string[];
 export const LISTENERS: readonly {

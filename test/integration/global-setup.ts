@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
+import { CREDENTIALS, requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { grantReadOnlyScan, grantScanWithoutClusterConfigs, seedLegacyFaults, seedWorkload } from '../../scripts/seed.mjs';
 import type { ItCluster } from './cluster-context.js';
@@ -82,6 +82,7 @@ export default async function setup(project: TestProject) {
         'sasl.oauthbearer.jwks.endpoint.url': oidc.jwksUri,
         'sasl.oauthbearer.expected.audience': oidcAudience,
         'sasl.oauthbearer.expected.issuer': oidc.issuer,
+        'super.users': ['User:admin', `User:${oidcClients.short.clientId}`, CREDENTIALS.ccloud.principal, `User:${MSK_TEST_KEY.accessKeyId}`].join(';'),
         'listener.name.mskiam.ssl.client.auth': 'none',
         'listener.name.mskiam.sasl.enabled.mechanisms': 'OAUTHBEARER',
         // The broker also logs in through this module; with options present its default (unsecured) login handler
@@ -131,10 +132,10 @@ export default async function setup(project: TestProject) {
     const m = { ...started0, info: requireTls(started0.info) };
     await grantScanWithoutClusterConfigs(m.conn, 'User:alice');
     await grantReadOnlyScan(m.conn, m.info.tls.principal);
-    // Token principals are the JWT `sub` (the client id for client credentials); the Confluent-style API key is a PLAIN user.
-    for (const client of Object.values(oidcClients)) await grantReadOnlyScan(m.conn, `User:${client.clientId}`);
-    await grantReadOnlyScan(m.conn, m.info.users.ccloud.principal);
-    await grantReadOnlyScan(m.conn, `User:${MSK_TEST_KEY.accessKeyId}`);
+    // The OIDC token's principal is its `sub` (the client id for client credentials) and gets the read-only scan
+    // ACLs. The other auth-test principals are super users instead (see serverOverrides): ACL bindings show up as
+    // findings in every report of this cluster, and other tests count findings.
+    await grantReadOnlyScan(m.conn, `User:${oidcClients.scanner.clientId}`);
     const aliceProps = path.join(m.workDir, 'limited.properties');
     scramProps(aliceProps, m.info.bootstrap.sasl, m.info.users.alice, 'PLAIN');
     started.push(legacyOpts);
