@@ -77,8 +77,6 @@ const OAUTH_LOGIN_HANDLERS = [
   'org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler',
 ];
 const MSK_IAM_CLIENT_HANDLER = 'software.amazon.msk.auth.iam.IAMClientCallbackHandler';
-const MSK_IAM_LOGIN_MODULE = 'software.amazon.msk.auth.iam.IAMLoginModule';
-const OAUTH_LOGIN_MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
 
 export interface PropertiesConnection {
   bootstrap?: string[];
@@ -101,7 +99,7 @@ const ALIASES: [string, string, boolean][] = [
   ['ssl.keystore.key', 'ssl.key.pem', true],
   ['sasl.oauthbearer.client.credentials.client.id', 'sasl.oauthbearer.client.id', false],
   ['sasl.oauthbearer.client.credentials.client.secret', 'sasl.oauthbearer.client.secret', true],
-]
+];
 
 export function loadClientProperties(file: string): PropertiesConnection {
   let text: string;
@@ -132,10 +130,11 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
   }
 
   // One spelling per setting: a Java key and its librdkafka alias must agree.
-  const conflict = (a: string, b: string, secret: boolean) =>
+  // `a` may name an option inside a key ("sasl.jaas.config username"): its line is the key's, its value given.
+  const conflict = (a: string, b: string, secret: boolean, aValue: string | undefined = get(a)) =>
     new ConfigError(
-      `${at(b)}: ${b} and ${a} (line ${props.lines.get(a) ?? '?'}) are two spellings of one setting with different values` +
-        `${secret ? '' : ` ("${get(b)}" vs "${get(a)}")`}; keep one`,
+      `${at(b)}: ${b} and ${a} (line ${props.lines.get(a.split(' ')[0]!) ?? '?'}) are two spellings of one setting with different values` +
+        `${secret ? '' : ` ("${get(b)}" vs "${aValue}")`}; keep one`,
     );
   for (const [java, alias, secret] of ALIASES) {
     if (!props.values.has(alias)) continue;
@@ -198,7 +197,7 @@ export function propertiesToConnection(props: ParsedProperties, file: string): P
       out.oauth = oauthSettings(mech, jaasOptions, get, at, conflict);
     } else {
       // sasl.username / sasl.password (librdkafka) stand for the JAAS username / password.
-      const username = pickJaasAlias(jaasOptions.get('username'), props.values.get('sasl.username'), () => conflict('sasl.jaas.config username', 'sasl.username', false));
+      const username = pickJaasAlias(jaasOptions.get('username'), props.values.get('sasl.username'), () => conflict('sasl.jaas.config username', 'sasl.username', false, jaasOptions.get('username')));
       const password = pickJaasAlias(jaasOptions.get('password'), props.values.get('sasl.password'), () => conflict('sasl.jaas.config password', 'sasl.password', true));
       if (username) sasl.username = username;
       if (password !== undefined) sasl.password = new Secret(password);
@@ -284,7 +283,7 @@ function oauthSettings(
   jaas: Map<string, string>,
   get: (key: string) => string | undefined,
   at: (key: string) => string,
-  conflict: (a: string, b: string, secret: boolean) => Error,
+  conflict: (a: string, b: string, secret: boolean, aValue?: string) => Error,
 ): NonNullable<PropertiesConnection['oauth']> {
   if (mech === 'AWS_MSK_IAM') {
     const profile = jaas.get('awsProfileName');
@@ -298,14 +297,14 @@ function oauthSettings(
   const endpoint = get('sasl.oauthbearer.token.endpoint.url');
   if (endpoint) o.tokenEndpoint = endpoint;
   const clientId = pickJaasAlias(jaas.get('clientId'), get('sasl.oauthbearer.client.credentials.client.id'), () =>
-    conflict('sasl.jaas.config clientId', 'sasl.oauthbearer.client.credentials.client.id', false),
+    conflict('sasl.jaas.config clientId', 'sasl.oauthbearer.client.credentials.client.id', false, jaas.get('clientId')),
   );
   if (clientId) o.clientId = clientId;
   const secret = pickJaasAlias(jaas.get('clientSecret'), get('sasl.oauthbearer.client.credentials.client.secret'), () =>
     conflict('sasl.jaas.config clientSecret', 'sasl.oauthbearer.client.credentials.client.secret', true),
   );
   if (secret !== undefined) o.clientSecret = new Secret(secret);
-  const scope = pickJaasAlias(jaas.get('scope'), get('sasl.oauthbearer.scope'), () => conflict('sasl.jaas.config scope', 'sasl.oauthbearer.scope', false));
+  const scope = pickJaasAlias(jaas.get('scope'), get('sasl.oauthbearer.scope'), () => conflict('sasl.jaas.config scope', 'sasl.oauthbearer.scope', false, jaas.get('scope')));
   if (scope) o.scope = scope;
   return o;
 }

@@ -285,14 +285,14 @@ export class PlatformaticClusterClient implements ClusterClient {
         return await this.metadata();
       } catch (err) {
         failures.push(`${entry}: ${this.#connectFailure(err)}`);
-        if (err instanceof AuthenticationError || isAuthFailure(err)) break; // same credentials fail everywhere
+        if (hasAuthenticationError(err) || isAuthFailure(err)) break; // same credentials fail everywhere
       }
     }
     throw new ConnectionError(`cannot connect to the cluster (${failures.join('; ')})`);
   }
 
   #connectFailure(err: unknown): string {
-    if (err instanceof AuthenticationError || isAuthFailure(err)) {
+    if (hasAuthenticationError(err) || isAuthFailure(err)) {
       const o = this.#options;
       const user = o.sasl
         ? ` as ${o.sasl.username} with ${o.sasl.mechanism}`
@@ -707,6 +707,17 @@ function oauthBearerServerChallenge(authBytes: Buffer, callback: (error: Error |
     // not JSON: still not a success message for OAUTHBEARER
   }
   callback(new AuthenticationError(`the broker refused the OAUTHBEARER token (${status})`));
+}
+
+/** The library wraps a failed SASL exchange as NetworkError → AuthenticationError; look through the causes. */
+function hasAuthenticationError(err: unknown): boolean {
+  let cur: unknown = err;
+  for (let i = 0; cur && i < 6; i++) {
+    if (cur instanceof AuthenticationError) return true;
+    const e = cur as { cause?: unknown; errors?: unknown[] };
+    cur = e.cause ?? e.errors?.[0];
+  }
+  return false;
 }
 
 function findConnectionError(err: unknown): ConnectionError | null {

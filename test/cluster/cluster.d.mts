@@ -41,6 +41,8 @@ export interface ClusterOptions {
   log?: (msg: string) => void;
   /** Additional listeners (port = portBase + offset + node id); configure them with serverOverrides. Kept for startBroker. */
   extraListeners?: { name: string; protocol: string; offset: number }[];
+  /** Directories or jars appended to the broker classpath. Kept for startBroker. */
+  extraClasspath?: string[];
   /** Additional broker JVM flags (e.g. -D system properties). Kept for startBroker. */
   extraJvmOpts?: string | string[];
   /** startCluster: leave the processes running when readiness fails (for debugging). */
@@ -232,7 +234,7 @@ export const DEFAULT_JVM_OPTS: string;
 export const HOST: string;
 export const NODE_IDS: readonly number[];
 export const RACKS: Readonly<Record<number, string>>;
-export const CREDENTIALS: Readonly<{ admin: Readonly<Credential>; alice: Readonly<Credential> }>;
+export const CREDENTIALS: Readonly<{ admin: Readonly<Credential>; alice: Readonly<Credential>; ccloud: Readonly<Credential> }>;
 export const SUPER_USERS: readonly string[];
 export const SASL_MECHANISMS: readonly string[];
 export const LISTENERS: readonly {

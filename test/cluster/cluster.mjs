@@ -163,6 +163,8 @@ function context(opts = {}, { forStart = false } = {}) {
     // startBroker brings a node back with them.
     extraListeners: opts.extraListeners ?? state?.extraListeners ?? [],
     extraJvmOpts: splitArgs(opts.extraJvmOpts ?? state?.extraJvmOpts ?? []),
+    // Directories/jars added to the broker classpath (e.g. a test SASL callback handler).
+    extraClasspath: opts.extraClasspath ?? state?.extraClasspath ?? [],
     stopTimeoutMs: Number(opts.stopTimeoutMs ?? process.env.KR_STOP_TIMEOUT_MS ?? DEFAULT_STOP_TIMEOUT_MS),
     log,
     state,
@@ -758,7 +760,7 @@ function spawnNode(ctx, id) {
     ...ctx.jvmOpts,
     ...ctx.extraJvmOpts,
     '-cp',
-    `${ctx.libsDir}/*`,
+    [`${ctx.libsDir}/*`, ...ctx.extraClasspath].join(path.delimiter),
     `-Dkafka.logs.dir=${path.join(nd, 'logs')}`,
     ...logConfigArgs(ctx, path.join(nd, ctx.major >= 4 ? 'log4j2.properties' : 'log4j.properties')),
     'kafka.Kafka',
@@ -1185,7 +1187,7 @@ async function startLocked(ctx, opts, t0) {
   const writeState = (extra = {}) =>
     fs.writeFileSync(
       path.join(ctx.dir, 'cluster.json'),
-      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, tls: ctx.tls, clusterId, dir: ctx.dir, extraListeners: ctx.extraListeners, extraJvmOpts: ctx.extraJvmOpts, ...extra }, null, 2) + '\n',
+      JSON.stringify({ version: ctx.version, portBase: ctx.portBase, tls: ctx.tls, clusterId, dir: ctx.dir, extraListeners: ctx.extraListeners, extraJvmOpts: ctx.extraJvmOpts, extraClasspath: ctx.extraClasspath, ...extra }, null, 2) + '\n',
     );
   writeState();
 

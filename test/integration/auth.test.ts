@@ -4,7 +4,10 @@
 // SASL_SSL/PLAIN, and an AWS MSK IAM token presented to a broker that cannot accept it.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tokenSourceFor } from '../../src/connect/oauth.js';
+import { Secret, type ConnectionOptions } from '../../src/connect/options.js';
+import { PlatformaticClusterClient } from '../../src/connect/platformatic.js';
 import type { Snapshot } from '../../src/gather/snapshot.js';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -72,7 +75,7 @@ describe('OAUTHBEARER with an OpenID provider', () => {
     expect(run.stderr).not.toContain('definitely-the-wrong-secret');
   });
 
-  it(`keeps working over an --observe window longer than the token lifetime (refresh + re-authentication)`, async () => {
+  it(`keeps working over an --observe window longer than the token lifetime (tokens refreshed at half-life; the broker ends sessions at token expiry)`, async () => {
     const ttl = c.oauth.short.tokenTtlSeconds;
     const before = await tokenRequests(c.oauth.short.clientId);
     const snapshotFile = path.join(work, 'observe-snapshot.json');
@@ -97,6 +100,39 @@ describe('OAUTHBEARER with an OpenID provider', () => {
     expect(fetched).toBeGreaterThanOrEqual(3);
     process.stderr.write(`[auth] --observe ${windowS}s with ${ttl}s tokens: ${fetched} tokens fetched, samples span ${spanMs} ms\n`);
   }, 200_000);
+});
+
+describe('KIP-368 re-authentication', () => {
+  it('an idle connection re-authenticates with a fresh token before the broker ends its session', async () => {
+    const conn: ConnectionOptions = {
+      bootstrap: c.oauth.bootstrap.split(','),
+      securityProtocol: 'SASL_SSL',
+      oauth: { mechanism: 'OAUTHBEARER', tokenEndpoint: c.oauth.tokenEndpoint, clientId: c.oauth.short.clientId, clientSecret: new Secret(c.oauth.short.clientSecret), scope: 'kafka' },
+      tls: { ca: readFileSync(c.tls.caCert, 'utf8'), verifyHostname: false },
+      clientId: 'kr-reauth-test',
+      connectTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+    };
+    const source = tokenSourceFor(conn);
+    const asked = vi.spyOn(source, 'token');
+    const fetchedBefore = await tokenRequests(c.oauth.short.clientId);
+    const client = new PlatformaticClusterClient(conn);
+    try {
+      const first = await client.connect();
+      expect(first.brokers).toHaveLength(3);
+      const afterConnect = asked.mock.calls.length;
+      // No request for longer than a token lives: only the library's re-authentication timer can ask for a token.
+      await new Promise((r) => setTimeout(r, (c.oauth.short.tokenTtlSeconds + 3) * 1000));
+      expect(asked.mock.calls.length).toBeGreaterThan(afterConnect);
+      expect(await tokenRequests(c.oauth.short.clientId)).toBeGreaterThan(fetchedBefore + 1);
+      // Requests keep working after the first token has expired.
+      const again = await client.describeCluster();
+      expect(again.brokers).toHaveLength(3);
+      expect(client.requestCounts().DescribeCluster).toBe(1);
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 });
 
 describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
@@ -135,6 +171,36 @@ describe('Confluent-Cloud-shaped client file over SASL_SSL/PLAIN', () => {
 });
 
 describe('AWS MSK IAM against a real broker', () => {
+  const awsEnv = (secret: string) => ({
+    AWS_ACCESS_KEY_ID: c.mskIam.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secret,
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  });
+  const mskArgs = ['-b', c.mskIam.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', c.mskIam.region, '--ca-file', c.tls.caCert];
+
+  it('scans with a signed token that a broker-side validator verifies (format, expiry, SigV4 signature); platform msk, IAM policy advice', async () => {
+    const run = await runCli(['scan', ...mskArgs, '--format', 'json'], { env: awsEnv(c.mskIam.secretAccessKey) });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.snapshot.target).toMatchObject({ securityProtocol: 'SASL_SSL', saslMechanism: 'AWS_MSK_IAM', principal: null });
+    expect(r.cluster.platform).toEqual({ platform: 'msk', evidence: 'authenticated with AWS MSK IAM' });
+    expect(r.cluster.topics).toBeGreaterThan(10);
+    expect(r.permissions.missing).toEqual([]);
+    expect(JSON.parse(r.permissions.iamPolicy!).Statement[0].Action).toContain('kafka-cluster:Connect');
+    expect(r.permissions.readOnlyAcls.every((a) => a.command.startsWith('IAM policy: Allow kafka-cluster:'))).toBe(true);
+  });
+
+  it('a token signed with the wrong secret key is refused by the broker: exit 3 and an auth message', async () => {
+    const run = await runCli(['scan', ...mskArgs, '--timeout', '10s'], { env: awsEnv('wrong/secret/key/EXAMPLE') });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/cannot connect to the cluster \(.*authentication failed with AWS_MSK_IAM \(the broker refused the signed token/);
+    expect(run.stderr).not.toContain('wrong/secret');
+  });
+
   it('the signed token goes out as the OAUTHBEARER initial response; a broker that refuses it gives exit 3 and an auth message', async () => {
     const run = await runCli(['scan', '-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', 'eu-west-1', '--ca-file', c.tls.caCert, '--timeout', '10s'], {
       env: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSION', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },

@@ -45,6 +45,8 @@ export interface ItCluster {
   };
   /** A PLAIN user shaped like a Confluent Cloud API key/secret (the secret has spaces), with read-only scan ACLs. */
   ccloud: { username: string; password: string };
+  /** SASL_SSL OAUTHBEARER listener whose test validator accepts MSK IAM tokens signed with this one AWS key. */
+  mskIam: { bootstrap: string; accessKeyId: string; secretAccessKey: string; region: string };
   /** Options for the harness functions (stopBroker/startBroker) of the main cluster. */
   harness: { version: string; dir: string; portBase: number };
 }

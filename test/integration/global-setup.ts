@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
+import { CREDENTIALS, requireTls, startCluster, stopCluster } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { grantReadOnlyScan, grantScanWithoutClusterConfigs, seedLegacyFaults, seedWorkload } from '../../scripts/seed.mjs';
 import type { ItCluster } from './cluster-context.js';
@@ -14,6 +14,10 @@ import { startOidcProvider } from '../oidc/provider.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The OAUTHBEARER listener's ports: portBase + 40 + node id (below the harness's own listener offsets). */
 const OAUTH_LISTENER_OFFSET = 40;
+/** The MSK-IAM-token listener's ports: portBase + 60 + node id. */
+const MSK_LISTENER_OFFSET = 60;
+/** The one AWS key the test MSK IAM validator accepts (AWS's documented example key id; the secret is made up). */
+const MSK_TEST_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'kr/MSK+test+secret+access+key+EXAMPLE0000', region: 'eu-west-1' };
 
 function scramProps(file: string, bootstrap: string, user: { username: string; password: string }, mechanism: 'SCRAM-SHA-512' | 'PLAIN') {
   const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';
@@ -51,13 +55,22 @@ export default async function setup(project: TestProject) {
   };
   const oidcAudience = 'urn:kafka:readiness-test';
   const oidc = await startOidcProvider({ audience: oidcAudience, clients: Object.values(oidcClients) });
+  // A stand-in for MSK's IAM validator (test/fixtures/msk): checks the signed token's format, expiry and SigV4
+  // signature; compiled here against the broker's kafka-clients and put on the brokers' classpath.
+  const mskValidatorDir = path.join(ROOT, '.cache', 'it-msk-validator');
+  mkdirSync(mskValidatorDir, { recursive: true });
+  execFileSync('javac', ['-cp', path.join(ROOT, '.cache', 'kafka', 'kafka-4.1.1', 'libs', '*'), '-d', mskValidatorDir, path.join(ROOT, 'test', 'fixtures', 'msk', 'MskIamTokenValidator.java')], { stdio: 'inherit' });
   const main = {
     version: process.env.KAFKA_VERSION ?? '4',
     dir: path.join(ROOT, '.cache', 'it-cluster'),
     portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000),
     log,
     // OAUTH: SASL_SSL with OAUTHBEARER only, tokens checked by Kafka's own validator against the provider's JWKS.
-    extraListeners: [{ name: 'OAUTH', protocol: 'SASL_SSL', offset: OAUTH_LISTENER_OFFSET }],
+    extraListeners: [
+      { name: 'OAUTH', protocol: 'SASL_SSL', offset: OAUTH_LISTENER_OFFSET },
+      { name: 'MSKIAM', protocol: 'SASL_SSL', offset: MSK_LISTENER_OFFSET },
+    ],
+    extraClasspath: [mskValidatorDir],
     extraJvmOpts: [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${oidc.jwksUri},${oidc.tokenEndpoint}`],
     serverOverrides: {
       '*': {
@@ -69,6 +82,14 @@ export default async function setup(project: TestProject) {
         'sasl.oauthbearer.jwks.endpoint.url': oidc.jwksUri,
         'sasl.oauthbearer.expected.audience': oidcAudience,
         'sasl.oauthbearer.expected.issuer': oidc.issuer,
+        'super.users': ['User:admin', `User:${oidcClients.short.clientId}`, CREDENTIALS.ccloud.principal, `User:${MSK_TEST_KEY.accessKeyId}`].join(';'),
+        'listener.name.mskiam.ssl.client.auth': 'none',
+        'listener.name.mskiam.sasl.enabled.mechanisms': 'OAUTHBEARER',
+        // The broker also logs in through this module; with options present its default (unsecured) login handler
+        // needs a `sub` for its own token.
+        'listener.name.mskiam.oauthbearer.sasl.jaas.config': `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="broker" accessKeyId="${MSK_TEST_KEY.accessKeyId}" secretAccessKey="${MSK_TEST_KEY.secretAccessKey}" region="${MSK_TEST_KEY.region}";`,
+        'listener.name.mskiam.oauthbearer.sasl.server.callback.handler.class': 'MskIamTokenValidator',
+        'listener.name.mskiam.oauthbearer.connections.max.reauth.ms': '60000',
       },
     },
   };
@@ -111,9 +132,10 @@ export default async function setup(project: TestProject) {
     const m = { ...started0, info: requireTls(started0.info) };
     await grantScanWithoutClusterConfigs(m.conn, 'User:alice');
     await grantReadOnlyScan(m.conn, m.info.tls.principal);
-    // Token principals are the JWT `sub` (the client id for client credentials); the Confluent-style API key is a PLAIN user.
-    for (const client of Object.values(oidcClients)) await grantReadOnlyScan(m.conn, `User:${client.clientId}`);
-    await grantReadOnlyScan(m.conn, m.info.users.ccloud.principal);
+    // The OIDC token's principal is its `sub` (the client id for client credentials) and gets the read-only scan
+    // ACLs. The other auth-test principals are super users instead (see serverOverrides): ACL bindings show up as
+    // findings in every report of this cluster, and other tests count findings.
+    await grantReadOnlyScan(m.conn, `User:${oidcClients.scanner.clientId}`);
     const aliceProps = path.join(m.workDir, 'limited.properties');
     scramProps(aliceProps, m.info.bootstrap.sasl, m.info.users.alice, 'PLAIN');
     started.push(legacyOpts);
@@ -143,6 +165,7 @@ export default async function setup(project: TestProject) {
         short: { clientId: oidcClients.short.clientId, clientSecret: oidcClients.short.clientSecret, tokenTtlSeconds: oidcClients.short.tokenTtlSeconds },
       },
       ccloud: { username: m.info.users.ccloud.username, password: m.info.users.ccloud.password },
+      mskIam: { bootstrap: [1, 2, 3].map((id) => `127.0.0.1:${main.portBase + MSK_LISTENER_OFFSET + id}`).join(','), ...MSK_TEST_KEY },
       tls: {
         saslSslBootstrap: m.info.bootstrap.saslSsl,
         sslBootstrap: m.info.bootstrap.ssl,

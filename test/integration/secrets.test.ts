@@ -50,6 +50,10 @@ describe('no secret in any output', () => {
       await runCli(['scan', ...oidc(['--oauth-client-secret-file', secretFile]), '--format', 'text,json,html,markdown,junit,sarif', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '-v']),
       await runCli(['gather', ...oidc(['--oauth-client-secret-env', 'KR_SECRET']), '-o', path.join(dir, 'gathered.json'), '-v'], { env: { KR_SECRET: c.oauth.scanner.clientSecret } }),
       await runCli(['scan', '--command-config', ccloudProps, '--format', 'json', '-v']),
+      // MSK IAM accepted by the test validator: the signed token travels and the scan completes.
+      await runCli(['scan', '-b', c.mskIam.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'AWS_MSK_IAM', '--aws-region', c.mskIam.region, '--ca-file', c.tls.caCert, '--format', 'json', '--snapshot-out', path.join(dir, 'msk-snapshot.json'), '-v'], {
+        env: { ...aws, AWS_ACCESS_KEY_ID: c.mskIam.accessKeyId, AWS_SECRET_ACCESS_KEY: c.mskIam.secretAccessKey },
+      }),
     ];
     for (const r of ok) expect(r.code, r.stderr).toBe(0);
     const failing = [
@@ -60,7 +64,7 @@ describe('no secret in any output', () => {
     const outputs = [...ok, ...failing].flatMap((r) => [r.stdout, r.stderr]);
     outputs.push(...readdirSync(dir).filter((f) => !['client-secret', 'ccloud.properties'].includes(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')));
     expect(outputs.length).toBeGreaterThan(12);
-    const secrets = [c.oauth.scanner.clientSecret, c.ccloud.password, aws.AWS_SECRET_ACCESS_KEY, aws.AWS_SESSION_TOKEN];
+    const secrets = [c.oauth.scanner.clientSecret, c.ccloud.password, aws.AWS_SECRET_ACCESS_KEY, aws.AWS_SESSION_TOKEN, c.mskIam.secretAccessKey];
     for (const out of outputs) {
       for (const s of secrets) expect(out.includes(s), 'secret found in output').toBe(false);
       // Access tokens (JWTs: base64url header "eyJ…" . payload . signature) and signed MSK tokens (base64url of

@@ -57,7 +57,7 @@ describe('listener checks on the secure baseline', () => {
     const r = await scanJson(['--command-config', c.tls.adminSaslSslProps]);
     const plain = r.checks.find((x) => x.id === 'acl/plaintext-listeners')!;
     expect(new Set(plain.findings.map((f) => f.resource.name.split(' ').pop()))).toEqual(new Set(['PLAINTEXT', 'SASL_PLAINTEXT']));
-    expect(plain.counts.pass).toBe(9); // SSL, SASL_SSL and the OAUTHBEARER listener (SASL_SSL) on three brokers
+    expect(plain.counts.pass).toBe(12); // SSL, SASL_SSL and the two OAUTHBEARER listeners (SASL_SSL) on three brokers
     expect(r.checks.find((x) => x.id === 'acl/tls-settings')).toMatchObject({ status: 'pass' });
   });
 });

@@ -74,7 +74,11 @@ describe('Confluent Cloud / librdkafka client files', () => {
       buildConnectionOptions({ commandConfig: file('p.properties', 'security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="first-secret";\nsasl.password=second-secret\n'), bootstrapServer: 'h:1' }, {}),
     );
     expect(pw).toBeInstanceOf(ConfigError);
-    expect(pw.message).toMatch(/sasl\.password and sasl\.jaas\.config password .* different values; keep one$/);
+    expect(pw.message).toBe(`${path.join(dir, 'p.properties')}:4: sasl.password and sasl.jaas.config password (line 3) are two spellings of one setting with different values; keep one`);
+    const user = failure(() =>
+      buildConnectionOptions({ commandConfig: file('u.properties', 'security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.username=bob\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="p";\n'), bootstrapServer: 'h:1' }, {}),
+    );
+    expect(user.message).toMatch(/u\.properties:3: sasl\.username and sasl\.jaas\.config username \(line 4\) are two spellings of one setting with different values \("bob" vs "alice"\); keep one$/);
     expect(pw.message).not.toMatch(/first-secret|second-secret/);
 
     file('ca2.pem', CA);

@@ -56,6 +56,7 @@ describe('MSK IAM', () => {
     const report = evaluateSnapshot(mskSnapshot(), { config, registry: await buildRegistry(config) });
     expect(report.cluster.platform).toMatchObject({ platform: 'msk' });
     const text = renderText(report, { color: false });
+    expect(text).toContain('Missing permissions of the IAM identity');
     expect(text).toContain('As an IAM policy document for the scanning identity (MSK IAM):');
     expect(text).toContain('"kafka-cluster:DescribeTopicDynamicConfiguration"');
     expect(text).toContain('* IAM policy: Allow kafka-cluster:DescribeTopicDynamicConfiguration on arn:aws:kafka:eu-west-1:*:topic/prod-events/*/*');

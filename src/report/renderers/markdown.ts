@@ -192,7 +192,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
 
   const p = report.permissions;
   if (p.missing.length) {
-    details(out, `Missing permissions of ${p.principal ? code(p.principal) : 'the anonymous principal'}`, () => {
+    details(out, `Missing permissions of ${p.principal ? code(p.principal) : p.iamPolicy ? 'the IAM identity' : 'the anonymous principal'}`, () => {
       for (const m of p.missing) {
         out.push(`- ${md(m.permission)}: ${m.artifacts.map(code).join(', ')} unreadable → ${plural(m.checks.length, 'check')} could not run`);
       }

@@ -88,7 +88,7 @@ export function renderText(report: Report, opts: TextOptions): string {
 
   const perms = report.permissions;
   if (perms.missing.length) {
-    out.push(c.bold(`Missing permissions of ${perms.principal ?? 'the anonymous principal'}`));
+    out.push(c.bold(`Missing permissions of ${perms.principal ?? (perms.iamPolicy ? 'the IAM identity' : 'the anonymous principal')}`));
     for (const m of perms.missing) out.push(`  ${c.yellow(m.permission)}: ${m.artifacts.join(', ')} unreadable → ${m.checks.length} check(s) unknown${m.checks.length ? ` (${m.checks.slice(0, 6).join(', ')}${m.checks.length > 6 ? ', …' : ''})` : ''}`);
     out.push('  ACLs for a full read-only scan (missing ones marked *):');
     for (const a of perms.readOnlyAcls) out.push(`  ${a.missing ? c.yellow('*') : ' '} ${a.command}`);
