@@ -283,6 +283,17 @@ export function configOrigin(map: ConfigMap | undefined, key: string): string {
 
 // ---- misc helpers ---------------------------------------------------------------------------------------
 
+/** A pattern as patternToRegExp reads it: "/regex/" must compile; globs always do. */
+export function patternError(pattern: string): string | null {
+  if (!(pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))) return null;
+  try {
+    new RegExp(pattern.slice(1, -1));
+    return null;
+  } catch (err) {
+    return `${pattern} is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`;
+  }
+}
+
 /** Glob (`*`, `?`) or, when wrapped in slashes, a regular expression: `/^billing\..*$/`. */
 export function patternToRegExp(pattern: string): RegExp {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1));

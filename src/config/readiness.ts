@@ -11,7 +11,7 @@ import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import type { WaiverConfig } from '../engine/waivers.js';
 import type { PriceTable } from '../engine/cost.js';
 
-import { PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
+import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
 export interface CheckOverride {
   enabled?: boolean;
@@ -80,16 +80,7 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** A pattern as patternToRegExp reads it: "/regex/" must compile; globs always do. */
-export function patternError(pattern: string): string | null {
-  if (!(pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))) return null;
-  try {
-    new RegExp(pattern.slice(1, -1));
-    return null;
-  } catch (err) {
-    return `${pattern} is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`;
-  }
-}
+export { patternError } from '../sdk.js';
 
 const schema = {
   type: 'object',

@@ -9,9 +9,8 @@ import { builtInChecks } from '../../checks/index.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../gather/snapshot.js';
-import { BUILT_IN_AREAS, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
+import { BUILT_IN_AREAS, patternError, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
-import { patternError } from '../config/readiness.js';
 import { DEFAULT_PLUGIN_BUDGET_MS, PluginHost } from './plugin-host.js';
 
 export interface RegisteredCheck {

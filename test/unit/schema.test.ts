@@ -35,3 +35,12 @@ describe('schema/report.schema.json', () => {
     expect(validate({ ...compared, baseline: { ...compared.baseline, newFindings: [{ check: 'x' }] } })).toBe(false);
   });
 });
+
+describe('schema/snapshot.schema.json', () => {
+  it('is a valid JSON Schema (the reader skips the meta-schema check at run time, so this test makes it)', () => {
+    const snapshotSchema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'schema', 'snapshot.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    expect(ajv.validateSchema(snapshotSchema), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+    expect(() => ajv.compile(snapshotSchema)).not.toThrow();
+  });
+});
