@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import { escapeStrings } from '../report/escape.js';
 import { assertReportShape } from './input-shape.js';
 import type { Finding, FindingRef, Report } from '../report/model.js';
-import { evaluateGate } from './score.js';
+import { evaluateGate, gateOf } from './score.js';
 
 export type { FindingRef };
 
@@ -53,14 +53,19 @@ export function diffReports(base: Report, head: Report): ReportDiff {
 
 /**
  * The report with its new/fixed findings against a baseline report; with failOnNew the gate is decided by the
- * new findings only (and expired waivers, which always count). A pure step after the one evaluation.
+ * new findings only (and minimum coverage and expired waivers, which always count). A pure step after the one
+ * evaluation.
  */
 export function applyBaseline(report: Report, baseline: Report, file: string, failOnNew: boolean): Report {
   const d = diffReports(baseline, report);
   const comparison = { file, generatedAt: baseline.generatedAt, score: baseline.summary.score, newFindings: d.newFindings, fixedFindings: d.fixedFindings };
   if (!failOnNew) return { ...report, baseline: comparison };
   const newFindings = { count: d.newFindings.length, examples: d.newFindings.slice(0, 3).map((f) => `${f.check} on ${f.resource}`), origin: `--baseline ${file}` };
-  const gate = evaluateGate(report.summary.score, report.summary.coverage, report.checks, report.waivers, { newFindings });
+  // The evaluation's coverage and expired-waiver rules stay (the gate fails closed whatever the baseline says);
+  // the new findings replace --fail-under and --fail-on.
+  const kept = report.gate.rules.filter((r) => r.rule === 'min-coverage' || r.rule === 'expired-waiver');
+  const [newRule] = evaluateGate(report.summary.score, report.summary.coverage, report.checks, [], { newFindings }).rules;
+  const gate = gateOf([...kept, newRule!], null);
   return { ...report, baseline: comparison, gate };
 }
 

@@ -25,7 +25,7 @@ type Reply =
   | { type: 'result'; output: unknown }
   | { type: 'threw'; message: string }
   | { type: 'invalid'; message: string }
-  | { type: 'exited'; code: number };
+  | { type: 'exited'; code: number; idle?: boolean };
 
 // Plain CommonJS run with `eval: true`, so the same text works from dist/ and from the TypeScript sources
 // under test. It must stay self-contained (no imports from this project).
@@ -67,9 +67,19 @@ function firstLine(err) {
 process.on('uncaughtException', () => {});
 process.on('unhandledRejection', () => {});
 // process.exit() in a worker ends only this thread; tell the waiting main thread at once instead of letting it
-// wait out the budget.
-process.on('exit', (code) => reply({ type: 'exited', code }));
+// wait out the budget. idle: no request was being handled (a timer left by an earlier answer), so the request
+// the main thread may have posted meanwhile was never started, and is not to blame.
+let busy = false;
+process.on('exit', (code) => reply({ type: 'exited', code, idle: !busy }));
 port.on('message', async (req) => {
+  busy = true;
+  try {
+    await handle(req);
+  } finally {
+    busy = false;
+  }
+});
+async function handle(req) {
   if (req.type === 'load') {
     try {
       mod = await import(url);
@@ -101,7 +111,7 @@ port.on('message', async (req) => {
     }
     reply({ type: 'result', output });
   }
-});
+}
 `;
 
 interface Live {
@@ -144,7 +154,14 @@ export class PluginHost {
       const reply = this.#start();
       if (reply?.type !== 'loaded') throw new PluginFault(this.#describe(reply, 'load'));
     }
-    const reply = this.#request({ type: 'evaluate', index, input, ctx }, this.#budgetMs);
+    let reply = this.#request({ type: 'evaluate', index, input, ctx }, this.#budgetMs);
+    if (reply?.type === 'exited' && reply.idle) {
+      // The worker ended by itself (process.exit from a timer after its last answer) before it took this request:
+      // whether that happens before or after the request arrives is timing, so ask a fresh worker, once.
+      const loaded = this.#start();
+      if (loaded?.type !== 'loaded') throw new PluginFault(this.#describe(loaded, 'load'));
+      reply = this.#request({ type: 'evaluate', index, input, ctx }, this.#budgetMs);
+    }
     if (reply?.type === 'result') return reply.output;
     // A plain throw from the check is reported like any check's throw; everything else is a plugin fault.
     if (reply?.type === 'threw') throw new Error(reply.message);

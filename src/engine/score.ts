@@ -127,10 +127,15 @@ export function evaluateGate(score: number | null, coverage: number, checks: Che
     const { count, examples, origin } = settings.newFindings;
     rules.push({ rule: 'new-findings', passed: count === 0, origin, message: count ? `${count} finding(s) not in the baseline (${origin}), e.g. ${examples[0]}` : 'no finding beyond the baseline' });
   }
+  return gateOf(rules, settings.failUnder?.value ?? null);
+}
+
+/** The gate's result from its evaluated rules, in order: the first failing rule decides. */
+export function gateOf(rules: GateRule[], failUnder: number | null): GateResult {
   const failed = rules.filter((r) => !r.passed);
   return {
     passed: failed.length === 0,
-    failUnder: settings.failUnder?.value ?? null,
+    failUnder,
     rules,
     decidedBy: failed[0]?.rule ?? null,
     reasons: rules.length ? [...failed, ...rules.filter((r) => r.passed)].map((r) => r.message) : ['no gate configured (use --fail-under, --fail-on, --min-coverage or gate: in readiness.yaml)'],

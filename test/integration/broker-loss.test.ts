@@ -8,15 +8,35 @@ import { loadReadinessConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot, gatherFromCluster } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
+import type { ReadinessConfig } from '../../src/config/readiness.js';
+import { capEvidence, platformOf } from '../../src/engine/evaluate.js';
+import type { Snapshot } from '../../src/gather/snapshot.js';
+import zoneLoss from '../../checks/replication/zone-loss.js';
 import { cluster } from './cluster-context.js';
 
 const c = cluster();
 const conn = buildConnectionOptions({ commandConfig: c.adminProps });
 
-async function scan(): Promise<Report> {
+async function scanWithSnapshot(): Promise<{ report: Report; snapshot: Snapshot; config: ReadinessConfig }> {
   const config = loadReadinessConfig(c.readinessYaml);
   const snapshot = await gatherFromCluster(conn);
-  return evaluateSnapshot(snapshot, { config, registry: await buildRegistry(config) });
+  return { report: evaluateSnapshot(snapshot, { config, registry: await buildRegistry(config) }), snapshot, config };
+}
+const scan = async (): Promise<Report> => (await scanWithSnapshot()).report;
+
+type ZonePrediction = { brokers: number[]; offline: string[]; writesBlocked: string[]; underReplicated: string[] };
+
+/**
+ * The zone-loss check's own answer for one zone, uncapped: the report keeps EVIDENCE_LIST_MAX items of each list
+ * ("and N more"), the comparison with the real failure needs every partition, and the snapshot has them all.
+ */
+function fullPrediction(snapshot: Snapshot, config: ReadinessConfig, zone: string): ZonePrediction {
+  const a = snapshot.artifacts;
+  if (!a.topics.ok || !a.topicConfigs.ok || !a.cluster.ok) throw new Error('healthy snapshot lacks topics, topic configs or cluster');
+  const ctx = { options: zoneLoss.meta.defaultOptions!, now: Date.parse(snapshot.takenAt), snapshot: { takenAt: snapshot.takenAt, target: snapshot.target }, platform: platformOf(snapshot, config), policy: config.policy };
+  const out = zoneLoss.evaluate({ topics: a.topics.value, topicConfigs: a.topicConfigs.value, cluster: a.cluster.value }, ctx);
+  if (!Array.isArray(out)) throw new Error('zone-loss did not evaluate');
+  return out.find((r) => r.resource.name === zone)!.evidence!.details as ZonePrediction;
 }
 
 const check = (r: Report, id: string) => r.checks.find((x) => x.id === id)!;
@@ -47,10 +67,13 @@ describe('losing broker 3 (rack-c) for real', () => {
   });
 
   it('matches the zone-loss prediction made on the healthy cluster, then recovers', async () => {
-    const healthy = await scan();
+    const { report: healthy, snapshot: healthySnapshot, config } = await scanWithSnapshot();
     expect(check(healthy, 'replication/partition-health').findings.filter((f) => !f.resource.name.startsWith('scratch.')), 'healthy cluster').toEqual([]);
     const zone = check(healthy, 'replication/zone-loss').findings.find((f) => f.resource.name === 'rack-c')!;
-    const predicted = zone.evidence!.details as { brokers: number[]; offline: string[]; writesBlocked: string[]; underReplicated: string[] };
+    const predicted = fullPrediction(healthySnapshot, config, 'rack-c');
+    // The report shows the same prediction, its lists capped, with the full counts.
+    expect(zone.evidence!.details).toEqual(capEvidence(predicted));
+    expect(zone.evidence!.observed).toEqual({ offline: predicted.offline.length, writesBlocked: predicted.writesBlocked.length, underReplicated: predicted.underReplicated.length });
     expect(predicted.brokers).toEqual([3]);
     expect(predicted.offline).toEqual(['scratch.single-replica-0']); // its only replica is pinned to broker 3
     expect(predicted.writesBlocked.filter((p) => p.startsWith('audit.strict-isr-'))).toHaveLength(3);

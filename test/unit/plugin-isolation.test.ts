@@ -92,6 +92,14 @@ describe('plugin isolation', () => {
     expect(byId(results, 'misbehave/after-exit-later')).toMatchObject({ status: 'pass' });
   });
 
+  it('does not blame the next check when the worker exits after answering but before taking the next request', async () => {
+    // The fixture holds its worker's thread until the next request is queued, then exits: the request was never
+    // started, so it is asked again of a fresh worker (before, this race made the second check an error).
+    const results = await run('exit-while-idle.mjs', 2000);
+    expect(byId(results, 'misbehave/exit-while-idle')).toMatchObject({ status: 'pass' });
+    expect(byId(results, 'misbehave/after-exit-while-idle')).toMatchObject({ status: 'pass' });
+  });
+
   it('reports process.exit while loading as a configuration error', async () => {
     const config = parseReadinessConfig('plugins:\n  - ./exit-on-load.mjs\n', 'readiness.yaml', path.join(FIXTURES, 'readiness.yaml'));
     await expect(buildRegistry(config, { budgetMs: 500 })).rejects.toThrow(/readiness\.yaml:2:5: plugin "\.\/exit-on-load\.mjs" failed to load: called process\.exit\(0\) while loading/);

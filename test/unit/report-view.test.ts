@@ -162,6 +162,11 @@ describe('baseline: new and fixed findings, and the offline --fail-on-new gate',
     const d = diffReports(base, head);
     expect(compared.baseline).toMatchObject({ file: 'base.json', generatedAt: base.generatedAt, newFindings: d.newFindings, fixedFindings: d.fixedFindings });
     expect(compared.gate).toMatchObject({ passed: false, decidedBy: 'new-findings' });
+    // The evaluation's minimum-coverage rule stays first: --fail-on-new replaces --fail-under/--fail-on, not it.
+    expect(compared.gate.rules.map((r) => r.rule)).toEqual(['min-coverage', 'new-findings']);
+    expect(compared.gate.rules[0]).toEqual(head.gate.rules.find((r) => r.rule === 'min-coverage'));
+    const blind = { ...head, summary: { ...head.summary, coverage: 5 }, gate: { ...head.gate, rules: head.gate.rules.map((r) => (r.rule === 'min-coverage' ? { ...r, passed: false } : r)) } };
+    expect(applyBaseline(blind, head, 'head.json', true).gate).toMatchObject({ passed: false, decidedBy: 'min-coverage' });
     // The HTML page puts the new findings right after the verdict, the fixed ones folded; the gate card says why it failed.
     const page = renderHtml(compared, { jsonDigest: 'ab'.repeat(32) });
     expect(page.indexOf('id="baseline"')).toBeLessThan(page.indexOf('id="fix-first"'));
@@ -188,7 +193,8 @@ describe('baseline: new and fixed findings, and the offline --fail-on-new gate',
     const sameReport = JSON.parse(same.out) as Report;
     expect(sameReport.summary.verdict).toBe('not-ready');
     expect(sameReport.baseline).toMatchObject({ file: base, newFindings: [], fixedFindings: [] });
-    expect(sameReport.gate.rules).toEqual([expect.objectContaining({ rule: 'new-findings', passed: true })]);
+    // The minimum coverage always applies (it passes here); the new findings replace --fail-under/--fail-on.
+    expect(sameReport.gate.rules).toEqual([expect.objectContaining({ rule: 'min-coverage', passed: true }), expect.objectContaining({ rule: 'new-findings', passed: true })]);
 
     // One more topic with a single replica: new findings, exit 1, named in the gate and the PR comment.
     const changed = demoSnapshot();
