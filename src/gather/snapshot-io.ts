@@ -174,7 +174,9 @@ export function* encodeSnapshot(snapshot: Snapshot): Generator<Line> {
       continue;
     }
     count++;
-    yield { artifact: name, ok: true, ...(art.issues ? { issues: art.issues } : {}) };
+    // visibility (whether a permission-filtered list is whole) travels with the start record: without it a
+    // snapshot read back would let checks pass on a list the principal could only partly see.
+    yield { artifact: name, ok: true, ...(art.issues ? { issues: art.issues } : {}), ...(art.visibility ? { visibility: art.visibility } : {}) };
     for (const line of encodeValue(name, art.value, snapshot)) {
       count++;
       yield line;
@@ -375,7 +377,7 @@ export class SnapshotDecoder {
         scramUsers: () => [],
         samples: () => [],
       };
-      this.artifacts[name] = { ok: true, value: init[name]?.() ?? {}, ...(rec.issues ? { issues: rec.issues as never } : {}) };
+      this.artifacts[name] = { ok: true, value: init[name]?.() ?? {}, ...(rec.issues ? { issues: rec.issues as never } : {}), ...(rec.visibility ? { visibility: rec.visibility as never } : {}) };
       return;
     }
     const art = this.artifacts[name];

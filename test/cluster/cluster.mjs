@@ -1341,9 +1341,37 @@ export async function startBroker(n, opts = {}) {
       await sleep(300);
     }
   }
+  await restoreAdminScram(ctx, id);
   const ms = Date.now() - t0;
   ctx.log(`node ${id} ready in ${(ms / 1000).toFixed(1)}s`);
   return { id, pid: pids[id], ms, alreadyRunning: false };
+}
+
+/**
+ * Kafka 4.1.1 (reproduced with this harness): a node restarted after any SCRAM credential was deleted rejects the
+ * SCRAM credentials it replayed at start-up ("invalid credentials"), for good; credentials written after the
+ * restart work. Tests delete their own SCRAM users, so a restarted node would lock the admin out for every file
+ * that runs later. If the restarted node refuses the admin, write the admin's SCRAM credentials again (same
+ * password; over PLAIN, whose users live in the JAAS config) and wait until the node accepts them.
+ */
+async function restoreAdminScram(ctx, id) {
+  const files = clientPropertyFiles(ctx.dir, ctx.tls);
+  const cli = { version: ctx.version, dir: ctx.dir, timeoutMs: 60_000 };
+  const admin = CREDENTIALS.admin;
+  const accepts = async () =>
+    (await runJavaCli('ConfigCommand', ['--bootstrap-server', `${HOST}:${nodePorts(ctx.portBase, id).sasl}`, '--command-config', files.admin, '--describe', '--entity-type', 'users', '--entity-name', admin.username], cli)).code === 0;
+  if (await accepts()) return;
+  ctx.log(`node ${id} refuses the admin's SCRAM login after the restart; writing the admin's SCRAM credentials again`);
+  const bootstrap = NODE_IDS.map((k) => `${HOST}:${nodePorts(ctx.portBase, k).sasl}`).join(',');
+  // One mechanism per request: Kafka refuses to alter one user's credentials twice in a request.
+  for (const m of admin.scram) {
+    await javaCli('ConfigCommand', ['--bootstrap-server', bootstrap, '--command-config', files.adminPlain, '--alter', '--add-config', `${m}=[iterations=4096,password=${admin.password}]`, '--entity-type', 'users', '--entity-name', admin.username], cli);
+  }
+  const deadline = Date.now() + 30_000;
+  while (!(await accepts())) {
+    if (Date.now() > deadline) throw new Error(`node ${id} still refuses the admin's SCRAM login after its credentials were written again`);
+    await sleep(1000);
+  }
 }
 
 

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { tokenSourceFor } from '../../src/connect/oauth.js';
 import { Secret, type ConnectionOptions } from '../../src/connect/options.js';
 import { PlatformaticClusterClient } from '../../src/connect/platformatic.js';
-import type { Snapshot } from '../../src/gather/snapshot.js';
+import { readSnapshotFile } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
 
@@ -85,7 +85,7 @@ describe('OAUTHBEARER with an OpenID provider', () => {
       timeoutMs: 180_000,
     });
     expect(run.code, run.stderr).toBe(0);
-    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as Snapshot;
+    const snapshot = await readSnapshotFile(snapshotFile);
     expect(snapshot.target.principal).toBe(c.oauth.short.clientId);
     // Every sample over the window was read: the sessions outlived several tokens.
     expect(snapshot.artifacts.samples.ok).toBe(true);

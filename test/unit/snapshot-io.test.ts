@@ -40,6 +40,9 @@ function awkwardSnapshot(): Snapshot {
   };
   a.groupOffsets = { ok: true, value: { g1: { orders: { '0': '3', '2': '4' }, odd: { '0': '1', '1': '2' } } } };
   a.logDirs = { ok: true, value: { '1': [{ path: '/d', error: null, totalBytes: 10, usableBytes: 5, topics: { orders: { '0': 100, '2': 7 } } }], '2': [] } };
+  // Permission-filtered lists carry whether they are whole; a snapshot read back must keep that.
+  a.topics.visibility = { status: 'possibly-filtered', reason: 'the probe topic was denied', missingGrant: "DESCRIBE on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE' };
+  if (a.groups.ok) a.groups.visibility = { status: 'complete', reason: 'DESCRIBE on the Cluster lists every group' };
   a.quorum = { ok: false, error: { reason: 'unsupported', message: 'DescribeQuorum not supported', api: 'DescribeQuorum' } };
   a.samples = {
     ok: true,
