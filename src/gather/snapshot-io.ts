@@ -233,7 +233,8 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
         // The first sample is the scan itself: the same objects as the offsets and groupOffsets artifacts.
         const sameOffsets = s.offsets === offsets;
         const sameGroups = s.groupOffsets === groupOffsets;
-        yield { artifact, sample: index, at: s.at, groupStates: s.groupStates, groupMembers: s.groupMembers, ...(sameOffsets ? { offsets: 'offsets' } : {}), ...(sameGroups ? { groupOffsets: 'groupOffsets' } : {}) };
+        // partial (partitions a sample lacks) must survive: without it, missing offsets would read as unchanged.
+        yield { artifact, sample: index, at: s.at, groupStates: s.groupStates, groupMembers: s.groupMembers, ...(s.partial ? { partial: s.partial } : {}), ...(sameOffsets ? { offsets: 'offsets' } : {}), ...(sameGroups ? { groupOffsets: 'groupOffsets' } : {}) };
         if (!sameOffsets) for (const c of chunks(encodeOffsetMap(s.offsets))) yield { artifact, sample: index, offsets: c };
         if (!sameGroups) for (const c of chunks(encodeGroupOffsets(s.groupOffsets))) yield { artifact, sample: index, groupOffsets: c };
       }
@@ -451,6 +452,7 @@ export class SnapshotDecoder {
             groupOffsets: rec.groupOffsets === 'groupOffsets' ? ref('groupOffsets') : {},
             groupStates: rec.groupStates as Record<string, string>,
             groupMembers: rec.groupMembers as Record<string, number>,
+            ...(rec.partial ? { partial: rec.partial as NonNullable<OffsetSample['partial']> } : {}),
           });
           return;
         }

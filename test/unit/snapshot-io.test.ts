@@ -48,7 +48,7 @@ function awkwardSnapshot(): Snapshot {
     ok: true,
     value: [
       { at: '2026-11-22T12:00:00.000Z', offsets: a.offsets.value, groupOffsets: a.groupOffsets.value, groupStates: { g1: 'Stable' }, groupMembers: { g1: 1 } },
-      { at: '2026-11-22T12:00:05.000Z', offsets: { orders: { '0': { earliest: '0', latest: '12' } } }, groupOffsets: { g1: { orders: { '0': '12' } } }, groupStates: { g1: 'Empty' }, groupMembers: { g1: 0 } },
+      { at: '2026-11-22T12:00:05.000Z', offsets: { orders: { '0': { earliest: '0', latest: '12' } } }, groupOffsets: { g1: { orders: { '0': '12' } } }, groupStates: { g1: 'Empty' }, groupMembers: { g1: 0 }, partial: { partitions: { odd: [1] }, reason: 'broker 2 did not answer: ECONNREFUSED' } },
     ],
   };
   s.snapshotVersion = 2;
