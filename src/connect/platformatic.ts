@@ -285,14 +285,14 @@ export class PlatformaticClusterClient implements ClusterClient {
         return await this.metadata();
       } catch (err) {
         failures.push(`${entry}: ${this.#connectFailure(err)}`);
-        if (hasAuthenticationError(err) || isAuthFailure(err)) break; // same credentials fail everywhere
+        if (authRefused(err)) break; // same credentials fail everywhere
       }
     }
     throw new ConnectionError(`cannot connect to the cluster (${failures.join('; ')})`);
   }
 
   #connectFailure(err: unknown): string {
-    if (hasAuthenticationError(err) || isAuthFailure(err)) {
+    if (authRefused(err)) {
       const o = this.#options;
       const user = o.sasl
         ? ` as ${o.sasl.username} with ${o.sasl.mechanism}`
@@ -728,6 +728,25 @@ function findConnectionError(err: unknown): ConnectionError | null {
     cur = e.cause ?? e.errors?.[0];
   }
   return null;
+}
+
+/**
+ * The broker refused the credentials. The library wraps every failure of a SASL exchange as an
+ * AuthenticationError, a timeout included: a broker that stops answering mid-handshake (stopped, overloaded)
+ * has not refused anything, and the next bootstrap server must still be tried.
+ */
+function authRefused(err: unknown): boolean {
+  return (hasAuthenticationError(err) || isAuthFailure(err)) && !causedByTimeout(err);
+}
+
+function causedByTimeout(err: unknown): boolean {
+  let cur: unknown = err;
+  for (let i = 0; cur && i < 8; i++) {
+    if (cur instanceof TimeoutError || (cur as { code?: string }).code === 'PLT_KFK_TIMEOUT' || /timed? ?out/i.test(errorMessage(cur))) return true;
+    const e = cur as { cause?: unknown; errors?: unknown[] };
+    cur = e.cause ?? e.errors?.[0];
+  }
+  return false;
 }
 
 function isAuthFailure(err: unknown): boolean {
