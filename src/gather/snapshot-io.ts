@@ -6,7 +6,7 @@
 // Every line is checked against schema/snapshot.schema.json on read. Version 1 (one JSON document) is
 // still read. The in-memory Snapshot is the same whichever version was read.
 
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -273,6 +273,12 @@ async function writeLines(out: Writable, lines: Iterable<Line>): Promise<void> {
 
 /** Writes the snapshot in the current format (gzipped when the name ends in .gz). */
 export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
+  // The output path was checked before the gather; a folder that does not exist yet is created, as for reports.
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot write snapshot (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   const fileStream = createWriteStream(file);
   const failed = new Promise<never>((_, reject) => fileStream.once('error', reject));
   const done = once(fileStream, 'finish');

@@ -66,6 +66,12 @@ describe('snapshot file format version 2', () => {
     expect(gunzipSync(readFileSync(path.join(dir, 'a.jsonl.gz'))).toString('utf8')).toBe(readFileSync(path.join(dir, 'a.jsonl'), 'utf8'));
   });
 
+  it('creates the folder of a snapshot written to a path that does not exist yet', async () => {
+    const file = path.join(dir, 'new', 'folder', 's.jsonl.gz');
+    await writeSnapshotFile(file, awkwardSnapshot());
+    expect(await readSnapshotFile(file)).toEqual(awkwardSnapshot());
+  });
+
   it('keeps the first sample the same object as the offsets it was read with', async () => {
     const file = path.join(dir, 'shared.jsonl');
     await writeSnapshotFile(file, awkwardSnapshot());
