@@ -4,7 +4,7 @@
 // one escape function.
 
 import type { FindingRef, ReportDiff } from '../engine/diff.js';
-import { escapeHtml, HTML_STYLE_FOR_DIFF } from './renderers/html.js';
+import { CSP, escapeHtml, HTML_STYLE_FOR_DIFF } from './renderers/html.js';
 import { escapeMarkdown } from './renderers/markdown.js';
 import { sevIndex } from './view.js';
 
@@ -57,7 +57,7 @@ export function renderDiffHtml(d: ReportDiff): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">
+<meta http-equiv="Content-Security-Policy" content="${h(CSP)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
