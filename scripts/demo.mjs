@@ -36,11 +36,11 @@ try {
   process.stderr.write(`[demo] scanning ${info.bootstrap.sasl} as ${admin.username} (SCRAM-SHA-512)\n\n`);
   const scan = spawnSync(
     process.execPath,
-    [path.join(root, 'bin', 'kafka-readiness.js'), 'scan', '--command-config', props, '--format', 'text,json', '--out-dir', outDir, '--snapshot-out', path.join(outDir, 'snapshot.json')],
+    [path.join(root, 'bin', 'kafka-readiness.js'), 'scan', '--command-config', props, '--format', 'text,json', '--out-dir', outDir, '--snapshot-out', path.join(outDir, 'snapshot.jsonl')],
     { stdio: 'inherit' },
   );
   exitCode = scan.status ?? 1;
-  process.stderr.write(`\n[demo] JSON report: ${path.join(outDir, 'report.json')}\n[demo] text report: ${path.join(outDir, 'report.txt')}\n[demo] snapshot (evaluate offline with \`kafka-readiness evaluate\`): ${path.join(outDir, 'snapshot.json')}\n`);
+  process.stderr.write(`\n[demo] JSON report: ${path.join(outDir, 'report.json')}\n[demo] text report: ${path.join(outDir, 'report.txt')}\n[demo] snapshot (evaluate offline with \`kafka-readiness evaluate\`): ${path.join(outDir, 'snapshot.jsonl')}\n`);
 } finally {
   if (process.env.DEMO_KEEP_CLUSTER === '1') {
     process.stderr.write(`[demo] cluster left running (stop it with: node test/cluster/cluster.mjs stop --dir ${opts.dir})\n`);
