@@ -20,3 +20,14 @@ export const aclName = (a: AclBinding) => `${a.principal} ${a.permission} ${a.op
 export const group = (groupId: string, state = 'Empty'): GroupInfo => ({ groupId, type: 'classic', protocolType: 'consumer', state, coordinator: 1, members: [] });
 
 export const denied = (api: string) => ({ ok: false as const, error: { reason: 'denied' as const, message: `${api} failed with CLUSTER_AUTHORIZATION_FAILED`, api } });
+
+/** A ZooKeeper-mode cluster: brokers offer LeaderAndIsr and no metadata.version feature. */
+export function zkSnapshot(): Snapshot {
+  const zkBroker = {
+    apis: [{ key: 4, name: 'LeaderAndIsr', min: 0, max: 7 }, { key: 0, name: 'Produce', min: 0, max: 9 }],
+    supportedFeatures: [],
+    finalizedFeatures: [],
+    finalizedFeaturesEpoch: null,
+  };
+  return makeSnapshot({ apiVersions: { ok: true, value: { requestVersion: 3, brokers: { '1': zkBroker } } } });
+}
