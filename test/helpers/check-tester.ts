@@ -6,7 +6,7 @@ import { defaultConfig, type CheckOverride, type ReadinessConfig } from '../../s
 import { evaluateChecks } from '../../src/engine/evaluate.js';
 import type { Snapshot } from '../../src/gather/snapshot.js';
 import type { CheckResult, CheckStatus, Finding } from '../../src/report/model.js';
-import type { Check, Severity } from '../../src/sdk.js';
+import type { Check, CheckOptions, Severity } from '../../src/sdk.js';
 
 export interface ExpectedFinding {
   kind: string;
@@ -31,7 +31,7 @@ export interface ExpectedOutcome {
 export interface CheckCase {
   name: string;
   snapshot: Snapshot | (() => Snapshot);
-  options?: Record<string, unknown>;
+  options?: CheckOptions;
   /** Further override of the check's entry (severity, weight, enabled). */
   override?: Omit<CheckOverride, 'options'>;
   /** Changes to the default readiness config (policy, platform, ...) before evaluation. */
