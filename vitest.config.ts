@@ -45,6 +45,23 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      // Only on request (npm run golden:capture): it rewrites test/fixtures/golden/ from the real test clusters.
+      ...(process.env.KR_GOLDEN_CAPTURE === '1'
+        ? [
+            {
+              test: {
+                name: 'golden-capture',
+                include: ['test/golden/capture.test.ts'],
+                environment: 'node',
+                globalSetup: ['test/integration/global-setup.ts'],
+                pool: 'forks' as const,
+                poolOptions: { forks: { singleFork: true } },
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
