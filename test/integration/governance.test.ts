@@ -16,7 +16,7 @@ const acl = (op: '--add' | '--remove') =>
 const YAML = `version: 1
 naming:
   topics:
-    allowed: ['/^[a-z]+\\\\.[a-z0-9-]+$/']
+    allowed: ['/^[a-z]+\\.[a-z0-9-]+$/']
     reservedPrefixes: ['scratch.', 'unused.']
     maxLength: 21
   groups:
