@@ -67,6 +67,12 @@ import compactionTombstones from './retention/compaction-tombstones.js';
 import leadershipPlacement from './replication/leadership-placement.js';
 import flushSettings from './replication/flush-settings.js';
 import replicationThrottles from './replication/replication-throttles.js';
+import topicNaming from './governance/topic-naming.js';
+import groupNaming from './governance/group-naming.js';
+import topicOwnership from './governance/topic-ownership.js';
+import groupOwnership from './governance/group-ownership.js';
+import deprecatedTopics from './governance/deprecated-topics.js';
+import deprecatedGroups from './governance/deprecated-groups.js';
 
 export const builtInChecks: readonly Check<any, any>[] = [
   brokerVersion,
@@ -135,5 +141,11 @@ export const builtInChecks: readonly Check<any, any>[] = [
   overPartitioned,
   followerFetching,
   mskBrokerCpu,
+  topicNaming,
+  groupNaming,
+  topicOwnership,
+  groupOwnership,
+  deprecatedTopics,
+  deprecatedGroups,
   readinessScorecard,
 ];

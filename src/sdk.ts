@@ -16,8 +16,8 @@ export type * from './gather/snapshot.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation';
-export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'attestation'];
+export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation' | 'governance';
+export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'attestation', 'governance'];
 /** Plugins may add areas of their own; built-in areas keep their order in reports. */
 export type Area = BuiltInArea | (string & {});
 
@@ -125,7 +125,14 @@ export interface Policy {
   principals: Record<string, IntendedGrant[]>;
   /** Readiness scorecard items a person attested (drills, reviews), with owner, date and evidence. */
   attestations: Attestation[];
+  /** Naming rules for topics and groups (`naming`); absent when readiness.yaml has none. */
+  naming?: NamingPolicy;
+  /** Owners by topic/group pattern (`owners`); absent when readiness.yaml has none ([] = derive from ACLs only). */
+  owners?: OwnerRule[];
 }
+
+export * from './sdk/governance.js';
+import type { NamingPolicy, OwnerRule } from './sdk/governance.js';
 
 export interface Attestation {
   item: string;

@@ -204,6 +204,26 @@ const schema = {
         },
       },
     },
+    naming: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { topics: namingRuleSchema(), groups: namingRuleSchema() },
+    },
+    owners: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['owner'],
+        properties: {
+          owner: { type: 'string', minLength: 1 },
+          topics: patternsSchema(),
+          groups: patternsSchema(),
+          principals: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+:[\\s\\S]+$' } },
+        },
+      },
+    },
     topicPolicies: {
       type: 'array',
       items: {
@@ -221,6 +241,24 @@ const schema = {
     },
   },
 } as const;
+
+function patternsSchema() {
+  return { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] } as const;
+}
+
+function namingRuleSchema() {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      allowed: patternsSchema(),
+      reservedPrefixes: { type: 'array', items: { type: 'string', minLength: 1 } },
+      maxLength: { type: 'integer', minimum: 1, maximum: 10000 },
+      collisions: { type: 'boolean' },
+    },
+  } as const;
+}
 
 function boundsSchema(types: string[]) {
   return {
@@ -294,6 +332,8 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     profile?: string;
     attestations?: { item: string; owner: string; date: string; evidence: string; note?: string }[];
     principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
+    naming?: Partial<Record<'topics' | 'groups', { allowed?: string | string[]; reservedPrefixes?: string[]; maxLength?: number; collisions?: boolean }>>;
+    owners?: { owner: string; topics?: string | string[]; groups?: string | string[]; principals?: string[] }[];
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
   const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
@@ -318,6 +358,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     if (p.minInsyncReplicas) policy.minInsyncReplicas = p.minInsyncReplicas;
     return policy;
   });
+  const governance = parseGovernance(raw, locate);
   const scoring = { ...DEFAULT_SCORING, ...(raw.scoring ?? {}) };
   if (scoring.notReadyBelow > scoring.readyScore) {
     throw new ConfigError(`${locate(['scoring', 'notReadyBelow'])}: notReadyBelow (${scoring.notReadyBelow}) must not exceed readyScore (${scoring.readyScore})`);
@@ -360,10 +401,61 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
       topicPolicies,
       clients: (raw.clients ?? []).map((c) => ({ app: c.app, library: c.library, version: String(c.version) })),
       requirements: raw.requirements ?? [],
+      ...governance,
     },
     ...(raw.platform && raw.platform !== 'auto' ? { platform: raw.platform } : {}),
     locate,
   };
+}
+
+/** A string-or-list of patterns, each checked to compile, as a list. */
+function patternList(value: string | string[] | undefined, at: (string | number)[], locate: (p: (string | number)[]) => string): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  for (const [j, pattern] of list.entries()) {
+    const bad = patternError(pattern);
+    if (bad) throw new ConfigError(`${locate([...at, ...(Array.isArray(value) ? [j] : [])])}: ${bad}`);
+  }
+  return list;
+}
+
+/** `naming` and `owners` → the governance part of the policy (absent sections stay absent). */
+function parseGovernance(
+  raw: {
+    naming?: Partial<Record<'topics' | 'groups', { allowed?: string | string[]; reservedPrefixes?: string[]; maxLength?: number; collisions?: boolean }>>;
+    owners?: { owner: string; topics?: string | string[]; groups?: string | string[]; principals?: string[] }[];
+  },
+  locate: (p: (string | number)[]) => string,
+): Pick<Policy, 'naming' | 'owners'> {
+  const out: Pick<Policy, 'naming' | 'owners'> = {};
+  if (raw.naming) {
+    const naming: NonNullable<Policy['naming']> = {};
+    for (const kind of ['topics', 'groups'] as const) {
+      const r = raw.naming[kind];
+      if (!r) continue;
+      naming[kind] = {
+        allowed: patternList(r.allowed, ['naming', kind, 'allowed'], locate),
+        reservedPrefixes: r.reservedPrefixes ?? [],
+        ...(r.maxLength !== undefined ? { maxLength: r.maxLength } : {}),
+        collisions: r.collisions ?? true,
+        origin: locate(['naming', kind]),
+      };
+    }
+    out.naming = naming;
+  }
+  if (raw.owners) {
+    out.owners = raw.owners.map((o, i) => {
+      if (o.topics === undefined && o.groups === undefined) throw new ConfigError(`${locate(['owners', i])}: owners.${i} needs "topics" or "groups"`);
+      return {
+      owner: o.owner,
+      topics: patternList(o.topics, ['owners', i, 'topics'], locate),
+      groups: patternList(o.groups, ['owners', i, 'groups'], locate),
+      principals: o.principals ?? [],
+      origin: locate(['owners', i]),
+      };
+    });
+  }
+  return out;
 }
 
 function errorPath(err: ErrorObject): (string | number)[] {

@@ -196,7 +196,7 @@ describe('HTML report', () => {
     expect(perms).toContain("--topic &#39;*&#39;");
 
     const notChecked = section(page, 'not-checked-h');
-    expect(notChecked).toContain('Could not check (6)');
+    expect(notChecked).toContain('Could not check (8)');
     expect(notChecked).toContain('<span class="badge st-unknown">could not check</span>');
     expect(notChecked).toContain('acls denied (DescribeAcls failed with CLUSTER_AUTHORIZATION_FAILED)');
     const checks = section(page, 'checks');
@@ -303,8 +303,8 @@ describe('Markdown report', () => {
       '  - FAIL topic <code>legacy.unclean</code>: unclean leader election is enabled (topic override): acknowledged records can be lost — observed <code>true</code> · expected false · config <code>unclean.leader.election.enable</code> · source topic override',
     );
     expect(md).toContain('**waiver LEGAL-7 expired 2020-01-31**');
-    expect(md).toContain('**Could not check: 6 checks** — not run, so **not** a pass');
-    expect(md).toContain('<details><summary>Could not check (6)</summary>');
+    expect(md).toContain('**Could not check: 8 checks** — not run, so **not** a pass');
+    expect(md).toContain('<details><summary>Could not check (8)</summary>');
     expect(md).toContain('- UNKNOWN <code>acl/wildcard-principal</code>: acls denied');
     expect(md).toContain('<details><summary>Waivers (3; 1 finding waived, not scored; 1 EXPIRED)</summary>');
     expect(md).toContain('- waived: <code>replication/replication-factor</code> topic <code>payments.events</code>');
