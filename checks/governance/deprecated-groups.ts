@@ -10,13 +10,13 @@ export default defineCheck({
       'A group with committed offsets but no member is either a stopped application or a leftover. Kafka deletes its ' +
       'offsets `offsets.retention.minutes` after it became empty (KIP-211); when its consumer comes back later it starts ' +
       'from `auto.offset.reset`, skipping or replaying data. Kafka does not report when a group became empty, so the ' +
-      'retention is the longest the offsets can still live. Named for review (low severity), not failed.',
+      'retention is the longest the offsets can still live. Named for review (info severity: shown, weighs nothing in the score), not failed.',
     remediation: 'Confirm with the owner (`governance/group-ownership`) whether the application is retired; delete retired groups (`kafka-consumer-groups.sh --delete --group …`), restart the ones still needed before their offsets expire.',
     references: [
       { title: 'KIP-211: Revise expiration semantics of consumer group offsets', url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-211%3A+Revise+Expiration+Semantics+of+Consumer+Group+Offsets' },
       { title: 'Kafka docs: offsets.retention.minutes', url: 'https://kafka.apache.org/documentation/#brokerconfigs_offsets.retention.minutes' },
     ],
-    severity: 'low',
+    severity: 'info',
     requires: ['groups', 'groupOffsets', 'brokerConfigs'],
     judges: [{ config: 'offsets.retention.minutes', scope: 'broker', threshold: 'a group without members keeps its offsets at most this long → named for review', source: 'KIP-211' }],
   },

@@ -9,11 +9,11 @@ export default defineCheck({
     description:
       'A topic with no record written during the `--observe` window is a candidate for deprecation: the producer moved, ' +
       'the feature was switched off, or the topic is legitimately quiet. The groups still committing offsets on it are ' +
-      'named, since they are who a deprecation has to reach. Named for review (low severity), not failed: quiet is not wrong. ' +
+      'named, since they are who a deprecation has to reach. Named for review (info severity: shown, weighs nothing in the score), not failed: quiet is not wrong. ' +
       'Observe over a window longer than the quietest legitimate producer\'s period (a day for daily batches).',
     remediation: 'Ask the owner (`governance/topic-ownership`) whether the topic is still needed; announce a deprecation date to the groups that read it, then delete it. List legitimately quiet topics under this check\'s `allowTopics` option.',
     references: [{ title: 'Kafka docs: deleting topics', url: 'https://kafka.apache.org/documentation/#basic_ops_add_topic' }],
-    severity: 'low',
+    severity: 'info',
     requires: ['samples', 'topics', 'groupOffsets'],
     defaultOptions: { allowTopics: [] as string[] },
   },

@@ -21,7 +21,7 @@ const cases: { name: string; snapshot: ReturnType<typeof makeSnapshot>; status: 
       broken: ['orders'],
     }),
     status: 'warn',
-    findings: ['group:gone warn low'],
+    findings: ['group:gone warn info'],
   },
   { name: 'no groups with offsets: not applicable', snapshot: snap([groupInfo('x', 0)], {}), status: 'not-applicable', findings: [] },
 ];

@@ -26,10 +26,10 @@ const cases: { name: string; snapshot: ReturnType<typeof makeSnapshot>; options?
   { name: 'without --observe: not applicable', snapshot: makeSnapshot(), status: 'not-applicable', findings: [] },
   { name: 'topics written during the window pass', snapshot: snap({ orders: '10', __consumer_offsets: '5' }, { orders: '70', __consumer_offsets: '5' }), status: 'pass', findings: [] },
   {
-    name: 'a topic without writes is named for review (warn, low), read or not',
+    name: 'a topic without writes is named for review (warn, info), read or not',
     snapshot: snap({ orders: '10', legacy: '500', dead: '0' }, { orders: '20', legacy: '500', dead: '0' }, { groupOffsets: { 'old-app': { legacy: { '0': '400' } } } }),
     status: 'warn',
-    findings: ['topic:dead warn low', 'topic:legacy warn low'],
+    findings: ['topic:dead warn info', 'topic:legacy warn info'],
   },
   {
     name: 'allowTopics exempts quiet-by-design topics',
