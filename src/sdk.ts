@@ -17,7 +17,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation' | 'governance';
-export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'attestation', 'governance'];
+export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'governance', 'attestation'];
 /** Plugins may add areas of their own; built-in areas keep their order in reports. */
 export type Area = BuiltInArea | (string & {});
 
