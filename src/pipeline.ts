@@ -80,7 +80,8 @@ export function evaluateSnapshot(
 
 export async function readSnapshotFile(file: string): Promise<Snapshot> {
   // The streaming reader (and its schema validator) loads only for commands that read a snapshot.
-  const data = await (await import('./gather/snapshot-io.js')).readSnapshotData(file);
+  const io = await import('./gather/snapshot-io.js');
+  const data = await io.readSnapshotData(file);
   const s = data as Partial<Snapshot>;
   if (!s || typeof s !== 'object' || Array.isArray(s) || s.snapshotVersion === undefined || !s.artifacts || typeof s.artifacts !== 'object' || Array.isArray(s.artifacts)) {
     throw new ConfigError(`${file}: not a kafka-readiness snapshot (no snapshotVersion/artifacts)`);
@@ -92,6 +93,6 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
     // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
     s.artifacts[name] ??= { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } } as never;
   }
-  assertSnapshotShape(s, file);
+  assertSnapshotShape(s, file, io.schemaTypedArtifacts(s));
   return s as Snapshot;
 }

@@ -1,4 +1,6 @@
-import { defineCheck, fail, numberConfig, partition, pass, warn } from '../../src/sdk.js';
+import { defineCheck, fail, numberConfig, pass, topic, warn } from '../../src/sdk.js';
+
+type State = 'offline' | 'under-min-isr' | 'under-replicated';
 
 export default defineCheck({
   meta: {
@@ -8,7 +10,8 @@ export default defineCheck({
     failureTitle: 'Partitions are offline or out of sync',
     description:
       'An offline partition (no leader) accepts no reads or writes. A partition whose in-sync replica set is smaller than ' +
-      'min.insync.replicas rejects acks=all writes; one that is merely under-replicated is one failure away from that.',
+      'min.insync.replicas rejects acks=all writes; one that is merely under-replicated is one failure away from that. ' +
+      'Judged per topic: one finding names every affected partition of the topic.',
     remediation:
       'Find the brokers missing from the ISR (the evidence lists them), check they are running and not disk- or network-bound, ' +
       'and let them catch up before going live. For offline partitions restart the brokers that hold their replicas.',
@@ -17,29 +20,44 @@ export default defineCheck({
     requires: ['topics', 'topicConfigs'],
   },
   evaluate({ topics, topicConfigs }) {
+    // One result per topic, not per partition: a broker down puts thousands of partitions out of sync, and one
+    // finding per topic (its partitions listed in the evidence, capped in reports) says the same at a report
+    // size that grows with topics. The full per-partition state stays in the snapshot.
     const results = [];
     for (const t of topics) {
       const minIsr = numberConfig(topicConfigs[t.name], 'min.insync.replicas') ?? 1;
+      const bad: { partition: number; state: State; leader: number; isr: number[]; replicas: number[]; missingFromIsr: number[] }[] = [];
+      const count = { offline: 0, 'under-min-isr': 0, 'under-replicated': 0 };
       for (const p of t.partitions) {
-        const res = partition(t.name, p.partition);
-        const missing = p.replicas.filter((r) => !p.isr.includes(r));
-        const evidence = {
-          observed: { leader: p.leader, isr: p.isr, replicas: p.replicas, offline: p.offline },
-          expected: `leader present and ISR = replicas (min.insync.replicas ${minIsr})`,
-          details: { missingFromIsr: missing },
-        };
-        if (p.leader < 0) {
-          results.push(fail(res, 'offline: no leader, the partition accepts no reads or writes', evidence));
-        } else if (p.isr.length < minIsr) {
-          results.push(fail(res, `ISR ${p.isr.length} < min.insync.replicas ${minIsr}: acks=all writes are rejected`, evidence));
-        } else if (missing.length > 0) {
-          const atMin = p.isr.length === minIsr ? `; ISR is at min.insync.replicas ${minIsr}, one more failure blocks acks=all writes` : '';
-          results.push(warn(res, `under-replicated: broker(s) ${missing.join(', ')} not in sync${atMin}`, evidence));
-        } else {
-          // No evidence on a pass: reports drop it, and at a million partitions building it is most of the cost.
-          results.push(pass(res, 'online and fully in sync'));
-        }
+        let state: State | undefined;
+        let missing: number[] | undefined;
+        if (p.leader < 0) state = 'offline';
+        else if (p.isr.length < minIsr) state = 'under-min-isr';
+        else if (p.isr.length < p.replicas.length || p.replicas.some((r) => !p.isr.includes(r))) state = 'under-replicated';
+        if (!state) continue;
+        missing ??= p.replicas.filter((r) => !p.isr.includes(r));
+        count[state]++;
+        bad.push({ partition: p.partition, state, leader: p.leader, isr: p.isr, replicas: p.replicas, missingFromIsr: missing });
       }
+      if (bad.length === 0) {
+        results.push(pass(topic(t.name), `${t.partitions.length} partition(s) online and fully in sync`));
+        continue;
+      }
+      const parts: string[] = [];
+      if (count.offline) parts.push(`${count.offline} offline (no leader: no reads or writes)`);
+      if (count['under-min-isr']) parts.push(`${count['under-min-isr']} with ISR below min.insync.replicas ${minIsr} (acks=all writes are rejected)`);
+      if (count['under-replicated']) {
+        const first = bad.find((b) => b.state === 'under-replicated')!;
+        const atMin = first.isr.length === minIsr ? `; ISR at min.insync.replicas ${minIsr}, one more failure blocks acks=all writes` : '';
+        parts.push(`${count['under-replicated']} under-replicated (e.g. partition ${first.partition}: broker(s) ${first.missingFromIsr.join(', ')} not in sync${atMin})`);
+      }
+      const message = `${bad.length} of ${t.partitions.length} partition(s) unhealthy: ${parts.join(', ')}`;
+      const evidence = {
+        observed: { offline: count.offline, underMinIsr: count['under-min-isr'], underReplicated: count['under-replicated'] },
+        expected: `every partition has a leader and ISR = replicas (min.insync.replicas ${minIsr})`,
+        details: { partitions: bad },
+      };
+      results.push(count.offline || count['under-min-isr'] ? fail(topic(t.name), message, evidence) : warn(topic(t.name), message, evidence));
     }
     return results;
   },

@@ -4,48 +4,77 @@
 import { ConfigError, ReadinessError } from '../errors.js';
 import { ARTIFACT_NAMES } from '../gather/snapshot.js';
 
-/** Returns null when the value fits, else what is wrong (the path is added by the caller). */
-type Spec = (v: unknown, at: string) => string | null;
+/**
+ * Returns null when the value fits, else where (relative to the value: ".a[3].b") and what is wrong. The path is
+ * built only on failure: a snapshot holds millions of values, and naming each one up front cost seconds.
+ */
+type Bad = { at: string; msg: string };
+type Spec = (v: unknown) => Bad | null;
 
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v);
-const str: Spec = (v, at) => (typeof v === 'string' ? null : `${at} must be a string (got ${kind(v)})`);
-const num: Spec = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? null : `${at} must be a finite number (got ${kind(v)})`);
-const bool: Spec = (v, at) => (typeof v === 'boolean' ? null : `${at} must be true or false (got ${kind(v)})`);
+const bad = (msg: string): Bad => ({ at: '', msg });
+const under = (seg: string, b: Bad | null): Bad | null => (b ? { at: seg + b.at, msg: b.msg } : null);
+const str: Spec = (v) => (typeof v === 'string' ? null : bad(`must be a string (got ${kind(v)})`));
+const num: Spec = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : bad(`must be a finite number (got ${kind(v)})`));
+const bool: Spec = (v) => (typeof v === 'boolean' ? null : bad(`must be true or false (got ${kind(v)})`));
 const any: Spec = () => null;
-const date: Spec = (v, at) => str(v, at) ?? (Number.isNaN(Date.parse(v as string)) ? `${at} must be an ISO 8601 time` : null);
+const date: Spec = (v) => str(v) ?? (Number.isNaN(Date.parse(v as string)) ? bad('must be an ISO 8601 time') : null);
 /** Offsets are decimal strings (64-bit); the engine does BigInt arithmetic on them. */
-const offset: Spec = (v, at) => (v === null || (typeof v === 'string' && /^-?\d{1,20}$/.test(v)) ? null : `${at} must be a decimal offset string or null`);
-const nullable = (s: Spec): Spec => (v, at) => (v === null ? null : s(v, at));
-const optional = (s: Spec): Spec => (v, at) => (v === undefined ? null : s(v, at));
-const list = (s: Spec): Spec => (v, at) => {
-  if (!Array.isArray(v)) return `${at} must be a list (got ${kind(v)})`;
-  for (const [i, x] of v.entries()) {
-    const bad = s(x, `${at}[${i}]`);
-    if (bad) return bad;
+const OFFSET = /^-?\d{1,20}$/;
+const offset: Spec = (v) => (v === null || (typeof v === 'string' && OFFSET.test(v)) ? null : bad('must be a decimal offset string or null'));
+const nullable = (s: Spec): Spec => (v) => (v === null ? null : s(v));
+const optional = (s: Spec): Spec => (v) => (v === undefined ? null : s(v));
+const list = (s: Spec): Spec => (v) => {
+  if (!Array.isArray(v)) return bad(`must be a list (got ${kind(v)})`);
+  for (let i = 0; i < v.length; i++) {
+    const b = s(v[i]);
+    if (b) return under(`[${i}]`, b);
   }
   return null;
 };
-const record = (s: Spec): Spec => (v, at) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return `${at} must be an object (got ${kind(v)})`;
-  for (const [k, x] of Object.entries(v)) {
-    const bad = s(x, `${at}.${k}`);
-    if (bad) return bad;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const record = (s: Spec): Spec => (v) => {
+  if (!isObject(v)) return bad(`must be an object (got ${kind(v)})`);
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const b = s(v[k]);
+    if (b) return under(`.${k}`, b);
   }
   return null;
 };
-const obj = (fields: Record<string, Spec>): Spec => (v, at) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return `${at} must be an object (got ${kind(v)})`;
-  for (const [k, s] of Object.entries(fields)) {
-    const bad = s((v as Record<string, unknown>)[k], `${at}.${k}`);
-    if (bad) return bad;
-  }
-  return null;
+const obj = (fields: Record<string, Spec>): Spec => {
+  const entries = Object.entries(fields);
+  return (v) => {
+    if (!isObject(v)) return bad(`must be an object (got ${kind(v)})`);
+    for (const [k, s] of entries) {
+      const b = s(v[k]);
+      if (b) return under(`.${k}`, b);
+    }
+    return null;
+  };
+};
+/**
+ * Checks each object once: version-2 samples share the offsets objects of the offsets artifacts (and
+ * unchanged config entries are shared between topics), so a fitting object needs no second walk.
+ */
+const once = (s: Spec): Spec => {
+  const fits = new WeakSet<object>();
+  return (v) => {
+    if (v !== null && typeof v === 'object' && fits.has(v)) return null;
+    const b = s(v);
+    if (!b && v !== null && typeof v === 'object') fits.add(v);
+    return b;
+  };
+};
+const check = (s: Spec, v: unknown, at: string): string | null => {
+  const b = s(v);
+  return b ? `${at}${b.at} ${b.msg}` : null;
 };
 
-const configMap = record(obj({ value: nullable(str), source: str, sensitive: optional(bool) }));
+const configMap = record(once(obj({ value: nullable(str), source: str, sensitive: optional(bool) })));
 const partition = obj({ partition: num, leader: num, replicas: list(num), isr: list(num), offline: optional(list(num)) });
-const offsetsByTopic = record(record(obj({ earliest: offset, latest: offset, stable: optional(offset) })));
-const groupOffsets = record(record(record(offset)));
+const offsetsByTopic = once(record(record(obj({ earliest: offset, latest: offset, stable: optional(offset) }))));
+const groupOffsets = once(record(record(record(offset))));
 
 const ARTIFACT_VALUES: Record<string, Spec> = {
   apiVersions: obj({ brokers: record(obj({ apis: list(obj({ key: num, name: str, min: num, max: num })) })) }),
@@ -65,29 +94,32 @@ const ARTIFACT_VALUES: Record<string, Spec> = {
   cloudwatch: obj({ clusterName: str, series: list(obj({ metric: str, dimensions: record(str), timestamps: list(str), values: list(num) })) }),
 };
 
-const artifactError = obj({ reason: (v, at) => (typeof v === 'string' && ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'not-requested', 'error'].includes(v) ? null : `${at} must be a known error reason`), message: str, api: optional(str) });
+const REASONS = ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'not-requested', 'error'];
+const artifactError = obj({ reason: (v) => (typeof v === 'string' && REASONS.includes(v) ? null : bad('must be a known error reason')), message: str, api: optional(str) });
+const envelopeSpec = obj({ ok: bool });
+const issuesSpec = optional(list(artifactError));
 
-const snapshotSpec = obj({
+const snapshotSpec = (skip: ReadonlySet<string>) => obj({
   takenAt: date,
   target: obj({ bootstrap: list(str), securityProtocol: str, saslMechanism: nullable(str), principal: nullable(str) }),
   stats: obj({ requests: record(num), totalRequests: num, artifactMs: optional(record(num)), durationMs: num }),
-  artifacts: (v, at) => {
-    const bad = record(any)(v, at);
-    if (bad) return bad;
+  artifacts: (v) => {
+    const b = record(any)(v);
+    if (b) return b;
     for (const name of ARTIFACT_NAMES) {
       const a = (v as Record<string, unknown>)[name];
-      const where = `${at}.${name}`;
-      const envelope = obj({ ok: bool })(a, where);
+      const envelope = under(`.${name}`, envelopeSpec(a));
       if (envelope) return envelope;
       const art = a as { ok: boolean; value?: unknown; error?: unknown; issues?: unknown };
-      const inner = art.ok ? (ARTIFACT_VALUES[name]!(art.value, `${where}.value`) ?? optional(list(artifactError))(art.issues, `${where}.issues`)) : artifactError(art.error, `${where}.error`);
+      if (art.ok && skip.has(name)) continue;
+      const inner = art.ok ? (under(`.${name}.value`, ARTIFACT_VALUES[name]!(art.value)) ?? under(`.${name}.issues`, issuesSpec(art.issues))) : under(`.${name}.error`, artifactError(art.error));
       if (inner) return inner;
     }
     // Artifacts a newer tool added: no check here reads them, but the report lists unreadable ones.
     for (const [name, a] of Object.entries(v as Record<string, unknown>)) {
       if (ARTIFACT_NAMES.includes(name as never)) continue;
-      const bad = obj({ ok: bool })(a, `${at}.${name}`) ?? ((a as { ok: boolean }).ok ? null : artifactError((a as { error?: unknown }).error, `${at}.${name}.error`));
-      if (bad) return bad;
+      const b2 = under(`.${name}`, envelopeSpec(a)) ?? ((a as { ok: boolean }).ok ? null : under(`.${name}.error`, artifactError((a as { error?: unknown }).error)));
+      if (b2) return b2;
     }
     return null;
   },
@@ -100,15 +132,19 @@ const reportSpec = obj({
   checks: list(obj({ id: str, findings: list(findingSpec) })),
 });
 
-/** Throws a one-line ConfigError naming the first misfit; artifacts must be filled in (missing → not-collected) first. */
-export function assertSnapshotShape(data: unknown, file: string): void {
-  const bad = snapshotSpec(data, 'snapshot');
-  if (bad) throw new ConfigError(`${file}: not a usable kafka-readiness snapshot: ${bad}`);
+/**
+ * Throws a one-line ConfigError naming the first misfit; artifacts must be filled in (missing → not-collected)
+ * first. `schemaTyped` names artifacts the version-2 record schema already typed value by value (see
+ * schemaTypedArtifacts): their envelope is checked, their values are not walked a second time.
+ */
+export function assertSnapshotShape(data: unknown, file: string, schemaTyped: ReadonlySet<string> = new Set()): void {
+  const b = check(snapshotSpec(schemaTyped), data, 'snapshot');
+  if (b) throw new ConfigError(`${file}: not a usable kafka-readiness snapshot: ${b}`);
 }
 
 export function assertReportShape(data: unknown, file: string): void {
-  const bad = reportSpec(data, 'report');
-  if (bad) throw new ConfigError(`${file}: not a usable kafka-readiness JSON report: ${bad}`);
+  const b = check(reportSpec, data, 'report');
+  if (b) throw new ConfigError(`${file}: not a usable kafka-readiness JSON report: ${b}`);
 }
 
 /**

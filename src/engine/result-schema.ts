@@ -16,25 +16,43 @@ function show(v: unknown): string {
   return Array.isArray(v) ? 'a list' : 'an object';
 }
 
-/** Data that survives JSON.stringify unchanged: no BigInt, no cycles, no functions, no non-finite numbers. */
-function jsonProblem(v: unknown, at: string, seen: Set<object>, depth = 0): string | null {
-  if (depth > 64) return `${at} is nested too deeply`;
+/**
+ * Data that survives JSON.stringify unchanged: no BigInt, no cycles, no functions, no non-finite numbers.
+ * Returns the path below `v` (".a[3]") and what is wrong; the path is built only on failure, since every
+ * result of a check (one per partition at scale) passes through here.
+ */
+function jsonIssue(v: unknown, seen: Set<object>, depth: number): { at: string; what: string } | null {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? null : `${at} is ${v} (not a finite number)`;
-  if (typeof v !== 'object') return `${at} is a ${typeof v} (not JSON data)`;
-  if (seen.has(v)) return `${at} refers back to itself`;
+  if (depth > 64) return { at: '', what: 'is nested too deeply' };
+  if (typeof v === 'number') return Number.isFinite(v) ? null : { at: '', what: `is ${v} (not a finite number)` };
+  if (typeof v !== 'object') return { at: '', what: `is a ${typeof v} (not JSON data)` };
+  if (seen.has(v)) return { at: '', what: 'refers back to itself' };
   seen.add(v);
-  const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
-  for (const [k, x] of entries) {
-    if (x === undefined && !Array.isArray(v)) continue; // dropped by JSON, harmless
-    const p = jsonProblem(x, Array.isArray(v) ? `${at}[${k}]` : `${at}.${k}`, seen, depth + 1);
-    if (p) return p;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = jsonIssue(v[i], seen, depth + 1);
+      if (p) return { at: `[${i}]${p.at}`, what: p.what };
+    }
+  } else {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined) continue; // dropped by JSON, harmless
+      const p = jsonIssue(x, seen, depth + 1);
+      if (p) return { at: `.${k}${p.at}`, what: p.what };
+    }
   }
   seen.delete(v);
   return null;
 }
 
-function resultProblem(r: unknown, at: string): string | null {
+function jsonProblem(v: unknown, at: string): string | null {
+  const p = jsonIssue(v, new Set(), 0);
+  return p ? `${at}${p.at} ${p.what}` : null;
+}
+
+function resultProblem(r: unknown, index: number): string | null {
+  const at = `results[${index}]`;
   if (!isObject(r)) return `${at} is ${show(r)}, not a result object`;
   if (!isObject(r.resource)) return `${at}.resource is ${show(r.resource)}, not { kind, name }`;
   if (typeof r.resource.kind !== 'string' || r.resource.kind === '') return `${at}.resource.kind is ${show(r.resource.kind)}, not a non-empty string`;
@@ -50,7 +68,7 @@ function resultProblem(r: unknown, at: string): string | null {
     if (e.config !== undefined && typeof e.config !== 'string') return `${at}.evidence.config is ${show(e.config)}, not a string`;
     if (e.source !== undefined && !SOURCES.includes(e.source as string)) return `${at}.evidence.source is ${show(e.source)}, not a config source`;
     if (e.details !== undefined && !isObject(e.details)) return `${at}.evidence.details is ${show(e.details)}, not an object`;
-    const p = jsonProblem(e, `${at}.evidence`, new Set());
+    const p = jsonProblem(e, `${at}.evidence`);
     if (p) return p;
   }
   return null;
@@ -59,8 +77,8 @@ function resultProblem(r: unknown, at: string): string | null {
 /** Null when `output` is a list of valid results, { notApplicable } or { unknown }; otherwise what is wrong. */
 export function outputProblem(output: unknown): string | null {
   if (Array.isArray(output)) {
-    for (const [i, r] of output.entries()) {
-      const p = resultProblem(r, `results[${i}]`);
+    for (let i = 0; i < output.length; i++) {
+      const p = resultProblem(output[i], i);
       if (p) return p;
     }
     return null;

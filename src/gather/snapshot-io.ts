@@ -66,7 +66,19 @@ function encodeOffsets(o: PartitionOffsets): OffsetTuple {
   return t;
 }
 
+/** Thrown by the decoders on a value the schema types but cannot constrain further; push names the line. */
+class BadValue extends Error {}
+const DECIMAL = /^-?\d{1,20}$/;
+/** Offsets are decimal strings (64-bit): the engine does BigInt arithmetic on them. */
+function offsetValue<T extends string | null | undefined>(v: T): T {
+  if (typeof v === 'string' && !DECIMAL.test(v)) throw new BadValue(`offset ${JSON.stringify(v.slice(0, 40))} must be a decimal offset string or null`);
+  return v;
+}
+
 function decodeOffsets(t: OffsetTuple): PartitionOffsets {
+  offsetValue(t[0]);
+  offsetValue(t[1]);
+  if (t[2] !== 0) offsetValue(t[2]);
   const o: PartitionOffsets = { earliest: t[0], latest: t[1] };
   if (t.length > 2 && t[2] !== 0) o.stable = t[2] as string | null;
   if (t[3] !== undefined) o.error = t[3];
@@ -107,7 +119,7 @@ function encodeGroupOffsets(v: GroupOffsetsArtifact): [string, Record<string, st
 
 function decodeGroupTopics(topics: Record<string, string[] | Record<string, string>>): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
-  for (const [t, parts] of Object.entries(topics)) out[t] = decodeByPartition(parts, identity);
+  for (const [t, parts] of Object.entries(topics)) out[t] = decodeByPartition(parts, offsetValue);
   return out;
 }
 
@@ -326,6 +338,17 @@ function schemaError(v: ValidateFunction): string {
   return e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'is invalid';
 }
 
+/**
+ * Artifacts of a decoded version-2 snapshot whose every value the record schema typed (built from typed
+ * records, never from a free `value` record): the engine's shape check need not walk them again.
+ */
+const schemaTyped = new WeakMap<object, ReadonlySet<string>>();
+// Offsets (decimal strings) and sample times are checked by the decoder as it builds them.
+const TYPED_BY_SCHEMA = ['topics', 'topicConfigs', 'brokerConfigs', 'logDirs', 'offsets', 'groupOffsets', 'samples'];
+export function schemaTypedArtifacts(snapshot: unknown): ReadonlySet<string> {
+  return (snapshot !== null && typeof snapshot === 'object' && schemaTyped.get(snapshot)) || new Set();
+}
+
 /** Builds a Snapshot from version-2 record lines (already split); `where(n)` names line n in errors. */
 export class SnapshotDecoder {
   private snapshot: Snapshot | undefined;
@@ -334,6 +357,7 @@ export class SnapshotDecoder {
   private records = 0;
   private ended = false;
   private common: Record<string, { entries: Record<string, ConfigEntry>; names: string[] }> = {};
+  private untyped = new Set<string>();
 
   constructor(private readonly where: (line: number) => string) {}
 
@@ -365,7 +389,12 @@ export class SnapshotDecoder {
       return;
     }
     this.records++;
-    this.apply(rec);
+    try {
+      this.apply(rec);
+    } catch (err) {
+      if (err instanceof BadValue) this.fail(`invalid snapshot record: ${err.message}`);
+      throw err;
+    }
   }
 
   private apply(rec: Record<string, unknown>): void {
@@ -391,6 +420,7 @@ export class SnapshotDecoder {
     if (!art || !art.ok) this.fail(`data for artifact ${name} before its start record`);
     const value = art.value as never;
     if ('value' in rec) {
+      this.untyped.add(name);
       art.value = rec.value;
       return;
     }
@@ -447,6 +477,7 @@ export class SnapshotDecoder {
         const index = rec.sample as number;
         if ('at' in rec) {
           if (index !== list.length) this.fail(`sample ${index} out of order`);
+          if (Number.isNaN(Date.parse(rec.at as string))) this.fail(`sample ${index}: at must be an ISO 8601 time`);
           const ref = (n: 'offsets' | 'groupOffsets') => {
             const a = this.artifacts[n];
             if (!a?.ok) this.fail(`sample ${index} refers to ${n}, which is not in the snapshot`);
@@ -480,23 +511,32 @@ export class SnapshotDecoder {
   finish(): Snapshot {
     if (!this.snapshot) this.fail('empty file: not a kafka-readiness snapshot');
     if (!this.ended) this.fail('truncated: no end record');
+    schemaTyped.set(this.snapshot, new Set(TYPED_BY_SCHEMA.filter((n) => this.artifacts[n]?.ok && !this.untyped.has(n))));
     return this.snapshot;
   }
 }
 
 async function* lines(stream: Readable): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  // Pieces of the line still open: searched once each, joined when its newline arrives (a record line can be
+  // many chunks long; re-scanning a growing string per chunk was quadratic).
+  let open: string[] = [];
   for await (const chunk of stream) {
-    const text = rest + decoder.write(chunk as Buffer);
+    const text = decoder.write(chunk as Buffer);
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      yield text.slice(start, nl);
+      const piece = text.slice(start, nl);
+      if (open.length) {
+        open.push(piece);
+        yield open.join('');
+        open = [];
+      } else yield piece;
       start = nl + 1;
     }
-    rest = text.slice(start);
+    if (start < text.length) open.push(text.slice(start));
   }
-  rest += decoder.end();
+  open.push(decoder.end());
+  const rest = open.join('');
   if (rest) yield rest;
 }
 
