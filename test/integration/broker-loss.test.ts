@@ -43,10 +43,13 @@ const check = (r: Report, id: string) => r.checks.find((x) => x.id === id)!;
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 function observedStates(r: Report) {
-  const health = check(r, 'replication/partition-health').findings;
-  const offline = health.filter((f) => f.message.startsWith('offline')).map((f) => f.resource.name);
-  const underMinIsr = health.filter((f) => f.message.startsWith('ISR ')).map((f) => f.resource.name);
-  const underReplicated = health.map((f) => f.resource.name);
+  // One finding per topic; its evidence lists the affected partitions (fewer than the evidence cap here).
+  const parts = check(r, 'replication/partition-health').findings.flatMap((f) =>
+    (f.evidence!.details as { partitions: { partition: number; state: string }[] }).partitions.map((p) => ({ name: `${f.resource.name}-${p.partition}`, state: p.state })),
+  );
+  const offline = parts.filter((p) => p.state === 'offline').map((p) => p.name);
+  const underMinIsr = parts.filter((p) => p.state === 'under-min-isr').map((p) => p.name);
+  const underReplicated = parts.map((p) => p.name);
   return { offline: sorted(offline), underMinIsr: sorted(underMinIsr), underReplicated: sorted(underReplicated) };
 }
 

@@ -86,10 +86,27 @@ describe('replication/partition-health', () => {
       topicConfigs: { ok: true, value: { t: cfg({ 'min.insync.replicas': '2' }) } },
     });
     const r = runCheck(partitionHealth, s);
-    expect(r.counts).toEqual({ resources: 4, pass: 1, warn: 1, fail: 2, waived: 0 });
-    expect(findingFor(r, 't-1')?.message).toMatch(/under-replicated.*broker\(s\) 3.*one more failure/);
-    expect(findingFor(r, 't-2')?.message).toMatch(/ISR 1 < min.insync.replicas 2/);
-    expect(findingFor(r, 't-3')?.message).toMatch(/offline/);
+    // One finding per topic; its evidence names each affected partition and why.
+    expect(r.counts).toEqual({ resources: 1, pass: 0, warn: 0, fail: 1, waived: 0 });
+    const f = findingFor(r, 't')!;
+    expect(f).toMatchObject({ resource: { kind: 'topic', name: 't' }, status: 'fail', severity: 'critical' });
+    expect(f.message).toMatch(/^3 of 4 partition\(s\) unhealthy: 1 offline.*1 with ISR below min.insync.replicas 2.*1 under-replicated \(e.g. partition 1: broker\(s\) 3 not in sync; ISR at min.insync.replicas 2, one more failure/);
+    expect(f.evidence?.observed).toEqual({ offline: 1, underMinIsr: 1, underReplicated: 1 });
+    expect((f.evidence?.details as { partitions: { partition: number; state: string }[] }).partitions.map((p) => [p.partition, p.state])).toEqual([
+      [1, 'under-replicated'],
+      [2, 'under-min-isr'],
+      [3, 'offline'],
+    ]);
+  });
+  it('warns a topic whose partitions are only under-replicated and passes a healthy one', () => {
+    const s = makeSnapshot({
+      topics: { ok: true, value: [topicInfo('lagging', [{ replicas: [1, 2, 3], isr: [1, 2, 3] }, { replicas: [1, 2, 3], isr: [1, 2] }]), topicInfo('fine', [{ replicas: [1, 2, 3] }])] },
+      topicConfigs: { ok: true, value: { lagging: cfg({ 'min.insync.replicas': '1' }), fine: cfg({}) } },
+    });
+    const r = runCheck(partitionHealth, s);
+    expect(r.counts).toEqual({ resources: 2, pass: 1, warn: 1, fail: 0, waived: 0 });
+    expect(findingFor(r, 'lagging')).toMatchObject({ resource: { kind: 'topic', name: 'lagging' }, status: 'warn' });
+    expect(findingFor(r, 'fine')).toBeUndefined();
   });
 });
 
