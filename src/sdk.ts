@@ -365,4 +365,5 @@ export function isInternalTopic(t: { name: string; internal: boolean }): boolean
 export * from './sdk/kafka-releases.js';
 export * from './sdk/client-compat.js';
 export * from './sdk/observation.js';
+export * from './sdk/indexes.js';
 export * from './sdk/cloudwatch.js';

@@ -1,4 +1,4 @@
-import { defineCheck, formatDuration, ingressRate, isInternalTopic, matchesAny, notApplicable, pass, topic, warn, windowMs } from '../../src/sdk.js';
+import { defineCheck, formatDuration, groupsWithOffsetsOn, ingressRate, isInternalTopic, matchesAny, notApplicable, pass, topic, warn, windowMs } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -26,10 +26,7 @@ export default defineCheck({
       const rate = ingressRate(samples, t.name);
       // Null: a sample lacks some of its partitions, so "no writes" cannot be told from "not seen".
       if (rate === null) continue;
-      const readers = Object.entries(groupOffsets)
-        .filter(([, byTopic]) => byTopic[t.name] !== undefined)
-        .map(([g]) => g)
-        .sort();
+      const readers = [...groupsWithOffsetsOn(groupOffsets, t.name)];
       const evidence = { observed: { recordsPerSecond: Number(rate.toFixed(3)), groupsWithOffsets: readers }, expected: '> 0 records/s during the window', details: { window } };
       if (rate > 0) results.push(pass(topic(t.name), `${rate.toFixed(2)} records/s`, evidence));
       else results.push(warn(topic(t.name), `no write during ${window}; ${readers.length ? `still read by ${readers.length} group(s): ${readers.slice(0, 5).join(', ')}` : 'no group has offsets on it'}`, evidence));

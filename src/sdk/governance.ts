@@ -1,6 +1,8 @@
 // Governance policy shapes from readiness.yaml (`naming`, `owners`) and the helpers the governance
 // checks share. Pure: no I/O.
 
+import { aclsNaming } from './indexes.js';
+
 /** Naming rules for one kind of resource (topics or groups). */
 export interface NamingRule {
   /** Globs or /regex/: a name must match at least one (empty = any name). */
@@ -64,20 +66,14 @@ interface AclLike {
   permission: string;
 }
 
-/** Does an ACL's resource pattern name this resource specifically? The wildcard `*` is platform-wide access, not ownership. */
-function aclNames(a: AclLike, name: string): boolean {
-  if (a.patternType === 'LITERAL') return a.resourceName === name;
-  if (a.patternType === 'PREFIXED') return name.startsWith(a.resourceName);
-  return false;
-}
-
 /**
  * The principals an ALLOW ACL lets perform `operation` (or ALL) on the named resource, minus those a DENY for
  * the same operation removes. Wildcard-resource grants (`--topic '*'`) are left out: they give platform-wide
  * access (operators, tools) and say nothing about who owns one topic.
  */
 export function principalsAllowed(acls: readonly AclLike[], resourceType: 'TOPIC' | 'GROUP', name: string, operation: 'WRITE' | 'READ'): string[] {
-  const on = acls.filter((a) => a.resourceType === resourceType && (a.operation === operation || a.operation === 'ALL') && aclNames(a, name));
+  // Looked up, not scanned: this runs once per topic or group.
+  const on = aclsNaming(acls, resourceType, name).filter((a) => a.operation === operation || a.operation === 'ALL');
   const denied = new Set(on.filter((a) => a.permission === 'DENY').map((a) => a.principal));
   return [...new Set(on.filter((a) => a.permission === 'ALLOW' && !denied.has(a.principal)).map((a) => a.principal))].sort();
 }
