@@ -2,39 +2,8 @@ import { describe, expect, it } from 'vitest';
 import minIsr from '../../../checks/replication/min-insync-replicas.js';
 import partitionHealth from '../../../checks/replication/partition-health.js';
 import rackSpread from '../../../checks/replication/rack-spread.js';
-import rf from '../../../checks/replication/replication-factor.js';
-import unclean from '../../../checks/replication/unclean-leader-election.js';
-import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../../helpers/snapshot.js';
+import { cfg, makeSnapshot, topicInfo } from '../../helpers/snapshot.js';
 import { findingFor, runCheck } from '../../helpers/run-check.js';
-
-const topics = [
-  topicInfo('good', [{ replicas: [1, 2, 3] }]),
-  topicInfo('single', [{ replicas: [1] }]),
-  topicInfo('double', [{ replicas: [1, 2] }]),
-];
-
-describe('replication/replication-factor', () => {
-  it('fails RF 1, warns RF 2, passes RF 3 and ignores internal topics', () => {
-    const s = makeSnapshot({ topics: { ok: true, value: [...topics, topicInfo('__consumer_offsets', [{ replicas: [1] }])] } });
-    const r = runCheck(rf, s);
-    expect(r.status).toBe('fail');
-    expect(r.counts).toEqual({ resources: 3, pass: 1, warn: 1, fail: 1, waived: 0 });
-    expect(findingFor(r, 'single')).toMatchObject({ status: 'fail', evidence: { observed: 1, expected: '>= 3' } });
-    expect(findingFor(r, 'double')?.status).toBe('warn');
-    expect(r.score).toBe(50);
-  });
-  it('honours the minReplicationFactor option', () => {
-    const s = makeSnapshot({ topics: { ok: true, value: [topicInfo('double', [{ replicas: [1, 2] }])] } });
-    expect(runCheck(rf, s, { options: { minReplicationFactor: 2 } }).status).toBe('pass');
-  });
-  it('is unknown when topics are missing', () => {
-    const s = makeSnapshot({ topics: { ok: false, error: { reason: 'denied', message: 'Metadata failed with TOPIC_AUTHORIZATION_FAILED' } } });
-    const r = runCheck(rf, s);
-    expect(r.status).toBe('unknown');
-    expect(r.reason).toMatch(/denied/);
-    expect(r.score).toBeNull();
-  });
-});
 
 describe('replication/min-insync-replicas', () => {
   it('fails min ISR >= RF with the config source, warns min ISR 1 on RF 3', () => {
@@ -54,18 +23,6 @@ describe('replication/min-insync-replicas', () => {
     expect(findingFor(r, 'b')).toMatchObject({ status: 'warn', evidence: { source: 'static-broker' } });
     expect(findingFor(r, 'c')).toBeUndefined();
     expect(r.counts.pass).toBe(1);
-  });
-});
-
-describe('replication/unclean-leader-election', () => {
-  it('fails an enabled topic and names where the value came from', () => {
-    const s = makeSnapshot({
-      topicConfigs: { ok: true, value: { orders: cfg(TOPIC_DEFAULTS), risky: cfg({ 'unclean.leader.election.enable': 'true' }, 'topic') } },
-    });
-    const r = runCheck(unclean, s);
-    expect(r.status).toBe('fail');
-    expect(findingFor(r, 'risky')?.message).toContain('topic override');
-    expect(findingFor(r, 'orders')).toBeUndefined();
   });
 });
 
