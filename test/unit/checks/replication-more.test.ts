@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import autoCreate from '../../../checks/replication/auto-create-topics.js';
-import autoRebalance from '../../../checks/replication/auto-leader-rebalance.js';
-import defaultRf from '../../../checks/replication/default-replication-factor.js';
 import internalTopics from '../../../checks/replication/internal-topics.js';
 import kraftQuorum from '../../../checks/replication/kraft-quorum.js';
 import leaderBalance from '../../../checks/replication/preferred-leader-balance.js';
@@ -60,20 +57,6 @@ describe('replication/preferred-leader-balance', () => {
     const r = runCheck(leaderBalance, makeSnapshot({ topics: { ok: true, value: [topicInfo('t', parts)] } }));
     expect(findingFor(r, '1')).toMatchObject({ status: 'warn', evidence: { observed: '50 % (1 of 2 preferred partitions led elsewhere)' } });
     expect(findingFor(r, '2')).toBeUndefined();
-  });
-});
-
-describe('broker-level replication settings', () => {
-  it('auto leader rebalance off warns', () => {
-    expect(runCheck(autoRebalance, brokerSnapshot({ 'auto.leader.rebalance.enable': 'false' })).status).toBe('warn');
-  });
-  it('default RF below 3 warns, and fails with auto-create on', () => {
-    expect(runCheck(defaultRf, brokerSnapshot({ 'default.replication.factor': '1' })).status).toBe('warn');
-    expect(runCheck(defaultRf, brokerSnapshot({ 'default.replication.factor': '1', 'auto.create.topics.enable': 'true' })).status).toBe('fail');
-    expect(runCheck(defaultRf, brokerSnapshot({ 'default.replication.factor': '3' })).status).toBe('pass');
-  });
-  it('auto-create on warns', () => {
-    expect(runCheck(autoCreate, brokerSnapshot({ 'auto.create.topics.enable': 'true' })).status).toBe('warn');
   });
 });
 
