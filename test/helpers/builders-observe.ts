@@ -8,7 +8,7 @@ export function oneTopic(name: string, values: Record<string, string>): Snapshot
   return makeSnapshot({ topics: { ok: true, value: [topicInfo(name, [{ replicas: [1, 2, 3] }])] }, topicConfigs: { ok: true, value: { [name]: cfg({ ...TOPIC_DEFAULTS, ...values }, 'topic') } } });
 }
 
-export const failed = (api: string) => ({ ok: false as const, error: { reason: 'failed' as const, message: `${api} failed: REQUEST_TIMED_OUT`, api } });
+export const failed = (api: string) => ({ ok: false as const, error: { reason: 'timeout' as const, message: `${api} timed out`, api } });
 
 export const T0 = Date.parse('2026-11-22T12:00:00.000Z');
 
