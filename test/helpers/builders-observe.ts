@@ -41,3 +41,19 @@ export function obsSnap(s: OffsetSample[], groups: GroupInfo[], configs: Record<
     samples: { ok: true, value: s },
   });
 }
+
+/** A CloudWatch artifact holding these series (1-minute datapoints); `available` lists their metrics. */
+export function cloudwatch(series: { metric: string; dimensions: Record<string, string>; values: number[] }[]) {
+  return {
+    ok: true as const,
+    value: {
+      clusterName: 'c',
+      region: 'eu-west-1',
+      windowStart: '2026-11-22T11:00:00.000Z',
+      windowEnd: '2026-11-22T12:00:00.000Z',
+      available: [...new Set(series.map((s) => s.metric))],
+      series: series.map((s) => ({ ...s, dimensions: { 'Cluster Name': 'c', ...s.dimensions }, stat: 'Maximum', periodSeconds: 60, timestamps: s.values.map((_, i) => new Date(T0 - 3_600_000 + i * 60_000).toISOString()) })),
+      calls: {},
+    },
+  };
+}
