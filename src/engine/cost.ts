@@ -2,7 +2,7 @@
 // traffic from racks, replication and follower fetching. Pure: prices come from readiness.yaml (with
 // defaults), measurements from the snapshot; every number says what it rests on.
 
-import type { ConfigMap, Snapshot } from '../gather/snapshot.js';
+import type { ConfigMap, Snapshot } from '../model/snapshot.js';
 import type { CostReport } from '../report/model.js';
 import { ingressRate, numberConfig, readConfig, replicationFactor, windowMs } from '../sdk.js';
 
