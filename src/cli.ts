@@ -12,7 +12,7 @@ import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
 import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';
-import type { CloudWatchArtifact, Snapshot } from './gather/snapshot.js';
+import type { CloudWatchArtifact, Snapshot } from './model/snapshot.js';
 import type { Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';

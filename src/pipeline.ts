@@ -15,7 +15,7 @@ import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
+import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 

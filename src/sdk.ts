@@ -9,9 +9,9 @@ import type {
   ConfigSourceName,
   Snapshot,
   SnapshotArtifacts,
-} from './gather/snapshot.js';
+} from './model/snapshot.js';
 
-export type * from './gather/snapshot.js';
+export type * from './model/snapshot.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

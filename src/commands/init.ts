@@ -3,7 +3,7 @@
 // document and written by the yaml serializer (quoting, escaping), never by pasting strings into YAML text.
 
 import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Snapshot } from '../gather/snapshot.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { escapeControl } from '../report/escape.js';
 
 function prefixes(names: string[]): { prefix: string; count: number }[] {

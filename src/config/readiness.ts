@@ -8,8 +8,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, visit, typ
 import { ConfigError } from '../errors.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
-import type { WaiverConfig } from '../engine/waivers.js';
-import type { PriceTable } from '../engine/cost.js';
+import type { PriceTable, WaiverConfig } from './policy-types.js';
 
 import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 

@@ -11,7 +11,7 @@ import {
   type MetricDataQuery,
   type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch';
-import type { ArtifactErrorReason, CloudWatchArtifact, MetricSeries } from '../gather/snapshot.js';
+import type { ArtifactErrorReason, CloudWatchArtifact, MetricSeries } from '../model/snapshot.js';
 import { KafkaRequestError } from './port.js';
 
 export const MSK_NAMESPACE = 'AWS/Kafka';

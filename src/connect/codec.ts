@@ -2,7 +2,7 @@
 // KIP-584) and the classic consumer-protocol assignment bytes.
 
 import { Reader, protocolAPIsById } from '@platformatic/kafka';
-import type { ApiRange, BrokerApiVersions, FeatureRange } from '../gather/snapshot.js';
+import type { ApiRange, BrokerApiVersions, FeatureRange } from '../model/snapshot.js';
 
 export interface ParsedApiVersions extends BrokerApiVersions {
   requestVersion: number;

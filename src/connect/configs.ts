@@ -1,7 +1,7 @@
 // Turns DescribeConfigs entries into snapshot ConfigMaps and strips every value that could be a secret.
 // Brokers already hide sensitive values, but a misbehaving or non-Apache broker may not: we redact again.
 
-import type { ConfigEntry, ConfigMap, ConfigSourceName } from '../gather/snapshot.js';
+import type { ConfigEntry, ConfigMap, ConfigSourceName } from '../model/snapshot.js';
 
 export interface RawConfig {
   name: string;

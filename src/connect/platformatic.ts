@@ -58,7 +58,7 @@ import type {
   QuorumArtifact,
   QuotaEntry,
   ScramUserInfo,
-} from '../gather/snapshot.js';
+} from '../model/snapshot.js';
 import { normalizeConfigs, type RawConfig } from './configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
 import { tokenSourceFor } from './oauth.js';

@@ -11,7 +11,7 @@ import type {
   QuorumArtifact,
   QuotaEntry,
   ScramUserInfo,
-} from '../gather/snapshot.js';
+} from '../model/snapshot.js';
 
 export class KafkaRequestError extends Error {
   readonly reason: ArtifactErrorReason;

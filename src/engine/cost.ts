@@ -2,19 +2,12 @@
 // traffic from racks, replication and follower fetching. Pure: prices come from readiness.yaml (with
 // defaults), measurements from the snapshot; every number says what it rests on.
 
-import type { ConfigMap, Snapshot } from '../gather/snapshot.js';
+import type { ConfigMap, Snapshot } from '../model/snapshot.js';
 import type { CostReport } from '../report/model.js';
+import type { PriceTable } from '../config/policy-types.js';
 import { ingressRate, numberConfig, readConfig, replicationFactor, windowMs } from '../sdk.js';
 
-export interface PriceTable {
-  currency: string;
-  /** Per GB-month of broker storage (replicas count separately). */
-  storagePerGbMonth: number;
-  /** Per GB crossing availability zones, both directions added (AWS: 0.01 out + 0.01 in). */
-  crossZonePerGb: number;
-  /** Managed platforms (MSK) do not bill replication traffic between brokers. */
-  billReplicationTraffic: boolean;
-}
+export type { PriceTable } from '../config/policy-types.js';
 
 export const DEFAULT_PRICES: PriceTable = { currency: 'USD', storagePerGbMonth: 0.1, crossZonePerGb: 0.02, billReplicationTraffic: true };
 

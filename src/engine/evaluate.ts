@@ -3,7 +3,7 @@
 
 import type { ReadinessConfig } from '../config/readiness.js';
 import { errorMessage } from '../errors.js';
-import type { ArtifactError, ArtifactName, Snapshot } from '../gather/snapshot.js';
+import type { ArtifactError, ArtifactName, Snapshot } from '../model/snapshot.js';
 import type { CheckOptions, CheckOutput, PlatformInfo, ResourceResult, Severity } from '../sdk.js';
 import { detectPlatform } from './platform.js';
 import type { CheckResult, Finding } from '../report/model.js';

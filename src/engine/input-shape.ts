@@ -2,7 +2,7 @@
 // --baseline). A file of the wrong shape is bad input (exit 2, one line naming the field), not a crash.
 
 import { ConfigError, ReadinessError } from '../errors.js';
-import { ARTIFACT_NAMES } from '../gather/snapshot.js';
+import { ARTIFACT_NAMES } from '../model/snapshot.js';
 
 /**
  * Returns null when the value fits, else where (relative to the value: ".a[3].b") and what is wrong. The path is

@@ -1,7 +1,7 @@
 // Permission awareness: which cluster permissions the scanning principal lacked, what that cost (checks that
 // became unknown), and the read-only ACL set that gives a full scan, as kafka-acls.sh commands.
 
-import type { Snapshot } from '../gather/snapshot.js';
+import type { Snapshot } from '../model/snapshot.js';
 import type { CheckResult, MissingPermission, PermissionReport } from '../report/model.js';
 
 interface Needed {

@@ -2,7 +2,7 @@
 // sense there (replication on shared storage, KRaft quorum on Redpanda…) become not-applicable with a reason.
 // Pure: reads the snapshot only.
 
-import type { ConfigMap, Snapshot } from '../gather/snapshot.js';
+import type { ConfigMap, Snapshot } from '../model/snapshot.js';
 import type { PlatformInfo } from '../sdk.js';
 
 const DESCRIBE_LOG_DIRS = 35;

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { builtInChecks } from '../../checks/index.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import { ConfigError, errorMessage } from '../errors.js';
-import { ARTIFACT_NAMES } from '../gather/snapshot.js';
+import { ARTIFACT_NAMES } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, patternError, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
 import { DEFAULT_PLUGIN_BUDGET_MS, PluginHost } from './plugin-host.js';

@@ -1,7 +1,7 @@
 // Scoring, coverage, verdict and gate. The formula is printed in every report, so keep it this simple.
 
 import type { ReadinessConfig } from '../config/readiness.js';
-import type { ArtifactError, Snapshot } from '../gather/snapshot.js';
+import type { ArtifactError, Snapshot } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
 import { type AreaScore, type CheckResult, type CheckStatus, type GateResult, type GateRule, type Report, REPORT_VERSION, type Verdict, type WaiverState } from '../report/model.js';
 import { platformOf, round1, SEVERITY_WEIGHT } from './evaluate.js';

@@ -2,21 +2,12 @@
 // ticket and expiry) but leaves the score; an expired waiver stops applying and fails the gate.
 
 import type { ReadinessConfig } from '../config/readiness.js';
+import type { WaiverConfig } from '../config/policy-types.js';
 import type { CheckResult, WaiverState } from '../report/model.js';
 import { patternToRegExp } from '../sdk.js';
 import { round1 } from './evaluate.js';
 
-export interface WaiverConfig {
-  check: string;
-  /** Glob or /regex/ on the resource name. */
-  resource: string;
-  kind?: string;
-  reason: string;
-  owner: string;
-  ticket: string;
-  /** YYYY-MM-DD; the waiver applies up to and including that day (UTC). */
-  expires: string;
-}
+export type { WaiverConfig } from '../config/policy-types.js';
 
 export function expiryMs(expires: string): number {
   return Date.parse(`${expires}T23:59:59.999Z`);

@@ -20,7 +20,7 @@ import {
   type SnapshotArtifacts,
   type SnapshotTarget,
   type TopicInfo,
-} from './snapshot.js';
+} from '../model/snapshot.js';
 
 export interface GatherContext {
   target: SnapshotTarget;

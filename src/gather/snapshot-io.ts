@@ -26,7 +26,7 @@ import {
   type PartitionOffsets,
   type Snapshot,
   type TopicInfo,
-} from './snapshot.js';
+} from '../model/snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'kafka-readiness-snapshot';
 export const SNAPSHOT_FILE_VERSION = 2;

@@ -5,7 +5,7 @@
 // own DENY bindings (when it may read ACLs) and topics that hold data in the brokers' log dirs but were not
 // listed. Pure: the gather layer collects the evidence, this only judges it.
 
-import type { ArtifactVisibility, SnapshotArtifacts } from './snapshot.js';
+import type { ArtifactVisibility, SnapshotArtifacts } from '../model/snapshot.js';
 
 /** What a probe of an unknown name answered: the principal may describe any name, may not, or we could not tell. */
 export type ProbeAnswer = { kind: 'authorized'; detail: string } | { kind: 'denied'; detail: string } | { kind: 'failed'; detail: string };

@@ -1,6 +1,6 @@
 // The report: what every renderer reads. Versioned and described by schema/report.schema.json.
 
-import type { ArtifactError, GatherStats, SnapshotTarget } from '../gather/snapshot.js';
+import type { ArtifactError, GatherStats, SnapshotTarget } from '../model/snapshot.js';
 import type { Area, Evidence, PlatformInfo, Reference, Resource, ResultStatus, Severity } from '../sdk.js';
 
 export const REPORT_VERSION = 1;

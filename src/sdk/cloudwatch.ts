@@ -1,6 +1,6 @@
 // Helpers for checks that read Amazon MSK CloudWatch metrics (artifact `cloudwatch`).
 
-import type { CloudWatchArtifact, MetricSeries } from '../gather/snapshot.js';
+import type { CloudWatchArtifact, MetricSeries } from '../model/snapshot.js';
 
 export function cwSeries(cw: CloudWatchArtifact, metric: string): MetricSeries[] {
   return cw.series.filter((s) => s.metric === metric);

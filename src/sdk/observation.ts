@@ -1,7 +1,7 @@
 // Helpers over the offset samples of an observation window (--observe): per-partition lag series, Burrow's
 // partition status, ingress rates and time lag. Pure functions of the snapshot's samples.
 
-import type { OffsetSample } from '../gather/snapshot.js';
+import type { OffsetSample } from '../model/snapshot.js';
 
 export type BurrowStatus = 'OK' | 'WARN' | 'STALL' | 'STOP' | 'REWIND';
 

@@ -1,0 +1,311 @@
+// The snapshot is the only thing checks ever see: plain JSON, versioned, free of secrets.
+// Offsets are decimal strings because JSON has no 64-bit integers.
+
+/** Version 2 is the streamed JSON Lines file format (src/gather/snapshot-io.ts); the in-memory shape is unchanged. */
+export const SNAPSHOT_VERSION = 2;
+
+/** not-requested: the user did not ask for it (e.g. no --cloudwatch): checks that need it are not applicable. */
+export type ArtifactErrorReason = 'denied' | 'unsupported' | 'timeout' | 'unreachable' | 'not-collected' | 'not-requested' | 'error';
+
+export interface ArtifactError {
+  reason: ArtifactErrorReason;
+  message: string;
+  /** Kafka API that failed, when one did. */
+  api?: string;
+}
+
+/**
+ * Whether a list Kafka filters by permission (Metadata topics, ListGroups, OffsetFetch…) can be trusted to be
+ * whole. Kafka leaves out what the principal may not DESCRIBE without any error, so an empty or short list
+ * may mean "not allowed to see", not "there is nothing".
+ */
+export interface ArtifactVisibility {
+  status: 'complete' | 'possibly-filtered';
+  /** How this was decided (the probe's answer, the principal's own ACLs, log dirs holding unlisted topics…). */
+  reason: string;
+  /** The grant that makes the list whole, e.g. "DESCRIBE on Group '*'" (possibly-filtered only). */
+  missingGrant?: string;
+  /** kafka-acls.sh selector and operation of that grant, e.g. "--group '*'" and "DESCRIBE". */
+  selector?: string;
+  operation?: string;
+}
+
+/**
+ * An artifact is a value or an error with a reason; `issues` lists parts of a value that could not be read;
+ * `visibility` (absent in snapshots before it existed) says whether a permission-filtered list is whole.
+ */
+export type Artifact<T> =
+  | { ok: true; value: T; issues?: ArtifactError[]; visibility?: ArtifactVisibility }
+  | { ok: false; error: ArtifactError };
+
+export type ConfigSourceName =
+  | 'topic'
+  | 'dynamic-broker'
+  | 'dynamic-default-broker'
+  | 'static-broker'
+  | 'default'
+  | 'dynamic-broker-logger'
+  | 'client-metrics'
+  | 'group'
+  | 'unknown';
+
+export interface ConfigEntry {
+  /** null when the broker hides it (sensitive) or it has no value. */
+  value: string | null;
+  source: ConfigSourceName;
+  sensitive: boolean;
+  readOnly: boolean;
+  /** Where the value could also come from, most specific first (DescribeConfigs synonyms). */
+  synonyms: { name: string; value: string | null; source: ConfigSourceName }[];
+}
+
+export type ConfigMap = Record<string, ConfigEntry>;
+
+export interface ApiRange {
+  key: number;
+  name: string;
+  min: number;
+  max: number;
+}
+
+export interface FeatureRange {
+  name: string;
+  min: number;
+  max: number;
+}
+
+export interface BrokerApiVersions {
+  apis: ApiRange[];
+  supportedFeatures: FeatureRange[];
+  finalizedFeatures: { name: string; min: number; max: number }[];
+  finalizedFeaturesEpoch: string | null;
+  zkMigrationReady?: boolean;
+}
+
+export interface ApiVersionsArtifact {
+  /** ApiVersions request version the broker answered. */
+  requestVersion: number;
+  brokers: Record<string, BrokerApiVersions>;
+}
+
+export interface BrokerInfo {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface ClusterArtifact {
+  clusterId: string | null;
+  /** In KRaft this is a random live broker, not the active controller (see quorum). */
+  controllerId: number;
+  brokers: BrokerInfo[];
+  /** Operations the scanning principal may perform on the Cluster resource, when the broker says. */
+  authorizedOperations: string[] | null;
+}
+
+export interface QuorumVoter {
+  id: number;
+  logEndOffset: string;
+  lastFetchTimestamp: string;
+  lastCaughtUpTimestamp: string;
+}
+
+export interface QuorumArtifact {
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: string;
+  voters: QuorumVoter[];
+  observers: QuorumVoter[];
+}
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+  /** Kafka error code name for this partition, e.g. LEADER_NOT_AVAILABLE. */
+  error?: string;
+}
+
+export interface TopicInfo {
+  name: string;
+  id: string;
+  internal: boolean;
+  partitions: PartitionInfo[];
+  error?: string;
+}
+
+export interface AclBinding {
+  resourceType: string;
+  resourceName: string;
+  patternType: string;
+  principal: string;
+  host: string;
+  operation: string;
+  permission: string;
+}
+
+export interface LogDirInfo {
+  path: string;
+  error: string | null;
+  /** -1 when the broker does not report it (before DescribeLogDirs v4). */
+  totalBytes: number;
+  usableBytes: number;
+  /** topic → partition → size in bytes. */
+  topics: Record<string, Record<string, number>>;
+}
+
+export interface PartitionOffsets {
+  earliest: string | null;
+  /** High watermark. */
+  latest: string | null;
+  /** Last stable offset (read_committed): below `latest` while a transaction is open. */
+  stable?: string | null;
+  error?: string;
+}
+
+/** One sample of offsets and group positions; with --observe the scan takes several over the window. */
+export interface OffsetSample {
+  at: string;
+  offsets: Record<string, Record<string, PartitionOffsets>>;
+  /** group → topic → partition → committed offset */
+  groupOffsets: Record<string, Record<string, Record<string, string>>>;
+  /** group → state (Stable, Empty, PreparingRebalance, …) */
+  groupStates: Record<string, string>;
+  /** group → number of members */
+  groupMembers: Record<string, number>;
+  /**
+   * Present when brokers did not answer for this sample: the partitions (topic → partition numbers) it has no
+   * offsets for, and why. Checks must treat those partitions as unknown in this sample, never as unchanged.
+   */
+  partial?: { partitions: Record<string, number[]>; reason: string };
+}
+
+export interface GroupMember {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+  /** topic → partitions assigned, when the assignment could be decoded. */
+  assignment: Record<string, number[]> | null;
+}
+
+export interface GroupInfo {
+  groupId: string;
+  /** classic | consumer (KIP-848) | share | streams | unknown */
+  type: string;
+  protocolType: string;
+  state: string;
+  coordinator: number;
+  members: GroupMember[];
+  error?: string;
+}
+
+export interface GroupOffsetsArtifact {
+  /** group → topic → partition → committed offset */
+  [group: string]: Record<string, Record<string, string>>;
+}
+
+export interface QuotaEntry {
+  entity: Record<string, string | null>;
+  values: Record<string, number>;
+}
+
+export interface ScramUserInfo {
+  user: string;
+  credentials: { mechanism: string; iterations: number }[];
+}
+
+/** One CloudWatch metric time series (namespace AWS/Kafka), as returned by GetMetricData. */
+export interface MetricSeries {
+  /** e.g. CpuUser, UnderReplicatedPartitions, MaxOffsetLag */
+  metric: string;
+  /** e.g. { "Cluster Name": "prod", "Broker ID": "1" } */
+  dimensions: Record<string, string>;
+  /** Average | Maximum | Minimum | Sum | SampleCount */
+  stat: string;
+  periodSeconds: number;
+  /** Oldest first; ISO 8601. */
+  timestamps: string[];
+  values: number[];
+}
+
+export interface CloudWatchArtifact {
+  clusterName: string;
+  region: string;
+  windowStart: string;
+  windowEnd: string;
+  /** Metric names ListMetrics found for the cluster (so "absent" can be told from "zero"). */
+  available: string[];
+  series: MetricSeries[];
+  /** API calls made, for the request stats. */
+  calls: Record<string, number>;
+}
+
+export interface SnapshotArtifacts {
+  apiVersions: Artifact<ApiVersionsArtifact>;
+  cluster: Artifact<ClusterArtifact>;
+  quorum: Artifact<QuorumArtifact>;
+  topics: Artifact<TopicInfo[]>;
+  topicConfigs: Artifact<Record<string, ConfigMap>>;
+  brokerConfigs: Artifact<Record<string, ConfigMap>>;
+  acls: Artifact<AclBinding[]>;
+  logDirs: Artifact<Record<string, LogDirInfo[]>>;
+  offsets: Artifact<Record<string, Record<string, PartitionOffsets>>>;
+  groups: Artifact<GroupInfo[]>;
+  groupOffsets: Artifact<GroupOffsetsArtifact>;
+  quotas: Artifact<QuotaEntry[]>;
+  scramUsers: Artifact<ScramUserInfo[]>;
+  /** Offsets and group positions sampled over the observation window; the first sample is the scan itself. */
+  samples: Artifact<OffsetSample[]>;
+  /** Amazon MSK metrics from CloudWatch (with --cloudwatch); otherwise not-requested. */
+  cloudwatch: Artifact<CloudWatchArtifact>;
+}
+
+export type ArtifactName = keyof SnapshotArtifacts;
+
+export const ARTIFACT_NAMES: readonly ArtifactName[] = [
+  'apiVersions',
+  'cluster',
+  'quorum',
+  'topics',
+  'topicConfigs',
+  'brokerConfigs',
+  'acls',
+  'logDirs',
+  'offsets',
+  'groups',
+  'groupOffsets',
+  'quotas',
+  'scramUsers',
+  'samples',
+  'cloudwatch',
+];
+
+export interface GatherStats {
+  /** Requests sent on the wire, per Kafka API name (SASL handshakes included). */
+  requests: Record<string, number>;
+  totalRequests: number;
+  /** Milliseconds spent on each artifact. */
+  artifactMs: Record<string, number>;
+  durationMs: number;
+}
+
+export interface SnapshotTarget {
+  bootstrap: string[];
+  securityProtocol: string;
+  saslMechanism: string | null;
+  /** The scanning principal's user name (never its password). */
+  principal: string | null;
+}
+
+export interface Snapshot {
+  snapshotVersion: number;
+  tool: { name: string; version: string };
+  takenAt: string;
+  target: SnapshotTarget;
+  artifacts: SnapshotArtifacts;
+  stats: GatherStats;
+}
