@@ -3,7 +3,7 @@
 // artifacts). They keep every check linear in the snapshot: a lookup per topic instead of a scan of all groups
 // or all ACLs per topic.
 
-import type { GroupOffsetsArtifact } from '../gather/snapshot.js';
+import type { GroupOffsetsArtifact } from '../model/snapshot.js';
 import { computed } from './observation.js';
 
 const readersByTopic = new WeakMap<GroupOffsetsArtifact, Map<string, string[]>>();

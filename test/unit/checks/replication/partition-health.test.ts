@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import check from '../../../../checks/replication/partition-health.js';
 import { checkCases } from '../../../helpers/check-tester.js';
 import { denied } from '../../../helpers/builders.js';
@@ -6,18 +7,37 @@ import { withTopics } from './helpers.js';
 
 checkCases(check, [
   {
-    name: 'distinguishes offline, under-min-ISR and under-replicated partitions',
+    // One finding per topic (a report grows with topics, not partitions); the evidence names each affected partition.
+    name: 'one finding per topic distinguishing offline, under-min-ISR and under-replicated partitions',
     snapshot: () =>
       withTopics([topicInfo('t', [{ replicas: [1, 2, 3] }, { replicas: [1, 2, 3], isr: [1, 2] }, { replicas: [1, 2, 3], isr: [1] }, { replicas: [1, 2, 3], isr: [], leader: -1 }])], { t: cfg({ 'min.insync.replicas': '2' }) }),
     expect: [
-      { kind: 'partition', name: 't-1', status: 'warn', severity: 'critical', message: 'under-replicated: broker(s) 3 not in sync; ISR is at min.insync.replicas 2, one more failure blocks acks=all writes' },
-      { kind: 'partition', name: 't-2', status: 'fail', severity: 'critical', message: 'ISR 1 < min.insync.replicas 2: acks=all writes are rejected' },
-      { kind: 'partition', name: 't-3', status: 'fail', severity: 'critical', message: 'offline: no leader, the partition accepts no reads or writes' },
+      {
+        kind: 'topic',
+        name: 't',
+        status: 'fail',
+        severity: 'critical',
+        message:
+          '3 of 4 partition(s) unhealthy: 1 offline (no leader: no reads or writes), 1 with ISR below min.insync.replicas 2 (acks=all writes are rejected), 1 under-replicated (e.g. partition 1: broker(s) 3 not in sync; ISR at min.insync.replicas 2, one more failure blocks acks=all writes)',
+      },
     ],
-    counts: { resources: 4, pass: 1, warn: 1, fail: 2, waived: 0 },
+    counts: { resources: 1, fail: 1 },
+    verify: (r) => {
+      const f = r.findings[0]!;
+      expect(f.evidence?.observed).toEqual({ offline: 1, underMinIsr: 1, underReplicated: 1 });
+      expect((f.evidence?.details as { partitions: { partition: number; state: string }[] }).partitions.map((p) => [p.partition, p.state])).toEqual([
+        [1, 'under-replicated'],
+        [2, 'under-min-isr'],
+        [3, 'offline'],
+      ]);
+    },
   },
-  { name: 'under-replicated above min ISR warns without the at-min note', snapshot: () => withTopics([topicInfo('t', [{ replicas: [1, 2, 3], isr: [1, 2] }])], { t: cfg({ 'min.insync.replicas': '1' }) }), expect: [{ kind: 'partition', name: 't-0', status: 'warn', message: 'under-replicated: broker(s) 3 not in sync' }] },
-  { name: 'passes fully in-sync partitions', snapshot: makeSnapshot(), expect: [], counts: { resources: 3, pass: 3 } },
+  {
+    name: 'a topic only under-replicated above min ISR warns without the at-min note',
+    snapshot: () => withTopics([topicInfo('t', [{ replicas: [1, 2, 3], isr: [1, 2] }])], { t: cfg({ 'min.insync.replicas': '1' }) }),
+    expect: [{ kind: 'topic', name: 't', status: 'warn', message: '1 of 1 partition(s) unhealthy: 1 under-replicated (e.g. partition 0: broker(s) 3 not in sync)' }],
+  },
+  { name: 'passes a topic whose partitions are all in sync', snapshot: makeSnapshot(), expect: [], counts: { resources: 1, pass: 1 } },
   { name: 'no topics: nothing to evaluate', snapshot: () => withTopics([]), expect: { status: 'not-applicable', reason: 'nothing to evaluate' } },
   { name: 'unknown when topics are denied', snapshot: () => makeSnapshot({ topics: denied('Metadata') }), expect: { status: 'unknown', missing: ['topics'] } },
 ]);
