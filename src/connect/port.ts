@@ -8,6 +8,7 @@ import type {
   BrokerInfo,
   ConfigMap,
   LogDirInfo,
+  PartitionInfo,
   QuorumArtifact,
   QuotaEntry,
   ScramUserInfo,
@@ -32,15 +33,7 @@ export interface MetadataTopic {
   id: string;
   internal: boolean;
   error?: string;
-  partitions: {
-    partition: number;
-    leader: number;
-    leaderEpoch: number;
-    replicas: number[];
-    isr: number[];
-    offline: number[];
-    error?: string;
-  }[];
+  partitions: PartitionInfo[];
 }
 
 export interface MetadataResult {

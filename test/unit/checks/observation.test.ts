@@ -7,22 +7,11 @@ import timeLag from '../../../checks/consumer-lag/time-lag.js';
 import timeToDataLoss from '../../../checks/consumer-lag/time-to-data-loss.js';
 import idleTopics from '../../../checks/cost/idle-topics.js';
 import type { GroupInfo, OffsetSample } from '../../../src/gather/snapshot.js';
+import { samples, T0 } from '../../helpers/builders-observe.js';
 import { burrowPartitionStatus, estimateTimeLagMs, ingressRate, lagSeries, logEndSeries, sampleTime } from '../../../src/sdk.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../../helpers/snapshot.js';
 import { findingFor, runCheck } from '../../helpers/run-check.js';
 
-const T0 = Date.parse('2026-11-22T12:00:00.000Z');
-
-/** Builds samples every 10 s: latest[i] per sample for topic t-0, committed[g][i] per group. */
-function samples(latest: number[], committed: Record<string, number[]>, members: Record<string, number> = {}, stable?: number[], states: Record<string, string[]> = {}): OffsetSample[] {
-  return latest.map((l, i) => ({
-    at: new Date(T0 + i * 10_000).toISOString(),
-    offsets: { t: { '0': { earliest: '0', latest: String(l), ...(stable ? { stable: String(stable[i]) } : {}) } } },
-    groupOffsets: Object.fromEntries(Object.entries(committed).map(([g, c]) => [g, { t: { '0': String(c[i]) } }])),
-    groupStates: Object.fromEntries(Object.keys(committed).map((g) => [g, states[g]?.[i] ?? ((members[g] ?? 0) > 0 ? 'Stable' : 'Empty')])),
-    groupMembers: Object.fromEntries(Object.keys(committed).map((g) => [g, members[g] ?? 0])),
-  }));
-}
 
 const g = (groupId: string, members = 0): GroupInfo => ({ groupId, type: 'classic', protocolType: 'consumer', state: members ? 'Stable' : 'Empty', coordinator: 1, members: Array.from({ length: members }, (_, i) => ({ memberId: `m${i}`, clientId: 'c', clientHost: '/127.0.0.1', assignment: null })) });
 
