@@ -30,12 +30,11 @@ export default defineCheck({
       const count = { offline: 0, 'under-min-isr': 0, 'under-replicated': 0 };
       for (const p of t.partitions) {
         let state: State | undefined;
-        let missing: number[] | undefined;
         if (p.leader < 0) state = 'offline';
         else if (p.isr.length < minIsr) state = 'under-min-isr';
         else if (p.isr.length < p.replicas.length || p.replicas.some((r) => !p.isr.includes(r))) state = 'under-replicated';
         if (!state) continue;
-        missing ??= p.replicas.filter((r) => !p.isr.includes(r));
+        const missing = p.replicas.filter((r) => !p.isr.includes(r));
         count[state]++;
         bad.push({ partition: p.partition, state, leader: p.leader, isr: p.isr, replicas: p.replicas, missingFromIsr: missing });
       }
