@@ -127,9 +127,14 @@ function who(origin: string): string {
 /** Items of an evidence list the report shows; the rest is counted ("and 87 more") and stays in the snapshot. */
 export const EVIDENCE_LIST_MAX = 20;
 
+/** The key that carries the count of a capped map's left-out entries: no topic, partition or config is named so. */
+export const EVIDENCE_MORE_KEY = '…';
+
 /**
- * Caps every list inside a finding's evidence at EVIDENCE_LIST_MAX items plus a last "and N more" item, so a
- * report grows with its findings, not with the partitions behind them (a lost zone lists thousands).
+ * Caps every list inside a finding's evidence at EVIDENCE_LIST_MAX items plus a last "and N more" item, and
+ * every map (an object with more than EVIDENCE_LIST_MAX keys, e.g. partition → state) at its first
+ * EVIDENCE_LIST_MAX entries plus `"…": "and N more"`, so a report grows with its findings, not with the
+ * partitions behind them (a lost zone lists thousands). The full lists stay in the snapshot.
  */
 export function capEvidence<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) {
@@ -137,13 +142,20 @@ export function capEvidence<T>(value: T, depth = 0): T {
     return (depth < 4 ? kept.map((v) => capEvidence(v, depth + 1)) : kept) as T;
   }
   if (value && typeof value === 'object' && depth < 4) {
-    let changed = false;
+    const keys = Object.keys(value);
+    // The evidence object itself and its details are records of named fields, never capped; maps below them are.
+    const capped = depth >= 2 && keys.length > EVIDENCE_LIST_MAX;
+    let changed = capped;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    const n = capped ? EVIDENCE_LIST_MAX : keys.length;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const v = (value as Record<string, unknown>)[k];
       const c = capEvidence(v, depth + 1);
       if (c !== v) changed = true;
       out[k] = c;
     }
+    if (capped) out[EVIDENCE_MORE_KEY] = `and ${keys.length - EVIDENCE_LIST_MAX} more`;
     return changed ? (out as T) : value;
   }
   return value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capEvidence, EVIDENCE_LIST_MAX, evaluateChecks } from '../../src/engine/evaluate.js';
+import { capEvidence, EVIDENCE_LIST_MAX, EVIDENCE_MORE_KEY, evaluateChecks } from '../../src/engine/evaluate.js';
 import { defaultConfig } from '../../src/config/readiness.js';
 import type { RegisteredCheck } from '../../src/engine/registry.js';
 import { defineCheck, fail, topic } from '../../src/sdk.js';
@@ -15,6 +15,20 @@ describe('evidence lists in findings are capped with a total', () => {
     expect(capped.details.brokers).toEqual([1, 2]);
     expect((capped.details.nested[0] as { list: string[] }).list.at(-1)).toBe(`and ${107 - EVIDENCE_LIST_MAX} more`);
     expect(capped.observed).toBe(107);
+  });
+
+  it('caps maps below details (partition → state) with a count under the "…" key, never the named fields', () => {
+    const states = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`orders-${i}`, 'STOP']));
+    const fields = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, i]));
+    const capped = capEvidence({ observed: fields, expected: 'OK', details: { partitions: states, ...fields } });
+    expect(Object.keys(capped.details.partitions)).toHaveLength(EVIDENCE_LIST_MAX + 1);
+    expect(capped.details.partitions['orders-0']).toBe('STOP');
+    expect(capped.details.partitions[EVIDENCE_MORE_KEY]).toBe(`and ${50 - EVIDENCE_LIST_MAX} more`);
+    // observed and details are records of named fields: all 30 stay.
+    expect(Object.keys(capped.observed)).toHaveLength(30);
+    expect(Object.keys(capped.details)).toHaveLength(31);
+    const small = { observed: 1, expected: 'x', details: { partitions: { a: 1, b: 2 } } };
+    expect(capEvidence(small)).toBe(small);
   });
 
   it('is applied where findings are made, so every report format gets the capped list', () => {

@@ -8,8 +8,8 @@ import { buildRegistry, type RegisteredCheck } from '../../src/engine/registry.j
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { defineCheck } from '../../src/sdk.js';
 import type { Report } from '../../src/report/model.js';
-import { escapeHtml, renderHtml, reportDigest } from '../../src/report/renderers/html.js';
-import { renderJson } from '../../src/report/renderers/json.js';
+import { escapeHtml, HTML_FINDINGS_MAX, renderHtml, reportDigest } from '../../src/report/renderers/html.js';
+import { JSON_INDENT_MAX_FINDINGS, renderJson } from '../../src/report/renderers/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/renderers/markdown.js';
 import { demoReport, HOSTILE_TOPIC, jsonDigest, realisticReport } from '../browser/report-fixture.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../helpers/snapshot.js';
@@ -367,3 +367,25 @@ describe('Markdown report', () => {
 function html(report: Report): string {
   return renderHtml(report, { jsonDigest: DIGEST });
 }
+
+describe('large reports', () => {
+  it('HTML lists at most HTML_FINDINGS_MAX findings per check and says how many more the JSON report has; JSON keeps all, on one line', async () => {
+    const n = HTML_FINDINGS_MAX + 37;
+    const check = defineCheck({
+      meta: { id: 'test/many', area: 'replication', title: 't', description: 'd', remediation: 'r', severity: 'high', requires: ['topics'] },
+      evaluate: () => Array.from({ length: n }, (_, i) => ({ resource: { kind: 'topic', name: `big${String(i).padStart(4, '0')}` }, status: 'fail' as const, message: 'bad' })),
+    });
+    const config = defaultConfig();
+    const report: Report = evaluateSnapshot(makeSnapshot(), { config, registry: [{ check, origin: 'built-in' } as RegisteredCheck] });
+    const page = renderHtml(report, { jsonDigest: DIGEST });
+    expect(page.match(/<code>big\d{4}<\/code>/g)).toHaveLength(HTML_FINDINGS_MAX);
+    expect(page).toContain('… and 37 more findings: the JSON report lists every one.');
+    const json = renderJson(report);
+    expect((JSON.parse(json) as Report).checks[0]!.findings).toHaveLength(n);
+    expect(json.split('\n').length).toBeGreaterThan(n); // under the threshold: indented
+    const small = renderJson({ ...report, checks: [{ ...report.checks[0]!, findings: report.checks[0]!.findings.slice(0, 3) }] });
+    expect(small.split('\n').length).toBeGreaterThan(10);
+    const huge = renderJson({ ...report, checks: [{ ...report.checks[0]!, findings: Array.from({ length: JSON_INDENT_MAX_FINDINGS + 1 }, () => report.checks[0]!.findings[0]!) }] });
+    expect(huge.split('\n')).toHaveLength(2);
+  });
+});

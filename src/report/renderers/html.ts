@@ -101,6 +101,12 @@ function bar(score: number | null): string {
 
 /** Findings shown per check before the rest fold into "N more" (all of them stay in the page). */
 const FINDINGS_SHOWN = 10;
+/**
+ * Findings per check the HTML lists (the first FINDINGS_SHOWN open, the rest folded); beyond it a line says how
+ * many more the JSON report lists. A reviewer reads a few hundred rows, not thousands, and without the cap the
+ * page grows with every faulty topic (15k findings made 5.7 MB). The JSON report keeps every finding.
+ */
+export const HTML_FINDINGS_MAX = 200;
 /** Fix-first entries shown before the rest fold. */
 const FIX_FIRST_SHOWN = 8;
 
@@ -149,8 +155,10 @@ function checkBlock(v: CheckView): string {
   const refs = c.references.length ? ` <span class="refs">References: ${c.references.map(referenceHtml).join(' · ')}</span>` : '';
   const common = v.commonRows.length ? `<div class="common">${evidenceHtml(v.commonRows, 'ev', 'shared by every finding:')}</div>` : '';
   const shown = v.findings.slice(0, FINDINGS_SHOWN);
-  const rest = v.findings.slice(FINDINGS_SHOWN);
-  const more = rest.length ? `<details class="more"><summary>${h(rest.length)} more finding${rest.length === 1 ? '' : 's'}</summary>${findingsTable(rest, v)}</details>` : '';
+  const rest = v.findings.slice(FINDINGS_SHOWN, HTML_FINDINGS_MAX);
+  const left = v.findings.length - shown.length - rest.length;
+  const beyond = left > 0 ? `<p class="muted small">… and ${h(left)} more finding${left === 1 ? '' : 's'}: the JSON report lists every one.</p>` : '';
+  const more = rest.length ? `<details class="more"><summary>${h(rest.length)} more finding${rest.length === 1 ? '' : 's'}</summary>${findingsTable(rest, v)}${beyond}</details>` : '';
   // Failing checks are open; checks that only warn start folded (one line each) so failures lead, unless a
   // lapsed waiver makes a warning fail the gate.
   const open = v.status === 'fail' || v.findings.some((f) => f.finding.expiredWaiver);
