@@ -10,6 +10,9 @@
 // Live gather (a running cluster): --live --bootstrap-server B --command-config F [--topics 20,2000,5000]
 // (--cli another/bin/kafka-readiness.js compares builds) creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
 // the child) and prints its request count; the topics are deleted afterwards.
+// --live --start-cluster instead starts the project's own 3-broker test cluster (test/cluster/cluster.mjs, SASL,
+// no TLS) on KR_IT_PORT_BASE (default 29000) in .cache/bench/cluster, and stops it at the end; run it through the
+// machine's integration-test semaphore where there is one.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     format: { type: 'string', default: 'current' },
     ext: { type: 'string', default: '' },
     live: { type: 'boolean', default: false },
+    'start-cluster': { type: 'boolean', default: false },
     'bootstrap-server': { type: 'string' },
     'command-config': { type: 'string' },
     topics: { type: 'string', default: '20,2000,5000' },
@@ -159,5 +163,28 @@ async function liveBench() {
   }
 }
 
-if (args.live) await liveBench();
+async function withOwnCluster(run) {
+  const { startCluster, stopCluster } = await import('../test/cluster/cluster.mjs');
+  const { writeFileSync } = await import('node:fs');
+  const opts = { version: process.env.KAFKA_VERSION ?? '4', dir: path.join(root, '.cache', 'bench', 'cluster'), portBase: Number(process.env.KR_IT_PORT_BASE ?? 29000), tls: false, log: (m) => process.stderr.write(`[cluster] ${m}\n`) };
+  try {
+    const info = await startCluster(opts);
+    const admin = info.users.admin;
+    const props = path.join(opts.dir, 'bench.properties');
+    writeFileSync(
+      props,
+      `bootstrap.servers=${info.bootstrap.sasl}\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n` +
+        `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";\n`,
+      { mode: 0o600 },
+    );
+    args['bootstrap-server'] = info.bootstrap.sasl;
+    args['command-config'] = props;
+    await run();
+  } finally {
+    await stopCluster(opts);
+  }
+}
+
+if (args.live && args['start-cluster']) await withOwnCluster(liveBench);
+else if (args.live) await liveBench();
 else evaluateBench();

@@ -85,7 +85,7 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
       return { ...base, status: 'error', reason: `check threw: ${detail}${origin === 'built-in' ? '' : ` (plugin "${origin}")`}` };
     }
     // Whatever came back is validated before it can count: a malformed answer is an error, never a pass.
-    const problem = outputProblem(output);
+    const problem = outputProblem(output, origin === 'built-in');
     if (problem) return { ...base, status: 'error', reason: `${who(origin)} returned an invalid result: ${problem}` };
     const withPartial = partial.length ? { partial } : {};
     if (!Array.isArray(output)) {

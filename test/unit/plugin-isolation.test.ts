@@ -113,6 +113,15 @@ describe('plugin isolation', () => {
     expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'pass', message: 'm', evidence: { expected: 'x' } }])).toMatch(/observed is missing/);
     expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'pass', message: 'm', evidence: { observed: 1, expected: 'x', source: 'moon' } }])).toMatch(/source is "moon"/);
   });
+
+  it('built-in checks (trusted) skip only the evidence of passes, which the engine drops; everything else is checked', () => {
+    const badEvidence = { observed: Number.NaN, expected: 'x' };
+    expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'pass', message: 'm', evidence: badEvidence }], true)).toBeNull();
+    expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'fail', message: 'm', evidence: badEvidence }], true)).toMatch(/observed is NaN/);
+    expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'pass', message: 7 }], true)).toMatch(/message is 7/);
+    expect(outputProblem([{ resource: 'cluster', status: 'pass', message: 'm' }], true)).toMatch(/resource is "cluster"/);
+    expect(outputProblem([{ resource: { kind: 'topic', name: 't' }, status: 'bogus', message: 'm' }], true)).toMatch(/status is "bogus"/);
+  });
 });
 
 let malformedResults: Promise<CheckResult[]> | undefined;
