@@ -26,10 +26,12 @@ import {
   type PartitionOffsets,
   type Snapshot,
   type TopicInfo,
+  SNAPSHOT_VERSION,
 } from '../model/snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'kafka-readiness-snapshot';
-export const SNAPSHOT_FILE_VERSION = 2;
+/** File version 3 = version 2 plus offset samples as deltas (offsetDeltas/groupOffsetDeltas); 2 is still read. */
+export const SNAPSHOT_FILE_VERSION = 3;
 /** Items per record line: small enough for cheap lines, large enough that record overhead is negligible. */
 const CHUNK = 1000;
 
@@ -121,6 +123,75 @@ function decodeGroupTopics(topics: Record<string, string[] | Record<string, stri
   const out: Record<string, Record<string, string>> = {};
   for (const [t, parts] of Object.entries(topics)) out[t] = decodeByPartition(parts, offsetValue);
   return out;
+}
+
+// Offset samples as deltas. A sample's offsets differ from the scan's (the first sample) by what was appended
+// or committed in between: small numbers instead of 64-bit decimal strings (a 5-sample snapshot of 200k
+// partitions was half samples). Exact by construction: a value is a delta only when it and its base are
+// canonical decimals below 10^15 (< 2^53), so Number arithmetic is exact; anything else (null, an error, a
+// partition the scan lacks, a huge offset) keeps the plain string encoding, chosen per topic or group.
+
+/** The number a decimal offset string is when Number arithmetic on it is exact and it round-trips, else undefined. */
+function exactNumber(v: string | null | undefined): number | undefined {
+  if (typeof v !== 'string' || v.length > 15) return undefined;
+  const n = Number(v);
+  return Number.isInteger(n) && String(n) === v ? n : undefined;
+}
+
+type DeltaTuple = [number, number] | [number, number, number];
+
+function offsetDelta(o: PartitionOffsets, base: PartitionOffsets | undefined): DeltaTuple | undefined {
+  if (!base || o.error !== undefined || base.error !== undefined || (o.stable === undefined) !== (base.stable === undefined)) return undefined;
+  const e = exactNumber(o.earliest);
+  const l = exactNumber(o.latest);
+  const be = exactNumber(base.earliest);
+  const bl = exactNumber(base.latest);
+  if (e === undefined || l === undefined || be === undefined || bl === undefined) return undefined;
+  if (o.stable === undefined) return [e - be, l - bl];
+  const st = exactNumber(o.stable);
+  const bs = exactNumber(base.stable);
+  return st === undefined || bs === undefined ? undefined : [e - be, l - bl, st - bs];
+}
+
+/** A topic's offsets as deltas from the base, or undefined when one partition cannot be (then the topic is written plainly). */
+function topicDeltas(parts: Record<string, PartitionOffsets>, base: Record<string, PartitionOffsets> | undefined): DeltaTuple[] | Record<string, DeltaTuple> | undefined {
+  if (!base) return undefined;
+  const out: Record<string, DeltaTuple> = {};
+  for (const p of Object.keys(parts)) {
+    const d = offsetDelta(parts[p]!, base[p]);
+    if (!d) return undefined;
+    out[p] = d;
+  }
+  return encodeByPartition(out, identity);
+}
+
+function groupDeltas(topics: Record<string, Record<string, string>>, base: Record<string, Record<string, string>> | undefined): Record<string, number[] | Record<string, number>> | undefined {
+  if (!base) return undefined;
+  const out: Record<string, number[] | Record<string, number>> = {};
+  for (const [t, parts] of Object.entries(topics)) {
+    const b = base[t];
+    if (!b) return undefined;
+    const d: Record<string, number> = {};
+    for (const p of Object.keys(parts)) {
+      const v = exactNumber(parts[p]);
+      const bv = exactNumber(b[p]);
+      if (v === undefined || bv === undefined) return undefined;
+      d[p] = v - bv;
+    }
+    out[t] = encodeByPartition(d, identity);
+  }
+  return out;
+}
+
+/**
+ * Base + delta as the decimal string the engine reads. The base passed the decimal check when its record was
+ * read, so up to 15 digits it is an exact Number (no round-trip check needed on this hot path).
+ */
+function applyDelta(base: string | null | undefined, d: number, what: string): string {
+  if (typeof base !== 'string' || base.length > 15) throw new BadValue(`${what}: a delta needs an exact base offset`);
+  const v = Number(base) + d;
+  if (!Number.isSafeInteger(v)) throw new BadValue(`${what}: offset out of range`);
+  return String(v);
 }
 
 /** Field-by-field equality of two config entries (cheap: this runs for every entry of every topic). */
@@ -247,8 +318,28 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
         const sameGroups = s.groupOffsets === groupOffsets;
         // partial (partitions a sample lacks) must survive: without it, missing offsets would read as unchanged.
         yield { artifact, sample: index, at: s.at, groupStates: s.groupStates, groupMembers: s.groupMembers, ...(s.partial ? { partial: s.partial } : {}), ...(sameOffsets ? { offsets: 'offsets' } : {}), ...(sameGroups ? { groupOffsets: 'groupOffsets' } : {}) };
-        if (!sameOffsets) for (const c of chunks(encodeOffsetMap(s.offsets))) yield { artifact, sample: index, offsets: c };
-        if (!sameGroups) for (const c of chunks(encodeGroupOffsets(s.groupOffsets))) yield { artifact, sample: index, groupOffsets: c };
+        if (!sameOffsets) {
+          const plain: Record<string, Record<string, PartitionOffsets>> = {};
+          const deltas: [string, DeltaTuple[] | Record<string, DeltaTuple>][] = [];
+          for (const [t, parts] of Object.entries(s.offsets)) {
+            const d = topicDeltas(parts, offsets?.[t]);
+            if (d) deltas.push([t, d]);
+            else plain[t] = parts;
+          }
+          for (const c of chunks(deltas)) yield { artifact, sample: index, offsetDeltas: c };
+          for (const c of chunks(encodeOffsetMap(plain))) yield { artifact, sample: index, offsets: c };
+        }
+        if (!sameGroups) {
+          const plain: GroupOffsetsArtifact = {};
+          const deltas: [string, Record<string, number[] | Record<string, number>>][] = [];
+          for (const [g, topics] of Object.entries(s.groupOffsets)) {
+            const d = groupDeltas(topics, groupOffsets?.[g]);
+            if (d) deltas.push([g, d]);
+            else plain[g] = topics;
+          }
+          for (const c of chunks(deltas)) yield { artifact, sample: index, groupOffsetDeltas: c };
+          for (const c of chunks(encodeGroupOffsets(plain))) yield { artifact, sample: index, groupOffsets: c };
+        }
       }
       return;
     }
@@ -358,6 +449,7 @@ export class SnapshotDecoder {
   private ended = false;
   private common: Record<string, { entries: Record<string, ConfigEntry>; names: string[] }> = {};
   private untyped = new Set<string>();
+  private fileVersion = SNAPSHOT_FILE_VERSION;
 
   constructor(private readonly where: (line: number) => string) {}
 
@@ -378,8 +470,9 @@ export class SnapshotDecoder {
     const { header, record } = getValidators();
     if (!this.snapshot) {
       if (!header(rec)) this.fail(`not a kafka-readiness snapshot header: ${schemaError(header)}`);
+      this.fileVersion = rec.snapshotVersion as number;
       const h = rec as unknown as Snapshot;
-      this.snapshot = { snapshotVersion: SNAPSHOT_FILE_VERSION, tool: h.tool, takenAt: h.takenAt, target: h.target, artifacts: this.artifacts as never, stats: h.stats };
+      this.snapshot = { snapshotVersion: SNAPSHOT_VERSION, tool: h.tool, takenAt: h.takenAt, target: h.target, artifacts: this.artifacts as never, stats: h.stats };
       return;
     }
     if (!record(rec)) this.fail(`invalid snapshot record: ${schemaError(record)}`);
@@ -496,6 +589,10 @@ export class SnapshotDecoder {
         const s = list[index];
         if (!s) this.fail(`data for sample ${index} before its start record`);
         if (Array.isArray(rec.offsets)) for (const [t, parts] of rec.offsets as [string, OffsetTuple[] | Record<string, OffsetTuple>][]) s.offsets[t] = decodeByPartition(parts, decodeOffsets);
+        if (rec.offsetDeltas || rec.groupOffsetDeltas) {
+          if (this.fileVersion < 3) this.fail('offset deltas need snapshot file version 3');
+          this.applyDeltas(s, rec);
+        }
         if (Array.isArray(rec.groupOffsets)) for (const [g, topics] of rec.groupOffsets as [string, Record<string, string[] | Record<string, string>>][]) s.groupOffsets[g] = decodeGroupTopics(topics);
         return;
       }
@@ -505,6 +602,48 @@ export class SnapshotDecoder {
           return;
         }
         this.fail(`unexpected record for artifact ${name}`);
+    }
+  }
+
+  /** Sample offsets written as deltas from the scan's offsets and commits (file version 3). */
+  private applyDeltas(s: OffsetSample, rec: Record<string, unknown>): void {
+    const offsets = this.artifacts.offsets;
+    const groupOffsets = this.artifacts.groupOffsets;
+    if (rec.offsetDeltas) {
+      if (!offsets?.ok) this.fail(`sample ${String(rec.sample)}: offset deltas without an offsets artifact`);
+      const baseAll = offsets.value as Record<string, Record<string, PartitionOffsets>>;
+      for (const [t, parts] of rec.offsetDeltas as [string, DeltaTuple[] | Record<string, DeltaTuple>][]) {
+        const base = baseAll[t];
+        const out: Record<string, PartitionOffsets> = {};
+        const one = (p: string, d: DeltaTuple) => {
+          const b = base?.[p];
+          const where = `offsets of ${t}-${p}`;
+          if (!b) throw new BadValue(`${where}: a delta needs the partition in the offsets artifact`);
+          const o: PartitionOffsets = { earliest: applyDelta(b.earliest, d[0], where), latest: applyDelta(b.latest, d[1], where) };
+          if (d.length > 2) o.stable = applyDelta(b.stable, d[2]!, where);
+          out[p] = o;
+        };
+        if (Array.isArray(parts)) for (let i = 0; i < parts.length; i++) one(String(i), parts[i]!);
+        else for (const p of Object.keys(parts)) one(p, parts[p]!);
+        s.offsets[t] = out;
+      }
+    }
+    if (rec.groupOffsetDeltas) {
+      if (!groupOffsets?.ok) this.fail(`sample ${String(rec.sample)}: group offset deltas without a groupOffsets artifact`);
+      const baseAll = groupOffsets.value as GroupOffsetsArtifact;
+      for (const [g, topics] of rec.groupOffsetDeltas as [string, Record<string, number[] | Record<string, number>>][]) {
+        const out: Record<string, Record<string, string>> = {};
+        for (const [t, parts] of Object.entries(topics)) {
+          const base = baseAll[g]?.[t];
+          const where = `committed offsets of ${g} on ${t}`;
+          if (!base) throw new BadValue(`${where}: a delta needs them in the groupOffsets artifact`);
+          const committed: Record<string, string> = {};
+          if (Array.isArray(parts)) for (let i = 0; i < parts.length; i++) committed[String(i)] = applyDelta(base[String(i)], parts[i]!, where);
+          else for (const p of Object.keys(parts)) committed[p] = applyDelta(base[p], parts[p]!, where);
+          out[t] = committed;
+        }
+        s.groupOffsets[g] = out;
+      }
     }
   }
 

@@ -55,7 +55,7 @@ function awkwardSnapshot(): Snapshot {
   return s;
 }
 
-describe('snapshot file format version 2', () => {
+describe('snapshot file format versions 2 and 3', () => {
   it('round-trips a snapshot exactly, plain and gzipped', async () => {
     const s = awkwardSnapshot();
     for (const name of ['a.jsonl', 'a.jsonl.gz']) {
@@ -100,6 +100,52 @@ describe('snapshot file format version 2', () => {
     expect(lengths).toEqual([1000, 1000, 1000, 1000, 1000]);
   });
 
+  it('writes sample offsets as exact deltas from the scan where it can, plain strings where it cannot', async () => {
+    const s = awkwardSnapshot();
+    const huge = '9007199254740993'; // above 2^53: Number arithmetic would round it
+    const a = s.artifacts;
+    if (!a.samples.ok || !a.offsets.ok || !a.groupOffsets.ok) throw new Error('fixture');
+    a.offsets.value.big = { '0': { earliest: '0', latest: huge } };
+    a.samples.value[1]!.offsets = {
+      orders: { '0': { earliest: '2', latest: '1000012', stable: '11' }, '1': { earliest: '0', latest: '10' } }, // deltas
+      odd: { '1': { earliest: '5', latest: '8', stable: null } }, // stable null: plain
+      big: { '0': { earliest: '0', latest: '9007199254740999' } }, // huge: plain
+      fresh: { '0': { earliest: '0', latest: '1' } }, // not in the scan: plain
+    };
+    a.samples.value[1]!.groupOffsets = { g1: { orders: { '0': '1', '2': '40' } }, g2: { orders: { '0': '5' } } };
+    const lines = [...encodeSnapshot(s)];
+    const deltas = lines.find((l) => 'offsetDeltas' in l) as { offsetDeltas: unknown[] };
+    expect(deltas.offsetDeltas).toEqual([['orders', [[2, 1000002, 2], [0, 0]]]]);
+    const plain = lines.find((l) => l.artifact === 'samples' && Array.isArray(l.offsets)) as { offsets: [string][] };
+    expect(plain.offsets.map((e) => e[0])).toEqual(['odd', 'big', 'fresh']);
+    expect((lines.find((l) => 'groupOffsetDeltas' in l) as { groupOffsetDeltas: unknown[] }).groupOffsetDeltas).toEqual([['g1', { orders: { '0': -2, '2': 36 } }]]);
+    const file = path.join(dir, 'deltas.jsonl');
+    await writeSnapshotFile(file, s);
+    expect(readFileSync(file, 'utf8').split('\n', 1)[0]).toContain('"snapshotVersion":3');
+    expect(await readSnapshotFile(file)).toEqual(s);
+  });
+
+  it('reads version 2 (no deltas) and refuses delta records in a version 2 file', async () => {
+    const file = path.join(dir, 'v2.jsonl');
+    const s = awkwardSnapshot();
+    if (s.artifacts.samples.ok) s.artifacts.samples.value[1]!.offsets = { orders: { '0': { earliest: '0', latest: '12', stable: '10' } } };
+    await writeSnapshotFile(file, s);
+    const v3 = readFileSync(file, 'utf8');
+    expect(v3).toContain('"offsetDeltas"');
+    // The same data as a version 2 writer wrote it: the sample's offsets as strings.
+    const v2 = v3
+      .replace('"snapshotVersion":3', '"snapshotVersion":2')
+      .replace('"offsetDeltas":[["orders",[[0,2,1]]]]', '"offsets":[["orders",[["0","12","10"]]]]')
+      .replace('"groupOffsetDeltas":[["g1",{"orders":[9]}]]', '"groupOffsets":[["g1",{"orders":["12"]}]]');
+    expect(v2).not.toMatch(/Deltas/);
+    writeFileSync(file, v2);
+    expect(await readSnapshotFile(file)).toEqual(s);
+    writeFileSync(file, v3.replace('"snapshotVersion":3', '"snapshotVersion":2'));
+    await expect(readSnapshotFile(file)).rejects.toThrow(/offset deltas need snapshot file version 3/);
+    writeFileSync(file, v3.replace('"offsetDeltas":[["orders"', '"offsetDeltas":[["nosuch"'));
+    await expect(readSnapshotFile(file)).rejects.toThrow(/:\d+: invalid snapshot record: offsets of nosuch-0: a delta needs the partition in the offsets artifact/);
+  });
+
   it('still reads version 1 (one JSON document)', async () => {
     const s = makeSnapshot();
     const file = path.join(dir, 'v1.json');
@@ -125,7 +171,7 @@ describe('snapshot file format version 2', () => {
     expect((err as Error).message).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${topicsLine + 1}: invalid snapshot record`));
 
     const header = path.join(dir, 'header.jsonl');
-    writeFileSync(header, `${lines[0]!.replace('"snapshotVersion":2', '"snapshotVersion":3')}\n`);
+    writeFileSync(header, `${lines[0]!.replace('"snapshotVersion":3', '"snapshotVersion":4')}\n`);
     await expect(readSnapshotFile(header)).rejects.toThrow(/:1: not a kafka-readiness snapshot header/);
 
     const notJson = path.join(dir, 'not.json');
