@@ -189,6 +189,8 @@ function groupDeltas(topics: Record<string, Record<string, string>>, base: Recor
  */
 function applyDelta(base: string | null | undefined, d: number, what: string): string {
   if (typeof base !== 'string' || base.length > 15) throw new BadValue(`${what}: a delta needs an exact base offset`);
+  // Unchanged (a log start that did not move): the base's own string, no new one to hold.
+  if (d === 0) return base;
   const v = Number(base) + d;
   if (!Number.isSafeInteger(v)) throw new BadValue(`${what}: offset out of range`);
   return String(v);
@@ -621,7 +623,8 @@ export class SnapshotDecoder {
           if (!b) throw new BadValue(`${where}: a delta needs the partition in the offsets artifact`);
           const o: PartitionOffsets = { earliest: applyDelta(b.earliest, d[0], where), latest: applyDelta(b.latest, d[1], where) };
           if (d.length > 2) o.stable = applyDelta(b.stable, d[2]!, where);
-          out[p] = o;
+          // A partition nothing happened to is the scan's own object (read-only to checks, like shared configs).
+          out[p] = o.earliest === b.earliest && o.latest === b.latest && o.stable === b.stable ? b : o;
         };
         if (Array.isArray(parts)) for (let i = 0; i < parts.length; i++) one(String(i), parts[i]!);
         else for (const p of Object.keys(parts)) one(p, parts[p]!);
