@@ -6,6 +6,8 @@
 //
 //   npm run build && node bench/scale.mjs [--cases 200k,200k-s5,1m,1m-s5] [--runs 5] [--runs-1m 3] [--dir .cache/bench/scale]
 //   node bench/scale.mjs --format v1 ...    # the same on the old single-JSON snapshot format
+//   node bench/scale.mjs --cli old/bin/kafka-readiness.js,bin/kafka-readiness.js --dir old-snapshots,new-snapshots
+//                                           # two builds, runs interleaved, each on snapshots in its own format
 //
 // Live gather (a running cluster): --live --bootstrap-server B --command-config F [--topics 20,2000,5000]
 // (--cli another/bin/kafka-readiness.js compares builds) creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
@@ -78,36 +80,50 @@ function load() {
 }
 
 function evaluateBench() {
-  mkdirSync(args.dir, { recursive: true });
-  const cli = args.cli;
+  // --cli a,b [--dir da,db]: builds compared in one run, their runs interleaved (a, b, a, b, …) so load
+  // changes hit both alike; each build reads the snapshots in its own folder (an old build may not read the
+  // current format).
+  const clis = args.cli.split(',');
+  const dirs = args.dir.split(',');
+  if (dirs.length !== 1 && dirs.length !== clis.length) throw new Error('--dir takes one folder or one per --cli');
+  const dirOf = (j) => dirs[dirs.length === 1 ? 0 : j];
+  for (const d of dirs) mkdirSync(d, { recursive: true });
   process.stdout.write(`# evaluate scale benchmark (${new Date().toISOString()}, node ${process.version}, load ${load()}, snapshot format ${args.format})\n`);
   const base = Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0']));
-  process.stdout.write(`baseline node -e 0: ${fmt(median(base.map((b) => b.wall)))} s, ${fmt(median(base.map((b) => b.rssMb)), 0)} MB\n`);
-  process.stdout.write('case        partitions groups samples snapshot MB  budget MB  runs  wall s  cpu s  peak RSS MB  exit  report json/html MB\n');
+  process.stdout.write(`baseline node -e 0: ${fmt(median(base.map((b) => b.wall)))} s, ${fmt(median(base.map((b) => b.cpu)))} s cpu, ${fmt(median(base.map((b) => b.rssMb)), 0)} MB\n`);
+  process.stdout.write('case        partitions groups samples snapshot MB  budget MB  runs  wall s  cpu s  peak RSS MB  exit  report json/html MB  cli\n');
   for (const name of args.cases.split(',')) {
     const c = CASES[name];
     if (!c) throw new Error(`unknown case ${name} (one of ${Object.keys(CASES).join(', ')})`);
     const ext = args.ext || (args.format === 'v1' ? '.json' : '.jsonl');
-    const file = path.join(args.dir, `${name}.${args.format}${ext}`);
-    if (!existsSync(file)) {
-      execFileSync(process.execPath, [path.join(root, 'bench', 'synthetic-snapshot.mjs'), '--partitions', String(c.partitions), '--groups', String(c.groups), '--samples', String(c.samples), '--format', args.format, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const files = clis.map((_, j) => path.join(dirOf(j), `${name}.${args.format}${ext}`));
+    for (const file of new Set(files)) {
+      if (!existsSync(file)) {
+        execFileSync(process.execPath, [path.join(root, 'bench', 'synthetic-snapshot.mjs'), '--partitions', String(c.partitions), '--groups', String(c.groups), '--samples', String(c.samples), '--format', args.format, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+      }
     }
     const topics = Math.ceil(c.partitions / 10);
     const budget = (1.5 * 1024 * topics + 0.15 * 1024 * c.partitions) / 1024 / 1024;
     const runs = name.startsWith('1m') ? Number(args['runs-1m']) : Number(args.runs);
-    const outDir = path.join(args.dir, `report-${name}`);
-    const results = [];
+    const outDirs = clis.map((_, j) => path.join(dirOf(j), `report-${name}${clis.length > 1 ? `-${j}` : ''}`));
+    const results = clis.map(() => []);
     for (let i = 0; i < runs; i++) {
-      rmSync(outDir, { recursive: true, force: true });
-      results.push(measure(process.execPath, [cli, 'evaluate', file, '--format', 'json,html', '--out-dir', outDir]));
+      for (let j = 0; j < clis.length; j++) {
+        rmSync(outDirs[j], { recursive: true, force: true });
+        results[j].push(measure(process.execPath, [clis[j], 'evaluate', files[j], '--format', 'json,html', '--out-dir', outDirs[j]]));
+      }
     }
-    const sizes = existsSync(outDir) ? Object.fromEntries(readdirSync(outDir).map((f) => [path.extname(f), mb(statSync(path.join(outDir, f)).size)])) : {};
-    const codes = [...new Set(results.map((r) => r.code))].join('/');
-    process.stdout.write(
-      `${name.padEnd(11)} ${String(c.partitions).padStart(10)} ${String(c.groups).padStart(6)} ${String(c.samples).padStart(7)} ${fmt(mb(statSync(file).size), 1).padStart(11)} ${fmt(budget, 1).padStart(10)} ${String(runs).padStart(5)} ${fmt(median(results.map((r) => r.wall))).padStart(7)} ${fmt(median(results.map((r) => r.cpu))).padStart(6)} ${fmt(median(results.map((r) => r.rssMb)), 0).padStart(12)} ${codes.padStart(5)}  ${sizes['.json'] !== undefined ? `${fmt(sizes['.json'])}/${fmt(sizes['.html'] ?? NaN)}` : '-'}\n`,
-    );
-    const failed = results.find((r) => r.errLine);
-    if (failed) process.stdout.write(`  ${name} failed: ${failed.errLine}\n`);
+    for (let j = 0; j < clis.length; j++) {
+      const outDir = outDirs[j];
+      const sizes = existsSync(outDir) ? Object.fromEntries(readdirSync(outDir).map((f) => [path.extname(f), mb(statSync(path.join(outDir, f)).size)])) : {};
+      const codes = [...new Set(results[j].map((r) => r.code))].join('/');
+      const r = results[j];
+      process.stdout.write(
+        `${name.padEnd(11)} ${String(c.partitions).padStart(10)} ${String(c.groups).padStart(6)} ${String(c.samples).padStart(7)} ${fmt(mb(statSync(files[j]).size), 1).padStart(11)} ${fmt(budget, 1).padStart(10)} ${String(runs).padStart(5)} ${fmt(median(r.map((x) => x.wall))).padStart(7)} ${fmt(median(r.map((x) => x.cpu))).padStart(6)} ${fmt(median(r.map((x) => x.rssMb)), 0).padStart(12)} ${codes.padStart(5)}  ${(sizes['.json'] !== undefined ? `${fmt(sizes['.json'])}/${fmt(sizes['.html'] ?? NaN)}` : '-').padEnd(19)}  ${path.relative(root, clis[j])}\n`,
+      );
+      const failed = r.find((x) => x.errLine);
+      if (failed) process.stdout.write(`  ${name} failed: ${failed.errLine}\n`);
+    }
   }
 }
 
