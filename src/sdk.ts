@@ -202,16 +202,25 @@ export function defineCheck<R extends ArtifactName, O extends CheckOptions = Rec
 
 // ---- result helpers -------------------------------------------------------------------------------------
 
+// Built by assignment, not by spreading optional parts: these run once per partition or topic at scale.
 export function pass(resource: Resource, message: string, evidence?: Evidence): ResourceResult {
-  return { resource, status: 'pass', message, ...(evidence ? { evidence } : {}) };
+  const r: ResourceResult = { resource, status: 'pass', message };
+  if (evidence) r.evidence = evidence;
+  return r;
 }
 
 export function warn(resource: Resource, message: string, evidence?: Evidence, severity?: Severity): ResourceResult {
-  return { resource, status: 'warn', message, ...(evidence ? { evidence } : {}), ...(severity ? { severity } : {}) };
+  const r: ResourceResult = { resource, status: 'warn', message };
+  if (evidence) r.evidence = evidence;
+  if (severity) r.severity = severity;
+  return r;
 }
 
 export function fail(resource: Resource, message: string, evidence?: Evidence, severity?: Severity): ResourceResult {
-  return { resource, status: 'fail', message, ...(evidence ? { evidence } : {}), ...(severity ? { severity } : {}) };
+  const r: ResourceResult = { resource, status: 'fail', message };
+  if (evidence) r.evidence = evidence;
+  if (severity) r.severity = severity;
+  return r;
 }
 
 export function notApplicable(reason: string): NotApplicable {
