@@ -2,7 +2,7 @@ import check from '../../../../checks/cost/over-partitioned.js';
 import { checkCases } from '../../../helpers/check-tester.js';
 import { denied } from '../../../helpers/builders.js';
 import { makeSnapshot } from '../../../helpers/snapshot.js';
-import { observed, partitioned } from './helpers.js';
+import { lastSampleLacksT0, observed, partitioned } from './helpers.js';
 
 checkCases(check, [
   {
@@ -16,5 +16,8 @@ checkCases(check, [
   { name: 'allowTopics keeps a topic whose count is needed', snapshot: () => observed([0, 100, 200], 12, [partitioned('wide', 24)]), options: { allowTopics: ['t'] }, expect: [{ kind: 'topic', name: 'wide', status: 'warn', message: '24 partitions for 0.00 records/s' }] },
   { name: 'not applicable when no topic has minPartitions partitions', snapshot: () => observed([0, 100, 200], 11), expect: { status: 'not-applicable', reason: 'no topic has 12 or more partitions' } },
   { name: 'needs --observe', snapshot: makeSnapshot(), expect: { status: 'not-applicable', reason: 'needs an observation window: run with --observe <duration>' } },
+  // A sample without one of the topic's partitions gives no rate: unknown traffic, not 0 records/s.
+  { name: 'unknown when a sample lacks a partition of the topic', snapshot: () => lastSampleLacksT0(observed([0, 100, 200], 12)), expect: { status: 'unknown', reason: 'no ingress rate for t: a sample lacks some of its partitions' } },
+  { name: 'judges the measurable topics when another lacks a partition', snapshot: () => lastSampleLacksT0(observed([0, 100, 200], 12, [partitioned('wide', 24)])), expect: [{ kind: 'topic', name: 'wide', status: 'warn' }] },
   { name: 'unknown when the samples were not gathered', snapshot: () => makeSnapshot({ samples: denied('ListOffsets') }), expect: { status: 'unknown', missing: ['samples'] } },
 ]);
