@@ -1,4 +1,4 @@
-import { defineCheck, formatDuration, ingressRate, isInternalTopic, notApplicable, pass, topic, warn, windowMs } from '../../src/sdk.js';
+import { defineCheck, formatDuration, ingressRate, isInternalTopic, notApplicable, pass, topic, unknown, warn, windowMs } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -18,9 +18,15 @@ export default defineCheck({
   evaluate({ topics, samples }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');
     const results = [];
+    const unmeasured: string[] = [];
     for (const t of topics) {
       if (isInternalTopic(t) || t.partitions.length < options.minPartitions || options.allowTopics.includes(t.name)) continue;
-      const rate = ingressRate(samples, t.name) ?? 0;
+      const rate = ingressRate(samples, t.name);
+      // No rate (a sample lacks some of the topic's partitions) is unknown traffic, never "0 records/s".
+      if (rate === null) {
+        unmeasured.push(t.name);
+        continue;
+      }
       const perPartition = rate / t.partitions.length;
       const evidence = { observed: `${t.partitions.length} partitions, ${rate.toFixed(2)} records/s`, expected: `>= ${options.minRecordsPerSecPerPartition} records/s per partition`, details: { window: formatDuration(windowMs(samples)) } };
       results.push(
@@ -29,6 +35,8 @@ export default defineCheck({
           : pass(topic(t.name), `${perPartition.toFixed(1)} records/s per partition`, evidence),
       );
     }
-    return results.length ? results : notApplicable(`no topic has ${options.minPartitions} or more partitions`);
+    if (results.length) return results;
+    if (unmeasured.length) return unknown(`no ingress rate for ${unmeasured.join(', ')}: a sample lacks some of its partitions`);
+    return notApplicable(`no topic has ${options.minPartitions} or more partitions`);
   },
 });

@@ -1,8 +1,7 @@
 import check from '../../../../checks/consumer-lag/group-lag.js';
 import { checkCases } from '../../../helpers/check-tester.js';
 import { denied, group } from '../../../helpers/builders.js';
-import { obsGroup as g, obsSnap as snap, samples } from '../../../helpers/builders-observe.js';
-import { makeSnapshot, TOPIC_DEFAULTS } from '../../../helpers/snapshot.js';
+import { makeSnapshot } from '../../../helpers/snapshot.js';
 
 const lagSnap = () =>
   makeSnapshot({

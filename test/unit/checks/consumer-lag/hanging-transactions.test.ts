@@ -1,8 +1,8 @@
 import check from '../../../../checks/consumer-lag/hanging-transactions.js';
 import { checkCases } from '../../../helpers/check-tester.js';
-import { denied, group } from '../../../helpers/builders.js';
-import { obsGroup as g, obsSnap as snap, samples } from '../../../helpers/builders-observe.js';
-import { makeSnapshot, TOPIC_DEFAULTS } from '../../../helpers/snapshot.js';
+import { denied } from '../../../helpers/builders.js';
+import { obsSnap as snap, samples } from '../../../helpers/builders-observe.js';
+import { makeSnapshot } from '../../../helpers/snapshot.js';
 
 checkCases(check, [
   { name: 'fails a last stable offset that never moves', snapshot: () => snap(samples([100, 120, 140], {}, {}, [90, 90, 90]), []), expect: [{ kind: 'partition', name: 't-0', status: 'fail', severity: 'high' }] },

@@ -1,8 +1,8 @@
 import check from '../../../../checks/consumer-lag/rebalancing-groups.js';
 import { checkCases } from '../../../helpers/check-tester.js';
-import { denied, group } from '../../../helpers/builders.js';
+import { denied } from '../../../helpers/builders.js';
 import { obsGroup as g, obsSnap as snap, samples } from '../../../helpers/builders-observe.js';
-import { makeSnapshot, TOPIC_DEFAULTS } from '../../../helpers/snapshot.js';
+import { makeSnapshot } from '../../../helpers/snapshot.js';
 
 const busy = () => samples([1, 2, 3], { busy: [1, 1, 1] }, { busy: 2 }, undefined, { busy: ['PreparingRebalance', 'CompletingRebalance', 'PreparingRebalance'] });
 

@@ -1,6 +1,6 @@
 import check from '../../../../checks/consumer-lag/time-to-data-loss.js';
 import { checkCases } from '../../../helpers/check-tester.js';
-import { denied, group } from '../../../helpers/builders.js';
+import { denied } from '../../../helpers/builders.js';
 import { obsGroup as g, obsSnap as snap, samples } from '../../../helpers/builders-observe.js';
 import { makeSnapshot, TOPIC_DEFAULTS } from '../../../helpers/snapshot.js';
 
