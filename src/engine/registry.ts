@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtInChecks } from '../../checks/index.js';
+import type { Ajv as AjvType } from 'ajv';
 import type { ReadinessConfig } from '../config/readiness.js';
+import { describeSchemaError, errorPath } from '../config/schema-errors.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, patternError, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
@@ -101,6 +103,10 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
     if (!check) {
       throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${didYouMean(id, [...byId.keys()])}`);
     }
+    if (check.meta.optionsSchema && override.options !== undefined) {
+      validateAgainstSchema(config, id, check.meta.optionsSchema, override.options);
+      continue;
+    }
     const defaults = (check.meta.defaultOptions ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(override.options ?? {})) {
       if (!(key in defaults)) {
@@ -118,6 +124,23 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id}: ${bad}`);
     }
   }
+}
+
+// Loaded on first use: options overrides only come from a readiness.yaml, whose loader loads ajv anyway.
+let optionsAjv: AjvType | undefined;
+
+/** A check's own options schema: the first error names the file:line:column inside `options`. */
+function validateAgainstSchema(config: ReadinessConfig, id: string, schema: Record<string, unknown>, options: unknown): void {
+  if (!optionsAjv) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    optionsAjv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+  }
+  const validate = optionsAjv.getSchema(id) ?? (optionsAjv.addSchema(schema, id), optionsAjv.getSchema(id)!);
+  if (validate(options)) return;
+  const err = validate.errors![0]!;
+  const at = errorPath(err);
+  const message = describeSchemaError(err).replace(/^top level/, 'options');
+  throw new ConfigError(`${config.locate(['checks', id, 'options', ...at])}: check ${id}: ${message}`);
 }
 
 /** Numbers in check options are counts, thresholds and durations: finite and not negative. Patterns must compile. */

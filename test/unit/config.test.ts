@@ -58,6 +58,17 @@ describe('readiness.yaml', () => {
     expect(e.message).toMatch(/^dup\.yaml:3:\d+: .*[Mm]ap keys must be unique/);
   });
 
+  it('validates check options against the check\'s optionsSchema: a typo inside groupThresholds is a config error at its location', async () => {
+    const yaml = 'checks:\n  consumer-lag/group-lag:\n    options:\n      groupThresholds:\n        - groups: ["batch-*"]\n          warnLagg: 50000\n';
+    const e = await asyncErrorOf(buildRegistry(parseReadinessConfig(yaml, 'r.yaml')));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toBe('r.yaml:6:11: check consumer-lag/group-lag: unknown key "warnLagg" in groupThresholds.0');
+    const wrongType = 'checks:\n  consumer-lag/group-lag:\n    options:\n      groupThresholds:\n        - groups: batch-*\n';
+    expect((await asyncErrorOf(buildRegistry(parseReadinessConfig(wrongType, 'r.yaml')))).message).toBe('r.yaml:5:11: check consumer-lag/group-lag: groupThresholds.0.groups must be array');
+    const good = 'checks:\n  consumer-lag/group-lag:\n    options:\n      warnLag: 10\n      groupThresholds:\n        - groups: ["batch-*"]\n          warnLag: 50000\n';
+    await expect(buildRegistry(parseReadinessConfig(good, 'r.yaml'))).resolves.toBeDefined();
+  });
+
   it('rejects unknown check ids and options at their location', async () => {
     const c1 = parseReadinessConfig('checks:\n  replication/replication-factr:\n    enabled: false\n', 'r.yaml');
     expect((await asyncErrorOf(buildRegistry(c1))).message).toBe('r.yaml:2:3: unknown check "replication/replication-factr" (did you mean replication/replication-factor?)');
