@@ -104,6 +104,9 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${didYouMean(id, [...byId.keys()])}`);
     }
     if (check.meta.optionsSchema && override.options !== undefined) {
+      // The rules every option value obeys come first (NaN and a broken /regex/ read better than "must be number").
+      const bad = badOptionLeaf(override.options, []);
+      if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', ...bad.at])}: option ${bad.at.join('.')} of ${id}: ${bad.why}`);
       validateAgainstSchema(config, id, check.meta.optionsSchema, override.options);
       continue;
     }
@@ -141,6 +144,19 @@ function validateAgainstSchema(config: ReadinessConfig, id: string, schema: Reco
   const at = errorPath(err);
   const message = describeSchemaError(err).replace(/^top level/, 'options');
   throw new ConfigError(`${config.locate(['checks', id, 'options', ...at])}: check ${id}: ${message}`);
+}
+
+/** badOptionValue with the path of the first offending leaf, so the error points at it. */
+function badOptionLeaf(value: unknown, at: (string | number)[]): { at: (string | number)[]; why: string } | null {
+  if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = badOptionLeaf(v, [...at, Array.isArray(value) ? Number(k) : k]);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  const why = badOptionValue(value);
+  return why ? { at, why } : null;
 }
 
 /** Numbers in check options are counts, thresholds and durations: finite and not negative. Patterns must compile. */
