@@ -6,13 +6,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtInChecks } from '../../checks/index.js';
-import type { Ajv as AjvType } from 'ajv';
 import type { ReadinessConfig } from '../config/readiness.js';
-import { describeSchemaError, errorPath } from '../config/schema-errors.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, patternError, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
+import { optionsSchemaError, optionsSchemaProblem } from './options-schema.js';
 import { DEFAULT_PLUGIN_BUDGET_MS, PluginHost } from './plugin-host.js';
 
 export interface RegisteredCheck {
@@ -39,6 +38,10 @@ export function validateCheck(candidate: unknown, origin: string): Check<any, an
   if (!SEVERITIES.includes(m.severity!)) fail(`check ${m.id}: severity must be one of ${SEVERITIES.join(', ')}`);
   if (!Array.isArray(m.requires) || m.requires.length === 0) fail(`check ${m.id}: meta.requires must list the artifacts it reads`);
   for (const r of m.requires) if (!ARTIFACT_NAMES.includes(r)) fail(`check ${m.id}: unknown artifact "${String(r)}" in requires (known: ${ARTIFACT_NAMES.join(', ')})`);
+  if (m.optionsSchema !== undefined) {
+    const problem = optionsSchemaProblem(m.optionsSchema, m.defaultOptions ?? {});
+    if (problem) fail(`check ${m.id}: ${problem}`);
+  }
   return c as Check<any, any>;
 }
 
@@ -107,8 +110,17 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       // The rules every option value obeys come first (NaN and a broken /regex/ read better than "must be number").
       const bad = badOptionLeaf(override.options, []);
       if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', ...bad.at])}: option ${bad.at.join('.')} of ${id}: ${bad.why}`);
-      validateAgainstSchema(config, id, check.meta.optionsSchema, override.options);
-      continue;
+      const err = optionsSchemaError(check.meta.optionsSchema, override.options);
+      if (!err) continue;
+      const where = config.locate(['checks', id, 'options', ...err.at]);
+      // A misspelt top-level option reads as before, with the options the check has.
+      if (err.at.length === 1 && err.keyword === 'additionalProperties') {
+        const known = Object.keys((check.meta.optionsSchema as { properties?: object }).properties ?? {});
+        throw new ConfigError(`${where}: check ${id} has no option "${err.at[0]}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes no options)'}`);
+      }
+      // describeSchemaError starts with the path: "warnFreeRatio must be number" becomes "option warnFreeRatio of <id> must be number".
+      const topLevel = err.at.length === 1 && err.message.startsWith(`${err.at[0]} `);
+      throw new ConfigError(`${where}: ${topLevel ? `option ${err.at[0]} of ${id}${err.message.slice(String(err.at[0]).length)}` : `check ${id}: ${err.message}`}`);
     }
     const defaults = (check.meta.defaultOptions ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(override.options ?? {})) {
@@ -127,23 +139,6 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id}: ${bad}`);
     }
   }
-}
-
-// Loaded on first use: options overrides only come from a readiness.yaml, whose loader loads ajv anyway.
-let optionsAjv: AjvType | undefined;
-
-/** A check's own options schema: the first error names the file:line:column inside `options`. */
-function validateAgainstSchema(config: ReadinessConfig, id: string, schema: Record<string, unknown>, options: unknown): void {
-  if (!optionsAjv) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    optionsAjv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-  }
-  const validate = optionsAjv.getSchema(id) ?? (optionsAjv.addSchema(schema, id), optionsAjv.getSchema(id)!);
-  if (validate(options)) return;
-  const err = validate.errors![0]!;
-  const at = errorPath(err);
-  const message = describeSchemaError(err).replace(/^top level/, 'options');
-  throw new ConfigError(`${config.locate(['checks', id, 'options', ...at])}: check ${id}: ${message}`);
 }
 
 /** badOptionValue with the path of the first offending leaf, so the error points at it. */
