@@ -487,3 +487,6 @@ function rangeOf(node: unknown): { offset: number } | null {
   }
   return null;
 }
+
+/** The readiness.yaml schema as validated at load (schema/readiness.schema.json is generated from it). */
+export { schema as READINESS_SCHEMA };
