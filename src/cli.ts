@@ -6,6 +6,7 @@ import { builtInChecks } from '../checks/index.js';
 import { buildConnectionOptions, type ConnectionFlags, DEFAULT_CLIENT_SECRET_ENV, DEFAULT_PASSWORD_ENV } from './commands/connection.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { renderConfigCoverage } from './commands/config-coverage.js';
+import { EXIT_HELP } from './commands/exit-help.js';
 import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
 import { applyBaseline, diffReports, readReportFile, renderDiffText } from './engine/diff.js';
 import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
@@ -13,7 +14,7 @@ import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';
 import type { CloudWatchArtifact, Snapshot } from './model/snapshot.js';
-import type { Severity } from './sdk.js';
+import { SEVERITIES, type Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
@@ -24,14 +25,6 @@ import type { ConnectionOptions } from './connect/options.js';
 import type { GatherEvent } from './gather/gather.js';
 import { escapeControl } from './report/escape.js';
 import { DEFAULT_PLUGIN_BUDGET_MS } from './engine/plugin-host.js';
-
-const EXIT_HELP = `
-Exit codes:
-  0  gate passed (or no gate configured)
-  1  gate failed (coverage below the minimum: not assessable; or a --fail-under/--fail-on/gate: rule)
-  2  usage or configuration error (bad flag, malformed readiness.yaml, properties or snapshot file)
-  3  cannot connect to or authenticate with the cluster
-  4  internal error (a bug: please report it)`;
 
 interface ReportFlags extends OutputFlags {
   config?: string;
@@ -127,7 +120,7 @@ function addReportOptions(cmd: Command): Command {
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(SEVERITIES))
     .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)')
     .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(['failure', 'skipped', 'pass']))

@@ -161,6 +161,8 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   severity: Severity;
   requires: readonly R[];
   defaultOptions?: O;
+  /** JSON Schema of the options object; readiness.yaml options are validated against it at load (without one: key names and typeof of the defaults). */
+  optionsSchema?: Record<string, unknown>;
   /** Platforms where the check does not apply, with the reason shown in the report. */
   notApplicableOn?: Partial<Record<Platform, string>>;
   /** The Kafka configs this check judges, with the threshold and its source (docs/config-coverage.md is built from these). */

@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['scramUsers'],
     defaultOptions: { minIterations: 4096 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minIterations: { type: 'integer', minimum: 0 } } },
     notApplicableOn: { msk: 'Amazon MSK stores SCRAM secrets in AWS Secrets Manager and manages iterations' },
   },
   evaluate({ scramUsers }, { options }) {

@@ -17,6 +17,7 @@ export default defineCheck({
       { config: 'super.users', scope: 'broker', threshold: 'User:* or User:ANONYMOUS → fail; more than maxSuperUsers (3) → warn (medium)', source: 'Kafka docs super.users; check catalog (h)' },
     ],
     defaultOptions: { maxSuperUsers: 3 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxSuperUsers: { type: 'integer', minimum: 0 } } },
   },
   evaluate({ brokerConfigs }, { options }) {
     const results = [];

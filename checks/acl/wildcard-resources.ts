@@ -19,6 +19,7 @@ export default defineCheck({
     requires: ['acls'],
     // scannerPrincipals: the principals that run kafka-readiness (the scanning principal is always one of them).
     defaultOptions: { minPrefixLength: 3, scannerPrincipals: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minPrefixLength: { type: 'integer', minimum: 0 }, scannerPrincipals: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ acls }, { options, snapshot }) {
     const scanners = new Set([...(snapshot.target.principal ? [`User:${snapshot.target.principal}`] : []), ...options.scannerPrincipals]);

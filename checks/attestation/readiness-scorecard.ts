@@ -30,6 +30,7 @@ export default defineCheck({
     severity: 'info',
     requires: ['cluster'],
     defaultOptions: { items: DEFAULT_ITEMS, maxAgeDays: 180, required: false },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { items: { type: 'array', items: { type: 'string' } }, maxAgeDays: { type: 'number', minimum: 0 }, required: { type: 'boolean' } } },
   },
   evaluate(_artifacts, { options, policy, now }) {
     if (!options.required && policy.attestations.length === 0) {

@@ -18,6 +18,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['apiVersions'],
     defaultOptions: { minimumRelease: '3.7' },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minimumRelease: { type: 'string', pattern: '^\\d+\\.\\d+(\\.\\d+)?$' } } },
     notApplicableOn: {
       redpanda: 'Redpanda advertises Kafka API versions of its own; its release is not an Apache Kafka release',
       warpstream: 'WarpStream advertises Kafka API versions of its own',

@@ -18,6 +18,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['apiVersions'],
     defaultOptions: { requireKafka4Ready: false },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { requireKafka4Ready: { type: 'boolean' } } },
   },
   evaluate({ apiVersions }, { options }) {
     const brokers = Object.values(apiVersions.brokers);

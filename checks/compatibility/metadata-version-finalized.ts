@@ -21,6 +21,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['apiVersions'],
     defaultOptions: { features: ['metadata.version'] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { features: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ apiVersions }, { options }) {
     const brokers = Object.entries(apiVersions.brokers);

@@ -16,6 +16,28 @@ export default defineCheck({
     requires: ['groups', 'groupOffsets', 'offsets'],
     // groupThresholds: per-group-pattern limits, first match wins, e.g. [{ groups: ["batch-*"], warnLag: 50000, failLag: 5000000 }].
     defaultOptions: { warnLag: 1000, failLag: 100000, ignoreGroups: [] as string[], groupThresholds: [] as { groups: string[]; warnLag?: number; failLag?: number }[] },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        warnLag: { type: 'number', minimum: 0 },
+        failLag: { type: 'number', minimum: 0 },
+        ignoreGroups: { type: 'array', items: { type: 'string' } },
+        groupThresholds: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['groups'],
+            properties: {
+              groups: { type: 'array', items: { type: 'string' } },
+              warnLag: { type: 'number', minimum: 0 },
+              failLag: { type: 'number', minimum: 0 },
+            },
+          },
+        },
+      },
+    },
   },
   evaluate({ groups, groupOffsets, offsets }, { options }) {
     const results = [];

@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['cloudwatch'],
     defaultOptions: { warnTimeLagSeconds: 300, failTimeLagSeconds: 1800 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { warnTimeLagSeconds: { type: 'number', minimum: 0 }, failTimeLagSeconds: { type: 'number', minimum: 0 } } },
   },
   evaluate({ cloudwatch: cw }, { options }) {
     const missing = cwMissing(cw, ['EstimatedMaxTimeLag', 'MaxOffsetLag']);

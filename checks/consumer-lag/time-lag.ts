@@ -15,6 +15,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['samples', 'groups'],
     defaultOptions: { warnMs: 300_000, failMs: 1_800_000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { warnMs: { type: 'number', minimum: 0 }, failMs: { type: 'number', minimum: 0 } } },
   },
   evaluate({ samples, groups }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');

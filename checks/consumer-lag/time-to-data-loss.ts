@@ -15,6 +15,7 @@ export default defineCheck({
     severity: 'critical',
     requires: ['samples', 'groups', 'topicConfigs'],
     defaultOptions: { highMs: 86_400_000, criticalMs: 3_600_000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { highMs: { type: 'number', minimum: 0 }, criticalMs: { type: 'number', minimum: 0 } } },
   },
   evaluate({ samples, groups, topicConfigs }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');

@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'low',
     requires: ['topics', 'offsets'],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ topics, offsets }, { options }) {
     const results = [];

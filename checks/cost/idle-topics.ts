@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'low',
     requires: ['samples', 'topics'],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ samples, topics }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');

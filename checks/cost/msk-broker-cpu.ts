@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['cloudwatch'],
     defaultOptions: { warnPercent: 60, failPercent: 80 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { warnPercent: { type: 'number', minimum: 0, maximum: 100 }, failPercent: { type: 'number', minimum: 0, maximum: 100 } } },
   },
   evaluate({ cloudwatch: cw }, { options }) {
     const missing = cwMissing(cw, ['CpuUser', 'CpuSystem']);

@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'low',
     requires: ['topics', 'samples'],
     defaultOptions: { minPartitions: 12, minRecordsPerSecPerPartition: 1, allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minPartitions: { type: 'integer', minimum: 0 }, minRecordsPerSecPerPartition: { type: 'number', minimum: 0 }, allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ topics, samples }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');

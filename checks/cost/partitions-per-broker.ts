@@ -34,6 +34,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['topics', 'cluster'],
     defaultOptions: { recommended: 1000, maximum: 1500, instanceType: '' },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { recommended: { type: 'integer', minimum: 0 }, maximum: { type: 'integer', minimum: 0 }, instanceType: { type: 'string' } } },
   },
   evaluate({ topics, cluster }, { options }) {
     const limits = options.instanceType ? mskLimits(options.instanceType) : { recommended: options.recommended, maximum: options.maximum };

@@ -16,6 +16,7 @@ export default defineCheck({
     severity: 'info',
     requires: ['samples', 'topics', 'groupOffsets'],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ samples, topics, groupOffsets }, { options }) {
     if (samples.length < 2) return notApplicable('needs an observation window: run with --observe <duration>');

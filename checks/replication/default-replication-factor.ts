@@ -17,6 +17,7 @@ export default defineCheck({
       { config: 'default.replication.factor', scope: 'broker', threshold: '< 3 → warn (fail when auto.create.topics.enable=true)', source: 'Kafka docs default.replication.factor; check catalog' },
     ],
     defaultOptions: { minReplicationFactor: 3 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minReplicationFactor: { type: 'integer', minimum: 0 } } },
     notApplicableOn: { automq: 'storage is shared (S3/EBS WAL); Kafka replication factor does not set durability', warpstream: 'storage is object storage; replication factor is not used' },
   },
   evaluate({ brokerConfigs }, { options }) {

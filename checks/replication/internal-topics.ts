@@ -28,6 +28,7 @@ export default defineCheck({
       { config: 'transaction.state.log.min.isr', scope: 'broker', threshold: '< 2 → warn', source: 'Kafka docs transaction.state.log.min.isr' },
     ],
     defaultOptions: { minReplicationFactor: 3, minIsr: 2 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minReplicationFactor: { type: 'integer', minimum: 0 }, minIsr: { type: 'integer', minimum: 0 } } },
     notApplicableOn: { automq: 'storage is shared; replication factor does not set durability', warpstream: 'internal state lives in object storage' },
   },
   evaluate({ topics, topicConfigs, brokerConfigs }, { options }) {

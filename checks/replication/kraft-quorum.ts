@@ -16,6 +16,7 @@ export default defineCheck({
     requires: ['quorum', 'cluster', 'apiVersions'],
     // maxFetchAgeMs: followers long-poll the leader continuously (every ~0.5 s), so a few seconds of silence is a voter that is down now.
     defaultOptions: { maxVoterLagOffsets: 10000, maxCaughtUpAgeMs: 30000, maxFetchAgeMs: 5000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxVoterLagOffsets: { type: 'number', minimum: 0 }, maxCaughtUpAgeMs: { type: 'number', minimum: 0 }, maxFetchAgeMs: { type: 'number', minimum: 0 } } },
     notApplicableOn: {
       redpanda: 'Redpanda has its own Raft controller, not a KRaft quorum',
       msk: 'Amazon MSK manages the controllers and does not expose the quorum',

@@ -22,6 +22,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['topics', 'cluster'],
     defaultOptions: { maxClusterLeaderSharePercent: 50, minPartitionsPerTopic: 2 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxClusterLeaderSharePercent: { type: 'number', minimum: 0, maximum: 100 }, minPartitionsPerTopic: { type: 'integer', minimum: 0 } } },
     notApplicableOn: { warpstream: 'agents are stateless; there are no partition leaders to place' },
   },
   evaluate({ topics, cluster: info }, { options }) {

@@ -15,6 +15,7 @@ export default defineCheck({
     severity: 'critical',
     requires: ['cloudwatch'],
     defaultOptions: { urpMinutes: 15 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { urpMinutes: { type: 'number', minimum: 0 } } },
   },
   evaluate({ cloudwatch: cw }, { options }) {
     const missing = cwMissing(cw, ['UnderReplicatedPartitions', 'UnderMinIsrPartitionCount', 'OfflinePartitionsCount']);

@@ -19,6 +19,7 @@ export default defineCheck({
       { config: 'leader.imbalance.per.broker.percentage', scope: 'broker', threshold: 'imbalance > 10 % per broker → warn (option maxImbalancePercent mirrors the Kafka default)', source: 'Kafka docs leader.imbalance.per.broker.percentage' },
     ],
     defaultOptions: { maxImbalancePercent: 10 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxImbalancePercent: { type: 'number', minimum: 0, maximum: 100 } } },
     notApplicableOn: { warpstream: 'agents are stateless; there are no partition leaders to balance' },
   },
   evaluate({ topics, cluster }, { options }) {

@@ -15,6 +15,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['topics'],
     defaultOptions: { minReplicationFactor: 3 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minReplicationFactor: { type: 'integer', minimum: 0 } } },
   },
   evaluate({ topics }, { options }) {
     const min = options.minReplicationFactor;

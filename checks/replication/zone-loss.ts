@@ -21,6 +21,7 @@ export default defineCheck({
     severity: 'critical',
     requires: ['topics', 'topicConfigs', 'cluster'],
     defaultOptions: { maxListed: 1000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxListed: { type: 'integer', minimum: 0 } } },
     notApplicableOn: { automq: 'data lives on shared storage; a zone loss moves partitions instead of losing replicas', warpstream: 'data lives in object storage; agents are stateless' },
   },
   evaluate({ topics, topicConfigs, cluster }, { options }) {

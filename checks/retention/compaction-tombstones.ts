@@ -39,6 +39,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['topics', 'topicConfigs', 'brokerConfigs'],
     defaultOptions: { minDeleteRetentionMs: 86_400_000, minDirtyRatio: 0.1, maxDirtyRatio: 0.8 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minDeleteRetentionMs: { type: 'number', minimum: 0 }, minDirtyRatio: { type: 'number', minimum: 0, maximum: 1 }, maxDirtyRatio: { type: 'number', minimum: 0, maximum: 1 } } },
     judges: [
       { config: 'delete.retention.ms', scope: 'topic', threshold: '< minDeleteRetentionMs (1 day, the Kafka default) on a compacted topic → warn', source: 'Kafka docs delete.retention.ms (bound on a full re-read); default from LogConfig' },
       { config: 'min.cleanable.dirty.ratio', scope: 'topic', threshold: '> 0.8 or < 0.1 on a compacted topic → warn', source: 'heuristic around the Kafka default 0.5 (options minDirtyRatio, maxDirtyRatio)' },

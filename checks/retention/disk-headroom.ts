@@ -14,6 +14,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['logDirs'],
     defaultOptions: { warnFreeRatio: 0.25, failFreeRatio: 0.1 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { warnFreeRatio: { type: 'number', minimum: 0, maximum: 1 }, failFreeRatio: { type: 'number', minimum: 0, maximum: 1 } } },
   },
   evaluate({ logDirs }, { options }) {
     const results = [];

@@ -25,6 +25,7 @@ export default defineCheck({
       { config: 'log.retention.bytes', scope: 'broker', threshold: 'judged as the source of retention.bytes', source: 'DescribeConfigs synonyms' },
     ],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ topics, topicConfigs }, { options }) {
     const results = [];

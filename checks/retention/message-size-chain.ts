@@ -55,6 +55,7 @@ export default defineCheck({
     requires: ['topics', 'topicConfigs', 'brokerConfigs'],
     // Consumer fetch limits are not visible to a cluster scan: declare them here when known (bytes, null = unknown).
     defaultOptions: { consumerMaxPartitionFetchBytes: null as number | null },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { consumerMaxPartitionFetchBytes: { type: ['integer', 'null'], minimum: 0 } } },
     judges: [
       { config: 'max.message.bytes', scope: 'topic', threshold: '> replica.fetch.max.bytes + 12 → warn; > socket.request.max.bytes → fail; > consumerMaxPartitionFetchBytes (when declared) → warn', source: 'Kafka docs max.message.bytes, replica.fetch.max.bytes; KIP-74' },
       { config: 'message.max.bytes', scope: 'broker', threshold: '> replica.fetch.max.bytes + 12 → warn', source: 'Kafka docs message.max.bytes / replica.fetch.max.bytes (defaults 1048588 and 1048576)' },

@@ -18,6 +18,7 @@ export default defineCheck({
       { config: 'retention.bytes', scope: 'topic', threshold: 'sum of finite retention.bytes × replicas per broker > warnRatio (85 %) of the log dir → warn, > 100 % → fail', source: 'check catalog (h)' },
     ],
     defaultOptions: { warnRatio: 0.85 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { warnRatio: { type: 'number', minimum: 0, maximum: 1 } } },
     notApplicableOn: { automq: 'data lives on shared object storage', warpstream: 'data lives in object storage' },
   },
   evaluate({ topics, topicConfigs, logDirs }, { options }) {

@@ -39,6 +39,7 @@ export default defineCheck({
     severity: 'low',
     requires: ['topics', 'topicConfigs'],
     defaultOptions: { minSegmentMs: 600_000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { minSegmentMs: { type: 'number', minimum: 0 } } },
     judges: [
       { config: 'segment.ms', scope: 'topic', threshold: '> retention.ms (finite, delete policy) → warn; < minSegmentMs (10 min) → warn', source: 'Kafka docs segment.ms / log deletion works on closed segments; minimum is a heuristic (option minSegmentMs)' },
       { config: 'segment.index.bytes', scope: 'topic', threshold: '< segment.bytes / index.interval.bytes × 12 → warn (segments roll before segment.bytes)', source: 'Kafka source: AbstractIndex.isFull, TimeIndex entry size 12 bytes, LogSegment.shouldRoll' },

@@ -24,6 +24,7 @@ export default defineCheck({
       { config: 'log.message.timestamp.after.max.ms', scope: 'broker', threshold: 'judged as the source of message.timestamp.after.max.ms', source: 'DescribeConfigs synonyms' },
     ],
     defaultOptions: { maxFutureMs: 86_400_000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxFutureMs: { type: 'number', minimum: 0 } } },
   },
   evaluate({ topics, topicConfigs }, { options }) {
     const results = [];

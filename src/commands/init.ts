@@ -5,6 +5,7 @@
 import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Snapshot } from '../model/snapshot.js';
 import { escapeControl } from '../report/escape.js';
+import { YAML_LANGUAGE_SERVER_LINE } from '../config/editor-schema.js';
 
 function prefixes(names: string[]): { prefix: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -103,5 +104,6 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
   );
   before(top, 'attestations', 'Items a scan cannot measure (drills, reviews), attested with owner, date and evidence.', 'e.g. - { item: zone-loss-drill, owner: platform-team, date: 2026-11-01, evidence: "https://wiki.example/drills/2026-11" }');
   before(top, 'prices', 'Prices for the cost estimate (USD defaults shown).');
-  return doc.toString({ lineWidth: 0 });
+  // First line: editors with yaml-language-server complete check ids and options from the generated schema.
+  return `${YAML_LANGUAGE_SERVER_LINE}\n${doc.toString({ lineWidth: 0 })}`;
 }

@@ -3,9 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { describeSchemaError, errorPath } from './schema-errors.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import type { PriceTable, WaiverConfig } from './policy-types.js';
@@ -457,28 +458,6 @@ function parseGovernance(
   return out;
 }
 
-function errorPath(err: ErrorObject): (string | number)[] {
-  const parts = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (err.keyword === 'additionalProperties') parts.push(String((err.params as { additionalProperty: string }).additionalProperty));
-  return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
-function describeSchemaError(err: ErrorObject): string {
-  const at = err.instancePath ? errorPath({ ...err, keyword: 'path-only' }).join('.') : 'top level';
-  switch (err.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${(err.params as { additionalProperty: string }).additionalProperty}"${err.instancePath ? ` in ${at}` : ''}`;
-    case 'enum':
-      return `${at} must be one of ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
-    case 'const':
-      return `${at} must be ${JSON.stringify((err.params as { allowedValue: unknown }).allowedValue)}`;
-    case 'required':
-      return `${at} needs "${(err.params as { missingProperty: string }).missingProperty}"`;
-    default:
-      return `${at} ${err.message ?? 'is invalid'}`;
-  }
-}
-
 /** The node for a path; for a missing last key, the parent. Keys point at the key token, not the value. */
 function nodeAt(doc: Document, p: (string | number)[]): { offset: number } | null {
   let node: unknown = doc.contents;
@@ -508,3 +487,6 @@ function rangeOf(node: unknown): { offset: number } | null {
   }
   return null;
 }
+
+/** The readiness.yaml schema as validated at load (schema/readiness.schema.json is generated from it). */
+export { schema as READINESS_SCHEMA };

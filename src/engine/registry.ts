@@ -11,6 +11,7 @@ import { ConfigError, errorMessage } from '../errors.js';
 import { ARTIFACT_NAMES } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, patternError, SEVERITIES, type Check, type CheckMeta } from '../sdk.js';
 import { didYouMean } from '../suggest.js';
+import { optionsSchemaError, optionsSchemaProblem } from './options-schema.js';
 import { DEFAULT_PLUGIN_BUDGET_MS, PluginHost } from './plugin-host.js';
 
 export interface RegisteredCheck {
@@ -37,6 +38,10 @@ export function validateCheck(candidate: unknown, origin: string): Check<any, an
   if (!SEVERITIES.includes(m.severity!)) fail(`check ${m.id}: severity must be one of ${SEVERITIES.join(', ')}`);
   if (!Array.isArray(m.requires) || m.requires.length === 0) fail(`check ${m.id}: meta.requires must list the artifacts it reads`);
   for (const r of m.requires) if (!ARTIFACT_NAMES.includes(r)) fail(`check ${m.id}: unknown artifact "${String(r)}" in requires (known: ${ARTIFACT_NAMES.join(', ')})`);
+  if (m.optionsSchema !== undefined) {
+    const problem = optionsSchemaProblem(m.optionsSchema, m.defaultOptions ?? {});
+    if (problem) fail(`check ${m.id}: ${problem}`);
+  }
   return c as Check<any, any>;
 }
 
@@ -101,6 +106,22 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
     if (!check) {
       throw new ConfigError(`${config.locate(['checks', id])}: unknown check "${id}"${didYouMean(id, [...byId.keys()])}`);
     }
+    if (check.meta.optionsSchema && override.options !== undefined) {
+      // The rules every option value obeys come first (NaN and a broken /regex/ read better than "must be number").
+      const bad = badOptionLeaf(override.options, []);
+      if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', ...bad.at])}: option ${bad.at.join('.')} of ${id}: ${bad.why}`);
+      const err = optionsSchemaError(check.meta.optionsSchema, override.options);
+      if (!err) continue;
+      const where = config.locate(['checks', id, 'options', ...err.at]);
+      // A misspelt top-level option reads as before, with the options the check has.
+      if (err.at.length === 1 && err.keyword === 'additionalProperties') {
+        const known = Object.keys((check.meta.optionsSchema as { properties?: object }).properties ?? {});
+        throw new ConfigError(`${where}: check ${id} has no option "${err.at[0]}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes no options)'}`);
+      }
+      // describeSchemaError starts with the path: "warnFreeRatio must be number" becomes "option warnFreeRatio of <id> must be number".
+      const topLevel = err.at.length === 1 && err.message.startsWith(`${err.at[0]} `);
+      throw new ConfigError(`${where}: ${topLevel ? `option ${err.at[0]} of ${id}${err.message.slice(String(err.at[0]).length)}` : `check ${id}: ${err.message}`}`);
+    }
     const defaults = (check.meta.defaultOptions ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(override.options ?? {})) {
       if (!(key in defaults)) {
@@ -118,6 +139,19 @@ function validateOverrides(config: ReadinessConfig, registered: RegisteredCheck[
       if (bad) throw new ConfigError(`${config.locate(['checks', id, 'options', key])}: option ${key} of ${id}: ${bad}`);
     }
   }
+}
+
+/** badOptionValue with the path of the first offending leaf, so the error points at it. */
+function badOptionLeaf(value: unknown, at: (string | number)[]): { at: (string | number)[]; why: string } | null {
+  if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = badOptionLeaf(v, [...at, Array.isArray(value) ? Number(k) : k]);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  const why = badOptionValue(value);
+  return why ? { at, why } : null;
 }
 
 /** Numbers in check options are counts, thresholds and durations: finite and not negative. Patterns must compile. */

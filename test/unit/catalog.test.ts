@@ -19,6 +19,25 @@ describe('built-in check catalogue', () => {
     for (const area of BUILT_IN_AREAS.filter((a) => a !== 'attestation')) expect(builtInChecks.filter((c) => c.meta.area === area).length, area).toBeGreaterThanOrEqual(2);
   });
 
+  it('every check that takes options declares a closed optionsSchema covering exactly its defaultOptions', () => {
+    const problems: string[] = [];
+    for (const c of builtInChecks) {
+      const { defaultOptions, optionsSchema } = c.meta;
+      if (defaultOptions === undefined && optionsSchema === undefined) continue;
+      if (!optionsSchema) {
+        problems.push(`${c.meta.id}: has defaultOptions but no optionsSchema`);
+        continue;
+      }
+      const schema = optionsSchema as { additionalProperties?: unknown; properties?: Record<string, unknown> };
+      // Closed, so a misspelt option is a config error instead of a silent default.
+      if (schema.additionalProperties !== false) problems.push(`${c.meta.id}: optionsSchema must set additionalProperties: false`);
+      const declared = Object.keys(schema.properties ?? {}).sort();
+      const defaults = Object.keys(defaultOptions ?? {}).sort();
+      if (JSON.stringify(declared) !== JSON.stringify(defaults)) problems.push(`${c.meta.id}: schema properties ${declared.join(',')} != defaultOptions ${defaults.join(',')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('imports nothing but the check SDK', () => {
     for (const c of builtInChecks) {
       const src = readFileSync(path.join(root, 'checks', `${c.meta.id}.ts`), 'utf8');
