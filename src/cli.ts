@@ -7,8 +7,9 @@ import { buildConnectionOptions, type ConnectionFlags, DEFAULT_CLIENT_SECRET_ENV
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './commands/checks-list.js';
 import { renderConfigCoverage } from './commands/config-coverage.js';
 import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
-import { applyBaseline, diffReports, readReportFile, renderDiffText } from './engine/diff.js';
-import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
+import { applyBaseline, diffReports } from './engine/diff.js';
+import { readReportFile } from './commands/report-file.js';
+import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from './report/diff-render.js';
 import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { applyProfile } from './config/profiles.js';
 import { defaultConfig } from './config/defaults.js';
 import type { ReadinessConfig } from './config/readiness.js';
-import type { ConnectionOptions } from './connect/options.js';
+import type { ConnectionOptions } from './model/connection.js';
 import { tokenSourceFor } from './connect/oauth.js';
 import type { ClusterClient } from './connect/port.js';
 import { buildRegistry, type PluginOptions, type RegisteredCheck } from './engine/registry.js';

@@ -14,7 +14,7 @@ import {
   type SecurityProtocol,
   TOKEN_MECHANISMS,
   type TokenMechanism,
-} from '../connect/options.js';
+} from '../model/connection.js';
 
 export interface ParsedProperties {
   values: Map<string, string>;
