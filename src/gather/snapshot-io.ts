@@ -15,17 +15,17 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Readable, Writable } from 'node:stream';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
-import {
-  type Artifact,
-  type ConfigEntry,
-  type ConfigMap,
-  type GroupOffsetsArtifact,
-  type LogDirInfo,
-  type OffsetSample,
-  type PartitionInfo,
-  type PartitionOffsets,
-  type Snapshot,
-  type TopicInfo,
+import type {
+  Artifact,
+  ConfigEntry,
+  ConfigMap,
+  GroupOffsetsArtifact,
+  LogDirInfo,
+  OffsetSample,
+  PartitionInfo,
+  PartitionOffsets,
+  Snapshot,
+  TopicInfo,
 } from '../model/snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'kafka-readiness-snapshot';
