@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/setup-test.sh
+npm run --silent lint
 npm run --silent typecheck
 mkdir -p .cache/test-results
 status=0

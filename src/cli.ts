@@ -8,12 +8,14 @@ import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksTe
 import { renderConfigCoverage } from './commands/config-coverage.js';
 import { EXIT_HELP } from './commands/exit-help.js';
 import { checkOutputFlags, checkWritable, type OutputFlags, writeFileChecked, writeReport } from './commands/output.js';
-import { applyBaseline, diffReports, readReportFile, renderDiffText } from './engine/diff.js';
-import { renderDiffHtml, renderDiffMarkdown } from './report/diff-render.js';
+import { applyBaseline, diffReports } from './engine/diff.js';
+import { readReportFile } from './commands/report-file.js';
+import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from './report/diff-render.js';
 import { escapeStrings } from './report/escape.js';
 import { ExitCode, ReadinessError, UsageError } from './errors.js';
 import { readingFile } from './engine/input-shape.js';
-import type { CloudWatchArtifact, Snapshot } from './model/snapshot.js';
+import type { Snapshot } from './model/snapshot.js';
+import type { CloudWatchSettings } from './connect/port.js';
 import { SEVERITIES, type Severity } from './sdk.js';
 import { evaluateSnapshot, gatherFromCluster, loadSetup, readSnapshotFile } from './pipeline.js';
 import type { Report } from './report/model.js';
@@ -149,8 +151,8 @@ function addCloudWatchOptions(cmd: Command): Command {
     .option('--cloudwatch-window <duration>', 'metrics look-back, e.g. 24h or 7d (default 7d, at most 63d)');
 }
 
-/** --cloudwatch and friends → the metrics reader the gather layer calls (or undefined when not asked). */
-function parseCloudWatch(f: CloudWatchFlags): (() => Promise<CloudWatchArtifact>) | undefined {
+/** --cloudwatch and friends → the settings the pipeline builds the metrics port from (or undefined when not asked). */
+function parseCloudWatch(f: CloudWatchFlags): CloudWatchSettings | undefined {
   if (f.cloudwatch === undefined) {
     if (f.cloudwatchRegion ?? f.cloudwatchEndpoint ?? f.cloudwatchWindow) throw new UsageError('--cloudwatch-region, --cloudwatch-endpoint and --cloudwatch-window need --cloudwatch <cluster-name>');
     return undefined;
@@ -159,7 +161,7 @@ function parseCloudWatch(f: CloudWatchFlags): (() => Promise<CloudWatchArtifact>
   if (f.cloudwatchEndpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(f.cloudwatchEndpoint)) throw new UsageError('--cloudwatch-endpoint must be an http(s) URL');
   const { cloudwatch: clusterName, cloudwatchRegion: region, cloudwatchEndpoint: endpoint } = f;
   // The AWS SDK loads only when metrics are asked for (start-up time).
-  return async () => (await import('./connect/cloudwatch.js')).fetchMskMetrics({ clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) });
+  return { clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) };
 }
 
 interface ObserveFlags {

@@ -2,7 +2,7 @@
 export * from './pipeline.js';
 export * from './sdk.js';
 export type { Report, CheckResult, Finding, Verdict, CheckStatus } from './report/model.js';
-export type { ConnectionOptions } from './connect/options.js';
-export { Secret } from './connect/options.js';
+export type { ConnectionOptions } from './model/connection.js';
+export { Secret } from './model/connection.js';
 export { renderers, FORMATS } from './report/render.js';
 export { TOOL_VERSION } from './version.js';

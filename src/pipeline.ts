@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { applyProfile } from './config/profiles.js';
 import { defaultConfig } from './config/defaults.js';
 import type { ReadinessConfig } from './config/readiness.js';
-import type { ConnectionOptions } from './connect/options.js';
+import type { ConnectionOptions } from './model/connection.js';
 import { tokenSourceFor } from './connect/oauth.js';
-import type { ClusterClient } from './connect/port.js';
+import type { CloudWatchSettings, ClusterClient, MetricsPort } from './connect/port.js';
 import { buildRegistry, type PluginOptions, type RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
@@ -15,7 +15,7 @@ import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
+import { ARTIFACT_NAMES, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -42,10 +42,12 @@ function certificateSubject(pem: string): string | null {
 
 export async function gatherFromCluster(
   conn: ConnectionOptions,
-  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact> } = {},
+  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: CloudWatchSettings; metrics?: MetricsPort } = {},
 ): Promise<Snapshot> {
   // The Kafka client compiles its protocol tables at import: only commands that connect pay for it.
   const client = opts.client ?? new (await import('./connect/platformatic.js')).PlatformaticClusterClient(conn);
+  // Likewise the AWS SDK loads only when --cloudwatch asks for MSK metrics.
+  const metrics = opts.metrics ?? (opts.cloudwatch ? (await import('./connect/cloudwatch.js')).cloudWatchPort(opts.cloudwatch) : undefined);
   try {
     // Token mechanisms: obtaining the first token here makes an identity-provider or AWS failure the error
     // (exit 3) rather than a broken connection, and gives the principal the broker will see (OIDC `sub`).
@@ -61,7 +63,7 @@ export async function gatherFromCluster(
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.progress ? { progress: opts.progress } : {}),
       ...(opts.observe ? { observe: opts.observe } : {}),
-      ...(opts.cloudwatch ? { cloudwatch: opts.cloudwatch } : {}),
+      ...(metrics ? { cloudwatch: metrics } : {}),
     });
   } finally {
     await client.close();

@@ -1,6 +1,7 @@
 import { defineCheck, formatDuration, isInternalTopic, numberConfig, pass, readConfig, topic, warn } from '../../src/sdk.js';
 
-const LONG_MAX = 9223372036854775807;
+// Long.MAX_VALUE (9223372036854775807) as a double is exactly 2^63: written that way so the value is what it reads.
+const LONG_MAX = 2 ** 63;
 
 export default defineCheck({
   meta: {

@@ -208,7 +208,7 @@ export function renderConfigCoverage(registry: readonly RegisteredCheck[]): stri
   for (const [title, rows] of [['Topic configs', cov.topic], ['Broker configs', cov.broker]] as const) {
     out.push('', `## ${title}`, '', '| config | judged by | threshold | source of the threshold |', '| --- | --- | --- | --- |');
     for (const r of rows.filter((x) => x.judgedBy.length)) {
-      r.judgedBy.forEach((j, i) => out.push(`| ${i === 0 ? `\`${r.config}\`` : ''} | \`${j.check}\` | ${cell(j.threshold)} | ${cell(j.source)} |`));
+      for (const [i, j] of r.judgedBy.entries()) out.push(`| ${i === 0 ? `\`${r.config}\`` : ''} | \`${j.check}\` | ${cell(j.threshold)} | ${cell(j.source)} |`);
     }
     out.push('', `### ${title} not judged`, '', '| config | why not |', '| --- | --- |');
     for (const r of rows.filter((x) => !x.judgedBy.length)) out.push(`| \`${r.config}\` | ${cell(r.reason ?? '**not accounted for**')} |`);

@@ -17,7 +17,7 @@ import {
   type SecurityProtocol,
   TOKEN_MECHANISMS,
   type TokenMechanism,
-} from '../connect/options.js';
+} from '../model/connection.js';
 import { mskRegionFromHost } from '../connect/oauth.js';
 import { UsageError } from '../errors.js';
 import { durationFlag } from '../duration.js';

@@ -14,7 +14,7 @@ import {
   type SecurityProtocol,
   TOKEN_MECHANISMS,
   type TokenMechanism,
-} from '../connect/options.js';
+} from '../model/connection.js';
 
 export interface ParsedProperties {
   values: Map<string, string>;
@@ -35,14 +35,14 @@ export function parseProperties(text: string): ParsedProperties {
     }
     const m = /^((?:\\.|[^=:\s\\])+)\s*[=:\s]\s*(.*)$/.exec(line) ?? /^((?:\\.|[^=:\s\\])+)$/.exec(line);
     if (!m) continue;
-    const key = unescape(m[1]!);
-    values.set(key, unescape(m[2] ?? ''));
+    const key = unescapeProperty(m[1]!);
+    values.set(key, unescapeProperty(m[2] ?? ''));
     lines.set(key, startLine);
   }
   return { values, lines };
 }
 
-function unescape(s: string): string {
+function unescapeProperty(s: string): string {
   return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => {
     if (c.startsWith('u') && c.length === 5) return String.fromCharCode(parseInt(c.slice(1), 16));
     return { t: '\t', n: '\n', r: '\r', f: '\f' }[c] ?? c;

@@ -12,7 +12,7 @@ import {
   type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch';
 import type { ArtifactErrorReason, CloudWatchArtifact, MetricSeries } from '../model/snapshot.js';
-import { KafkaRequestError } from './port.js';
+import { type CloudWatchSettings, KafkaRequestError, type MetricsPort } from './port.js';
 
 export const MSK_NAMESPACE = 'AWS/Kafka';
 export const DEFAULT_WINDOW_MS = 7 * 24 * 3600 * 1000;
@@ -85,6 +85,11 @@ export interface FetchMskMetricsOptions {
   now?: Date;
   /** A ready client (tests, custom credentials); region and endpoint are then the client's own. */
   client?: CloudWatchClient;
+}
+
+/** The CloudWatch metrics port for --cloudwatch (the pipeline builds it, as it builds the Kafka client). */
+export function cloudWatchPort(settings: CloudWatchSettings): MetricsPort {
+  return { mskMetrics: () => fetchMskMetrics(settings) };
 }
 
 interface PlannedQuery {

@@ -5,7 +5,7 @@
 // broker; errors name the endpoint and the client id, never a secret or a token.
 
 import { ConnectionError, errorMessage } from '../errors.js';
-import type { ConnectionOptions, MskIamSettings, OidcSettings, TokenSettings, TokenSource } from './options.js';
+import type { ConnectionOptions, MskIamSettings, OidcSettings, TokenSettings, TokenSource } from '../model/connection.js';
 
 interface CachedToken {
   value: string;

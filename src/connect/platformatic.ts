@@ -62,7 +62,7 @@ import type {
 import { normalizeConfigs, type RawConfig } from './configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
 import { tokenSourceFor } from './oauth.js';
-import { type ConnectionOptions, parseHostPort } from './options.js';
+import { type ConnectionOptions, parseHostPort } from '../model/connection.js';
 import {
   type ClusterClient,
   type ConfigResourceRef,

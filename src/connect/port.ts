@@ -6,6 +6,7 @@ import type {
   ArtifactErrorReason,
   BrokerApiVersions,
   BrokerInfo,
+  CloudWatchArtifact,
   ConfigMap,
   LogDirInfo,
   PartitionInfo,
@@ -123,4 +124,21 @@ export interface ClusterClient {
   /** Requests sent on the wire per API name, SASL and retries included. */
   requestCounts(): Record<string, number>;
   close(): Promise<void>;
+}
+
+/** What --cloudwatch asks for: the MSK cluster whose AWS/Kafka metrics are read, and from where. */
+export interface CloudWatchSettings {
+  /** The MSK cluster name (the "Cluster Name" dimension), not its ARN. */
+  clusterName: string;
+  region?: string;
+  endpoint?: string;
+  windowMs?: number;
+}
+
+/**
+ * The port the gather layer asks for Amazon MSK metrics, as ClusterClient is for Kafka: no AWS SDK type crosses
+ * it, failures are KafkaRequestError with a reason (src/connect/cloudwatch.ts builds the real one).
+ */
+export interface MetricsPort {
+  mskMetrics(): Promise<CloudWatchArtifact>;
 }

@@ -1,10 +1,7 @@
 // Compares two reports (e.g. main branch vs this change): findings that are new, fixed or changed, and the
 // score change. A finding is identified by check id + resource, so messages may change without making it new.
+// Pure: reading report files is src/commands/report-file.ts, rendering a diff is src/report/diff-render.ts.
 
-import { readFileSync } from 'node:fs';
-import { ConfigError } from '../errors.js';
-import { escapeStrings } from '../report/escape.js';
-import { assertReportShape } from './input-shape.js';
 import type { Finding, FindingRef, Report } from '../report/model.js';
 import { evaluateGate, gateOf } from './score.js';
 
@@ -67,37 +64,4 @@ export function applyBaseline(report: Report, baseline: Report, file: string, fa
   const [newRule] = evaluateGate(report.summary.score, report.summary.coverage, report.checks, [], { newFindings }).rules;
   const gate = gateOf([...kept, newRule!], null);
   return { ...report, baseline: comparison, gate };
-}
-
-export function readReportFile(file: string): Report {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message.split('\n')[0]})`);
-  }
-  const r = data as Partial<Report>;
-  if (!r || typeof r !== 'object' || r.reportVersion !== 1 || !Array.isArray(r.checks) || !r.summary) throw new ConfigError(`${file}: not a kafka-readiness JSON report (reportVersion 1)`);
-  assertReportShape(r, file);
-  return r as Report;
-}
-
-export function renderDiffText(diff: ReportDiff): string {
-  // Check ids, resources and messages come from the reports, i.e. from the cluster: shown escaped.
-  const d = escapeStrings(diff);
-  const fmt = (f: FindingRef) => `  ${f.status.toUpperCase()} [${f.severity}] ${f.check} — ${f.resource}: ${f.message}`;
-  const score = (n: number | null) => (n === null ? 'n/a' : String(n));
-  const lines = [
-    `Score ${score(d.base.score)} → ${score(d.head.score)}${d.scoreChange !== null ? ` (${d.scoreChange >= 0 ? '+' : ''}${d.scoreChange})` : ''}; coverage ${d.base.coverage} % → ${d.head.coverage} %; verdict ${d.base.verdict} → ${d.head.verdict}`,
-    '',
-    `New findings (${d.newFindings.length})`,
-    ...d.newFindings.map(fmt),
-    '',
-    `Fixed findings (${d.fixedFindings.length})`,
-    ...d.fixedFindings.map(fmt),
-    '',
-    `Changed findings (${d.changedFindings.length})`,
-    ...d.changedFindings.map(({ before, after }) => `  ${after.check} — ${after.resource}: ${before.status}/${before.severity} → ${after.status}/${after.severity}`),
-  ];
-  return `${lines.join('\n')}\n`;
 }

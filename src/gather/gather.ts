@@ -3,7 +3,7 @@
 // depends on brokers and group coordinators only — one request carries every partition or group — except
 // topic configs, chunked by TOPIC_CONFIG_CHUNK topics: DescribeConfigs = brokers + ceil(topics / 200).
 
-import { KafkaRequestError, type ClusterClient, type ConfigResourceRef, type ConfigResult, type DescribedGroup, type MetadataResult } from '../connect/port.js';
+import { KafkaRequestError, type ClusterClient, type ConfigResourceRef, type ConfigResult, type DescribedGroup, type MetadataResult, type MetricsPort } from '../connect/port.js';
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import { assessVisibility, type ProbeAnswer } from './visibility.js';
@@ -33,7 +33,7 @@ export interface GatherContext {
   /** Waits between samples; tests may replace it. */
   sleep?: (ms: number) => Promise<void>;
   /** Reads Amazon MSK metrics from CloudWatch (--cloudwatch); absent means not requested. */
-  cloudwatch?: () => Promise<CloudWatchArtifact>;
+  cloudwatch?: MetricsPort;
   /** Structured progress for the terminal status line (src/commands/progress.ts). */
   progress?: (event: GatherEvent) => void;
 }
@@ -130,7 +130,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('scramUsers', () => gatherScramUsers(client, clusterFirst)),
       timed('cloudwatch', async (): Promise<Artifact<CloudWatchArtifact>> =>
         ctx.cloudwatch
-          ? fromSettled(await settle(ctx.cloudwatch()))
+          ? fromSettled(await settle(ctx.cloudwatch.mskMetrics()))
           : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
       ),
     ]);

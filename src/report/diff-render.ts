@@ -4,6 +4,7 @@
 // one escape function.
 
 import type { FindingRef, ReportDiff } from '../engine/diff.js';
+import { escapeStrings } from './escape.js';
 import { CSP, escapeHtml, HTML_STYLE_FOR_DIFF } from './renderers/html.js';
 import { escapeMarkdown } from './renderers/markdown.js';
 import { sevIndex } from './view.js';
@@ -75,4 +76,24 @@ export function renderDiffHtml(d: ReportDiff): string {
 </body>
 </html>
 `;
+}
+
+export function renderDiffText(diff: ReportDiff): string {
+  // Check ids, resources and messages come from the reports, i.e. from the cluster: shown escaped.
+  const d = escapeStrings(diff);
+  const fmt = (f: FindingRef) => `  ${f.status.toUpperCase()} [${f.severity}] ${f.check} — ${f.resource}: ${f.message}`;
+  const score = (n: number | null) => (n === null ? 'n/a' : String(n));
+  const lines = [
+    `Score ${score(d.base.score)} → ${score(d.head.score)}${d.scoreChange !== null ? ` (${d.scoreChange >= 0 ? '+' : ''}${d.scoreChange})` : ''}; coverage ${d.base.coverage} % → ${d.head.coverage} %; verdict ${d.base.verdict} → ${d.head.verdict}`,
+    '',
+    `New findings (${d.newFindings.length})`,
+    ...d.newFindings.map(fmt),
+    '',
+    `Fixed findings (${d.fixedFindings.length})`,
+    ...d.fixedFindings.map(fmt),
+    '',
+    `Changed findings (${d.changedFindings.length})`,
+    ...d.changedFindings.map(({ before, after }) => `  ${after.check} — ${after.resource}: ${before.status}/${before.severity} → ${after.status}/${after.severity}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }

@@ -98,6 +98,13 @@ export function areaOrder(report: Report): string[] {
   return order;
 }
 
+/** The report's checks grouped by area in area order (report order within an area); areas without checks left out. */
+export function checksByArea(report: Report): { area: string; checks: CheckResult[] }[] {
+  return areaOrder(report)
+    .map((area) => ({ area, checks: report.checks.filter((c) => c.area === area) }))
+    .filter((g) => g.checks.length > 0);
+}
+
 export const sevIndex = (s: string): number => {
   const i = SEVERITIES.indexOf(s as Severity);
   return i < 0 ? SEVERITIES.length : i;
@@ -287,10 +294,10 @@ export function buildView(report: Report): ReportView {
   const byArea = areaOrder(report)
     .map((area) => ({ area, checks: views.filter((v) => v.check.area === area).sort(byRank) }))
     .filter((g) => g.checks.length > 0);
-  const severityByArea = areaOrder(report)
-    .map((area) => {
+  const severityByArea = checksByArea(report)
+    .map(({ area, checks }) => {
       const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-      for (const c of report.checks.filter((x) => x.area === area)) for (const f of c.findings) if (!f.waiver) counts[f.severity]++;
+      for (const c of checks) for (const f of c.findings) if (!f.waiver) counts[f.severity]++;
       return { area, counts };
     })
     .filter((a) => SEVERITIES.some((s) => a.counts[s] > 0));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseReadinessConfig } from '../../src/config/readiness.js';
-import { diffReports, renderDiffText } from '../../src/engine/diff.js';
+import { diffReports } from '../../src/engine/diff.js';
+import { renderDiffText } from '../../src/report/diff-render.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { cfg, makeSnapshot, TOPIC_DEFAULTS, topicInfo } from '../helpers/snapshot.js';

@@ -143,3 +143,26 @@ describe('gather', () => {
     }
   });
 });
+
+describe('gather: CloudWatch through the metrics port', () => {
+  const metrics = { clusterName: 'c', region: 'eu-west-1', windowStart: '2026-11-22T11:00:00.000Z', windowEnd: '2026-11-22T12:00:00.000Z', available: [], series: [], calls: { ListMetrics: 1 } };
+
+  it('asks the port once when CloudWatch is requested and stores what it answers', async () => {
+    let asked = 0;
+    const s = await gatherSnapshot(fakeClient(1), { ...ctx, cloudwatch: { mskMetrics: async () => (asked++, metrics) } });
+    expect(asked).toBe(1);
+    expect(s.artifacts.cloudwatch).toEqual({ ok: true, value: metrics });
+  });
+
+  it('a port failure becomes the artifact error with its reason, the rest of the snapshot still lands', async () => {
+    const denied = { mskMetrics: async () => Promise.reject(new KafkaRequestError('CloudWatch', 'denied', 'CloudWatch: not authorized to call ListMetrics')) };
+    const s = await gatherSnapshot(fakeClient(1), { ...ctx, cloudwatch: denied });
+    expect(s.artifacts.cloudwatch).toMatchObject({ ok: false, error: { reason: 'denied' } });
+    expect(s.artifacts.topics.ok).toBe(true);
+  });
+
+  it('without a port the artifact is not-requested', async () => {
+    const s = await gatherSnapshot(fakeClient(1), ctx);
+    expect(s.artifacts.cloudwatch).toMatchObject({ ok: false, error: { reason: 'not-requested' } });
+  });
+});

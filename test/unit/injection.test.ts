@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderStarterConfig } from '../../src/commands/init.js';
 import { defaultConfig, parseReadinessConfig } from '../../src/config/readiness.js';
-import { diffReports, renderDiffText } from '../../src/engine/diff.js';
+import { diffReports } from '../../src/engine/diff.js';
+import { renderDiffText } from '../../src/report/diff-render.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { escapeControl, escapeStrings } from '../../src/report/escape.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NETWORK_TIMEOUT_MS, parseMs } from '../../src/commands/connection.js';
 import { MAX_TIMER_MS } from '../../src/duration.js';
 import { checkOutputFlags, checkWritable, parseFormats } from '../../src/commands/output.js';
-import { readReportFile } from '../../src/engine/diff.js';
+import { readReportFile } from '../../src/commands/report-file.js';
 import { readSnapshotFile } from '../../src/pipeline.js';
 import { makeSnapshot } from '../helpers/snapshot.js';
 

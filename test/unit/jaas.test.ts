@@ -88,6 +88,6 @@ describe('parseJaasConfig follows Kafka JaasConfig', () => {
         return { module: module!, flag: flag!, options: Object.fromEntries(opts.map((o) => o.split(':').map(b) as [string, string])) };
       });
     });
-    CASES.forEach((c, i) => expect({ name: c.name, got: java[i] }).toEqual({ name: c.name, got: c.expect }));
+    for (const [i, c] of CASES.entries()) expect({ name: c.name, got: java[i] }).toEqual({ name: c.name, got: c.expect });
   }, 90_000);
 });

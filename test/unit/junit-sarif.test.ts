@@ -58,9 +58,9 @@ interface JSuite {
   cases: JCase[];
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const attrsOf = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w.-]+)="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+const attrsOf = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w.-]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeXml(m[2]!)]));
 
 function parseJunit(xml: string): { rootTag: string; suites: JSuite[] } {
   const rootTag = /<testsuites[^>]*>/.exec(xml)![0];
@@ -69,7 +69,7 @@ function parseJunit(xml: string): { rootTag: string; suites: JSuite[] } {
       const a = attrsOf(c[1]!);
       if (!c[3]) return { classname: a.classname!, name: a.name!, kind: 'pass' };
       const o = attrsOf(c[4]!);
-      return { classname: a.classname!, name: a.name!, kind: c[3] as JCase['kind'], ...(o.type ? { type: o.type } : {}), message: o.message ?? '', body: unescape(c[5] ?? '') };
+      return { classname: a.classname!, name: a.name!, kind: c[3] as JCase['kind'], ...(o.type ? { type: o.type } : {}), message: o.message ?? '', body: unescapeXml(c[5] ?? '') };
     });
     return { attrs: attrsOf(m[1]!), cases };
   });

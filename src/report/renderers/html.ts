@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { SEVERITIES, type Reference, type Resource, type Severity } from '../../sdk.js';
 import type { CheckResult, CheckStatus, FindingRef, Report } from '../model.js';
-import { areaOrder, buildView, type CheckView, durationText, type EvidenceRow, evidenceRows, type FindingView, RANK_FORMULA, type ReportView, sevIndex } from '../view.js';
+import { buildView, checksByArea, type CheckView, durationText, type EvidenceRow, evidenceRows, type FindingView, RANK_FORMULA, type ReportView, sevIndex } from '../view.js';
 import { HTML_STYLE } from './html-style.js';
 import { renderJson } from './json.js';
 
@@ -490,9 +490,8 @@ function waiversSection(report: Report): string {
 }
 
 function checksSection(report: Report): string {
-  const order = areaOrder(report);
-  const rows = [...report.checks]
-    .sort((a, b) => order.indexOf(a.area) - order.indexOf(b.area))
+  const rows = checksByArea(report)
+    .flatMap((g) => g.checks)
     .map((c) => {
       const origin = c.origin === 'built-in' ? '' : ` · plugin ${h(c.origin)}`;
       const reason = c.reason && c.status !== 'unknown' && c.status !== 'error' ? ` — ${h(c.reason)}` : '';

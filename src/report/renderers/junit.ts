@@ -13,7 +13,7 @@
 import type { Evidence } from '../../sdk.js';
 import type { CheckResult, Finding, Report, WaiverRef } from '../model.js';
 import { resourceLabel } from '../format.js';
-import { areaOrder, checkTitle, evidenceRows } from '../view.js';
+import { checkTitle, checksByArea, evidenceRows } from '../view.js';
 
 export interface JUnitOptions {
   /** What a warn finding becomes: a failure (default), skipped, or a pass. */
@@ -132,9 +132,7 @@ export function renderJunit(report: Report, opts: JUnitOptions = {}): string {
   const hostname = report.snapshot.target.bootstrap.join(',').trim() || 'localhost';
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
   let id = 0;
-  for (const area of areaOrder(report)) {
-    const checks = report.checks.filter((c) => c.area === area);
-    if (checks.length === 0) continue;
+  for (const { area, checks } of checksByArea(report)) {
     const cases = checks.flatMap((c) => checkCases(c, warnAs));
     const count = (k: Outcome['kind']) => cases.filter((tc) => tc.outcome.kind === k).length;
     const a = report.areas.find((x) => x.area === area);

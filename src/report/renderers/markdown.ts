@@ -121,11 +121,11 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   out.push(`#### Fix first (${view.fixFirst.length})`);
   out.push('');
   if (view.fixFirst.length === 0) out.push('Nothing to fix: no open finding.');
-  view.fixFirst.slice(0, FIX_FIRST_SHOWN).forEach((v, i) => out.push(...fixItem(v, i + 1)));
+  for (const [i, v] of view.fixFirst.slice(0, FIX_FIRST_SHOWN).entries()) out.push(...fixItem(v, i + 1));
   out.push('');
   if (view.fixFirst.length > FIX_FIRST_SHOWN) {
     details(out, `${view.fixFirst.length - FIX_FIRST_SHOWN} more to fix`, () => {
-      view.fixFirst.slice(FIX_FIRST_SHOWN).forEach((v, i) => out.push(...fixItem(v, FIX_FIRST_SHOWN + i + 1)));
+      for (const [i, v] of view.fixFirst.slice(FIX_FIRST_SHOWN).entries()) out.push(...fixItem(v, FIX_FIRST_SHOWN + i + 1));
       out.push('');
     });
   }

@@ -50,7 +50,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   const view = buildView(report);
   if (view.fixFirst.length) {
     out.push(c.bold('Fix first'));
-    view.fixFirst.slice(0, 5).forEach((v, i) => out.push(`  ${i + 1}. [${v.severity}] ${v.title} (${v.check.id}): ${v.resources}`));
+    for (const [i, v] of view.fixFirst.slice(0, 5).entries()) out.push(`  ${i + 1}. [${v.severity}] ${v.title} (${v.check.id}): ${v.resources}`);
     out.push('');
   }
   out.push(c.bold(`Findings (${view.openFindings})`));
