@@ -1,5 +1,4 @@
-import { type AclBinding, defineCheck, fail, mapTopicName, pass, unknown, warn } from '../../src/sdk.js';
-import type { NameMapping } from '../../src/sdk.js';
+import { type AclBinding, defineCheck, fail, mapTopicName, type NameMapping, pass, unknown, warn } from '../../src/sdk.js';
 
 /** Operations an ALLOW binding implies, as Kafka's authorizer reads them. */
 const IMPLIES: Record<string, string[]> = {

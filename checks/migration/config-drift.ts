@@ -35,7 +35,6 @@ export default defineCheck({
     severity: 'medium',
     requires: ['migration', 'topics', 'topicConfigs'],
     defaultOptions: { allowTopics: [] as string[] },
-    judges: COMPARED.map(({ key, severe }) => ({ config: key, scope: 'topic' as const, threshold: `source ≠ target → ${severe ? 'fail' : 'warn'}`, source: 'comparison of the two clusters (compare)' })),
   },
   evaluate({ migration, topics, topicConfigs }, { options }) {
     const src = migration.source;

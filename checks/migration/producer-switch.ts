@@ -25,7 +25,6 @@ export default defineCheck({
     ],
     severity: 'medium',
     requires: ['migration', 'brokerConfigs'],
-    judges: PRODUCER_SETTINGS.map((config) => ({ config, scope: 'broker' as const, threshold: 'source ≠ target → warn', source: 'comparison of the two clusters (compare)' })),
   },
   evaluate({ migration, brokerConfigs }) {
     const src = migration.source;
