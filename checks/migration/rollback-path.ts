@@ -10,8 +10,9 @@ export default defineCheck({
       'Once producers write to the target, rolling back means the source must already hold those records and the ' +
       'consumers\' positions in them. That takes a replication flow in the other direction (MirrorMaker 2 ' +
       '`<target>->source.enabled=true`), started before the switch. Its traces on the source cluster are what this check ' +
-      'looks for: the reverse flow\'s checkpoints topic (`<target alias>.checkpoints.internal`), a `heartbeats` topic ' +
-      'the reverse flow writes, and, under the prefix policy, topics named `<target alias>.<topic>`.',
+      'looks for: the reverse flow\'s checkpoints topic (`<target alias>.checkpoints.internal`), the target\'s heartbeats ' +
+      'replicated back (`<target alias>.heartbeats`) and, under the prefix policy, topics named `<target alias>.<topic>`. A plain ' +
+      '`heartbeats` topic on the source is no proof: MirrorMaker 2 writes one there even for a disabled reverse flow.',
     remediation:
       'Configure and start the reverse flow before producers switch: in mm2.properties `<target>-><source>.enabled = true` with the same topics, ' +
       '`emit.checkpoints.enabled` and `sync.group.offsets.enabled`; then run this comparison again and rehearse the rollback.',
@@ -28,7 +29,9 @@ export default defineCheck({
     const m = migration.mapping;
     const names = src.value.map((t) => t.name);
     const checkpoints = names.filter((n) => n.endsWith('.checkpoints.internal') && (!m.targetAlias || n === `${m.targetAlias}.checkpoints.internal`));
-    const heartbeats = names.filter((n) => n === 'heartbeats');
+    // A plain `heartbeats` topic proves nothing: MirrorMaker 2 emits heartbeats for a disabled flow too (into its
+    // target cluster, here the source). Only the reverse flow's replicated heartbeats, "<target alias>.heartbeats", do.
+    const heartbeats = m.targetAlias ? names.filter((n) => n === `${m.targetAlias}${m.separator}heartbeats`) : [];
     const remote = m.policy === 'prefix' && m.targetAlias ? names.filter((n) => n.startsWith(`${m.targetAlias}${m.separator}`) && !n.endsWith('.internal')) : [];
     const evidence = {
       observed: { checkpointTopics: checkpoints, heartbeatTopics: heartbeats, reverseReplicatedTopics: remote.slice(0, 20) },
