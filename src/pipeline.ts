@@ -15,11 +15,7 @@ import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
-<<<<<<< HEAD
-import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
-=======
-import { ARTIFACT_NAMES, type CloudWatchArtifact, ON_REQUEST_ARTIFACTS, SNAPSHOT_VERSION, type Snapshot } from './gather/snapshot.js';
->>>>>>> 6399ef6 (WIP (unfinished, helper interrupted): migration)
+import { ARTIFACT_NAMES, type CloudWatchArtifact, ON_REQUEST_ARTIFACTS, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 

@@ -1,9 +1,9 @@
 // `compare`: two clusters (or two saved snapshots) → one report on the target with the migration checks.
-// Gathers both sides with the ordinary read-only gather, then the pure pairing step (src/migration/pair.ts).
+// Gathers both sides with the ordinary read-only gather, then the pure pairing step (src/engine/migration-pair.ts).
 
 import { UsageError } from '../errors.js';
-import type { NameMapping, Snapshot } from '../gather/snapshot.js';
-import { mappingFromFlags, pairSnapshots } from '../migration/pair.js';
+import type { NameMapping, Snapshot } from '../model/snapshot.js';
+import { mappingFromFlags, pairSnapshots } from '../engine/migration-pair.js';
 
 export interface CompareFlags {
   sourceConfig?: string;

@@ -1,7 +1,7 @@
 // Pure helpers for the migration checks: how a source cluster's names appear on the target under MirrorMaker 2's
 // replication policies (DefaultReplicationPolicy "<alias>.<topic>", IdentityReplicationPolicy, or a table).
 
-import type { NameMapping, TopicInfo } from '../gather/snapshot.js';
+import type { NameMapping, TopicInfo } from '../model/snapshot.js';
 
 /** The target name of a source topic under the mapping. */
 export function mapTopicName(mapping: NameMapping, name: string): string {

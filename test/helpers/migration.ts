@@ -1,7 +1,7 @@
 // Paired snapshots for the migration checks: a source and a target built with makeSnapshot, joined by the real
-// pairing step of `compare` (src/migration/pair.ts).
+// pairing step of `compare` (src/engine/migration-pair.ts).
 import type { Artifact, NameMapping, Snapshot, SnapshotArtifacts } from '../../src/gather/snapshot.js';
-import { mappingFromFlags, pairSnapshots } from '../../src/migration/pair.js';
+import { mappingFromFlags, pairSnapshots } from '../../src/engine/migration-pair.js';
 import { makeSnapshot } from './snapshot.js';
 
 export const IDENTITY: NameMapping = mappingFromFlags({});

@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/config/readiness.js';
 import { evaluateChecks } from '../../src/engine/evaluate.js';
 import { costReport, DEFAULT_PRICES } from '../../src/engine/cost.js';
 import { permissionReport } from '../../src/engine/permissions.js';
-import { mappingFromFlags, pairSnapshots } from '../../src/migration/pair.js';
+import { mappingFromFlags, pairSnapshots } from '../../src/engine/migration-pair.js';
 import { ARTIFACT_NAMES, type ArtifactErrorReason, ON_REQUEST_ARTIFACTS, type ArtifactName, type Snapshot } from '../../src/gather/snapshot.js';
 import { assessVisibility, groupVisibility, topicVisibility, type VisibilityEvidence } from '../../src/gather/visibility.js';
 import { cfg, makeSnapshot, topicInfo } from '../helpers/snapshot.js';

@@ -1,7 +1,7 @@
 // The pure pairing step of `compare`: the target snapshot is the one evaluated; the source side and the name
 // mapping travel as its `migration` artifact, so scoring, the gate and every renderer work unchanged.
 
-import type { Artifact, NameMapping, Snapshot } from '../gather/snapshot.js';
+import type { Artifact, NameMapping, Snapshot } from '../model/snapshot.js';
 
 export function pairSnapshots(source: Snapshot, target: Snapshot, mapping: NameMapping): Snapshot {
   const s = source.artifacts;
