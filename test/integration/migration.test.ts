@@ -30,6 +30,8 @@ const produce = (c: { bootstrap: string }, topicName: string, n: number) =>
   });
 const commit = (c: { bootstrap: string }, group: string, topicName: string, offset: number) =>
   tool('ConsumerGroupCommand', ['--bootstrap-server', c.bootstrap, '--reset-offsets', '--group', group, '--topic', topicName, '--to-offset', String(offset), '--execute']);
+const commitLatest = (c: { bootstrap: string }, group: string, topicName: string) =>
+  tool('ConsumerGroupCommand', ['--bootstrap-server', c.bootstrap, '--reset-offsets', '--group', group, '--topic', topicName, '--to-latest', '--execute']);
 const acl = (c: { bootstrap: string }, principal: string, topicName: string) =>
   tool('AclCommand', ['--bootstrap-server', c.bootstrap, '--add', '--allow-principal', principal, '--operation', 'Read', '--topic', topicName]);
 
@@ -87,8 +89,8 @@ beforeAll(async () => {
     topicCmd(src, ['--create', '--topic', 'excluded.audit', '--partitions', '1', '--replication-factor', '1']),
   ]);
   await Promise.all([produce(src, 'orders', 60), produce(src, 'payments', 20), produce(src, 'excluded.audit', 5)]);
-  // Commits without a running consumer: synced-* are mirrored, unsynced-legacy is left out by groups.exclude.
-  await Promise.all([commit(src, 'synced-orders', 'orders', 10), commit(src, 'synced-payments', 'payments', 5), commit(src, 'unsynced-legacy', 'orders', 8)]);
+  // unsynced-legacy is left out by groups.exclude; the synced-* groups commit once MirrorMaker runs (below).
+  await commit(src, 'unsynced-legacy', 'orders', 8);
   // alice may read orders on both sides (the target name under the prefix policy); billing only on the source.
   await Promise.all([acl(src, 'User:alice', 'orders'), acl(tgt, 'User:alice', 'src.orders'), acl(src, 'User:billing', 'orders')]);
   timings.seedMs = Date.now() - t;
@@ -99,8 +101,19 @@ beforeAll(async () => {
     const topics = await topicCmd(tgt, ['--list']);
     return topics.includes('src.orders') && topics.includes('src.payments');
   });
-  // Group offsets follow within a few sync intervals; the checks' own findings say whether they arrived.
-  await waitFor('synced group offsets', 60_000, async () => (await describeGroup('synced-orders')).includes('src.orders') && (await describeGroup('synced-payments')).includes('src.payments')).catch(() => {});
+  // MM2 translates a group's offset only from an offset sync at or before it, and its checkpoint task keeps only
+  // syncs it reads while running: records produced before it started may leave a partition without a usable sync.
+  // So: more records on every partition now, then the groups commit at the end (a consumer that read everything),
+  // which every partition's latest sync precedes.
+  await Promise.all([produce(src, 'orders', 60), produce(src, 'payments', 20)]);
+  await waitFor('replicated records', 60_000, async () => {
+    const end = async (c: { bootstrap: string }, t: string) => (await tool('GetOffsetShell', ['--bootstrap-server', c.bootstrap, '--topic', t])).trim().split('\n').map((l) => Number(l.split(':')[2])).reduce((a, b) => a + b, 0);
+    return (await end(tgt, 'src.orders')) === 120 && (await end(tgt, 'src.payments')) === 40;
+  });
+  await Promise.all([commitLatest(src, 'synced-orders', 'orders'), commitLatest(src, 'synced-payments', 'payments')]);
+  const synced = (out: string, g: string, t: string) => out.split('\n').filter((l) => new RegExp(`^${g}\\s+${t.replace('.', '\\.')}\\s+\\d+\\s+\\d+`).test(l.trim())).length;
+  // Every partition of both synced groups, within a few sync intervals; the checks' own findings say whether they arrived.
+  await waitFor('synced group offsets', 60_000, async () => synced(await describeGroup('synced-orders'), 'synced-orders', 'src.orders') === 3 && synced(await describeGroup('synced-payments'), 'synced-payments', 'src.payments') === 2).catch(() => {});
   timings.mirrorMs = Date.now() - t;
   // The divergence on the target, after MirrorMaker created the topic with the source's configs.
   await tool('ConfigCommand', ['--bootstrap-server', tgt.bootstrap, '--alter', '--entity-type', 'topics', '--entity-name', 'src.payments', '--add-config', 'retention.ms=3600000']);
