@@ -73,6 +73,13 @@ import topicOwnership from './governance/topic-ownership.js';
 import groupOwnership from './governance/group-ownership.js';
 import deprecatedTopics from './governance/deprecated-topics.js';
 import deprecatedGroups from './governance/deprecated-groups.js';
+import migrationTopicsMirrored from './migration/topics-mirrored.js';
+import migrationConfigDrift from './migration/config-drift.js';
+import migrationAclDrift from './migration/acl-drift.js';
+import migrationGroupOffsets from './migration/group-offsets.js';
+import migrationReplicationLag from './migration/replication-lag.js';
+import migrationProducerSwitch from './migration/producer-switch.js';
+import migrationRollbackPath from './migration/rollback-path.js';
 
 export const builtInChecks: readonly Check<any, any>[] = [
   brokerVersion,
@@ -147,5 +154,12 @@ export const builtInChecks: readonly Check<any, any>[] = [
   groupOwnership,
   deprecatedTopics,
   deprecatedGroups,
+  migrationTopicsMirrored,
+  migrationConfigDrift,
+  migrationAclDrift,
+  migrationGroupOffsets,
+  migrationReplicationLag,
+  migrationProducerSwitch,
+  migrationRollbackPath,
   readinessScorecard,
 ];

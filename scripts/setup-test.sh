@@ -17,9 +17,12 @@ if ! chromium_ok && can_apt; then
   apt_install chromium
 fi
 if ! command -v jq >/dev/null 2>&1 && can_apt; then apt_install jq; fi
+# Maven resolves MirrorMaker 2 (connect-mirror) from Maven Central for the migration (compare) test.
+if ! command -v mvn >/dev/null 2>&1 && can_apt; then apt_install maven; fi
 missing=()
 chromium_ok || missing+=("chromium (HTML report tests; or set CHROMIUM_PATH)")
 command -v jq >/dev/null 2>&1 || missing+=("jq (a step of the GitHub Actions example the tests run)")
+command -v mvn >/dev/null 2>&1 || [ -f .cache/kafka/mirror-maker-4.1.1/.complete ] || missing+=("maven (MirrorMaker 2 jars for the migration test)")
 command -v openssl >/dev/null 2>&1 || missing+=("openssl (the test cluster's TLS certificates)")
 [ "${KR_SKIP_MOTO:-0}" = 1 ] || command -v python3 >/dev/null 2>&1 || missing+=("python3 (moto, the local CloudWatch)")
 if [ ${#missing[@]} -gt 0 ]; then
@@ -27,3 +30,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 2
 fi
 if [ "${KR_SKIP_MOTO:-0}" != 1 ]; then bash scripts/setup-moto.sh >&2; fi
+bash test/cluster/fetch-mirror-maker.sh >/dev/null

@@ -23,6 +23,7 @@ import { TOOL_VERSION } from './version.js';
 import { durationFlag } from './duration.js';
 import { didYouMean } from './suggest.js';
 import { createProgress, progressWanted } from './commands/progress.js';
+import { type CompareFlags, compareInputs, compareMapping, pairSnapshots } from './commands/compare.js';
 import type { ConnectionOptions } from './connect/options.js';
 import type { GatherEvent } from './gather/gather.js';
 import { escapeControl } from './report/escape.js';
@@ -302,6 +303,48 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       let report = readingFile(file, 'snapshot', () => evaluateSnapshot(snapshot, setup, gate));
       if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
       readingFile(file, 'snapshot', () => writeReport(report, formats, flags, io, setup.config));
+      setExit(gateExit(report));
+    });
+
+  addReportOptions(program.command('compare'))
+    .description('compare a migration source with its target (two connections, or two saved snapshots offline): the migration checks on the target')
+    .argument('[snapshots...]', 'offline: the source and target snapshot files')
+    .option('--source-config <file>', 'client properties of the source cluster (like --command-config)')
+    .option('--target-config <file>', 'client properties of the target cluster (like --command-config)')
+    .option('--source-alias <alias>', 'MirrorMaker 2 alias of the source: target topics are "<alias>.<topic>" (DefaultReplicationPolicy)')
+    .option('--target-alias <alias>', 'MirrorMaker 2 alias of the target (finds the reverse flow on the source)')
+    .option('--replication-policy <policy>', 'identity (same names) or default (prefix with --source-alias)')
+    .option('--separator <text>', 'replication.policy.separator (default ".")')
+    .option('--source-snapshot-out <file>', 'also save the source snapshot')
+    .option('--target-snapshot-out <file>', 'also save the target snapshot')
+    .option('--observe <duration>', 'sample both clusters over this window: replication lag trend')
+    .option('--samples <n>', 'number of samples over the --observe window')
+    .option('-q, --quiet', 'no progress status on stderr')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], flags: ReportFlags & ObserveFlags & CompareFlags & { quiet?: boolean }) => {
+      const formats = checkOutputFlags(flags);
+      const gate = gateFlags(flags);
+      const inputs = compareInputs(files, flags);
+      const mapping = compareMapping(flags);
+      for (const [flag, f] of [['--source-snapshot-out', flags.sourceSnapshotOut], ['--target-snapshot-out', flags.targetSnapshotOut]] as const) if (f !== undefined) checkWritable(f, 'file', flag);
+      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
+      let source: Snapshot;
+      let target: Snapshot;
+      if (inputs.mode === 'offline') {
+        [source, target] = [await readSnapshotFile(inputs.source), await readSnapshotFile(inputs.target)];
+      } else {
+        const observe = parseObserve(flags);
+        const quiet = { quiet: true };
+        // Both at once, so that --observe windows overlap and lag trends compare the same moments.
+        [source, target] = await Promise.all([
+          gatherShown(buildConnectionOptions({ commandConfig: flags.sourceConfig! }), quiet, observe ? { observe } : {}),
+          gatherShown(buildConnectionOptions({ commandConfig: flags.targetConfig! }), quiet, observe ? { observe } : {}),
+        ]);
+        if (flags.sourceSnapshotOut) await writeSnapshot(flags.sourceSnapshotOut, source);
+        if (flags.targetSnapshotOut) await writeSnapshot(flags.targetSnapshotOut, target);
+      }
+      const report = evaluateSnapshot(pairSnapshots(source, target, mapping), setup, gate);
+      writeReport(report, formats, flags, io, setup.config);
       setExit(gateExit(report));
     });
 

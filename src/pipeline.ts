@@ -15,7 +15,7 @@ import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
+import { ARTIFACT_NAMES, ON_REQUEST_ARTIFACTS, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -93,7 +93,8 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
   }
   for (const name of ARTIFACT_NAMES) {
     // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
-    s.artifacts[name] ??= { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } } as never;
+    const onRequest = ON_REQUEST_ARTIFACTS[name];
+    s.artifacts[name] ??= (onRequest ? { ok: false, error: { reason: 'not-requested', message: onRequest } } : { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } }) as never;
   }
   assertSnapshotShape(s, file, io.schemaTypedArtifacts(s));
   return s as Snapshot;

@@ -16,8 +16,8 @@ export type * from './model/snapshot.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation' | 'governance';
-export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'governance', 'attestation'];
+export type BuiltInArea = 'compatibility' | 'retention' | 'acl' | 'replication' | 'consumer-lag' | 'cost' | 'attestation' | 'governance' | 'migration';
+export const BUILT_IN_AREAS: readonly BuiltInArea[] = ['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'governance', 'migration', 'attestation'];
 /** Plugins may add areas of their own; built-in areas keep their order in reports. */
 export type Area = BuiltInArea | (string & {});
 
@@ -378,3 +378,4 @@ export * from './sdk/client-compat.js';
 export * from './sdk/observation.js';
 export * from './sdk/indexes.js';
 export * from './sdk/cloudwatch.js';
+export * from './sdk/migration.js';

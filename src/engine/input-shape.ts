@@ -92,6 +92,8 @@ const ARTIFACT_VALUES: Record<string, Spec> = {
   scramUsers: list(obj({ user: str, credentials: list(obj({ mechanism: str, iterations: num })) })),
   samples: list(obj({ at: date, offsets: offsetsByTopic, groupOffsets, groupStates: record(str), groupMembers: record(num) })),
   cloudwatch: obj({ clusterName: str, series: list(obj({ metric: str, dimensions: record(str), timestamps: list(str), values: list(num) })) }),
+  // Built by `compare` in memory from two snapshots that were each validated; a saved snapshot never needs it.
+  migration: obj({ mapping: obj({ policy: str, separator: str, topics: record(str) }), source: obj({ takenAt: date }) }),
 };
 
 const REASONS = ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'not-requested', 'error'];

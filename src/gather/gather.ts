@@ -13,6 +13,7 @@ import {
   type ArtifactName,
   type CloudWatchArtifact,
   type GroupInfo,
+  ON_REQUEST_ARTIFACTS,
   type OffsetSample,
   type PartitionOffsets,
   SNAPSHOT_VERSION,
@@ -155,6 +156,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     scramUsers,
     samples,
     cloudwatch,
+    migration: { ok: false, error: { reason: 'not-requested', message: ON_REQUEST_ARTIFACTS.migration! } },
   };
   annotateSuspiciousEmptiness(artifacts);
   const ops = cluster.ok ? cluster.value.authorizedOperations : null;

@@ -262,7 +262,48 @@ export interface SnapshotArtifacts {
   samples: Artifact<OffsetSample[]>;
   /** Amazon MSK metrics from CloudWatch (with --cloudwatch); otherwise not-requested. */
   cloudwatch: Artifact<CloudWatchArtifact>;
+  /** The source side of a migration and the name mapping (only `compare` pairs two clusters); otherwise not-requested. */
+  migration: Artifact<MigrationArtifact>;
 }
+
+/** How the source cluster's names appear on the target (MirrorMaker 2's replication policies, or a table). */
+export interface NameMapping {
+  /** identity: same names (IdentityReplicationPolicy); prefix: "<sourceAlias>.<name>" (DefaultReplicationPolicy); explicit: `topics` table, identity otherwise. */
+  policy: 'identity' | 'prefix' | 'explicit';
+  /** MirrorMaker 2 cluster alias of the source (prefix policy; also names its checkpoint topics). */
+  sourceAlias: string | null;
+  /** MirrorMaker 2 cluster alias of the target (names the reverse direction's topics on the source). */
+  targetAlias: string | null;
+  /** replication.policy.separator, "." by default. */
+  separator: string;
+  /** Explicit source → target topic names (policy explicit). */
+  topics: Record<string, string>;
+  /** Where the mapping came from (flags, readiness.yaml:line:col). */
+  origin: string;
+}
+
+/** The source cluster's parts the migration checks compare against the target (the evaluated snapshot). */
+export interface MigrationArtifact {
+  mapping: NameMapping;
+  source: {
+    takenAt: string;
+    target: SnapshotTarget;
+    clusterId: string | null;
+    topics: Artifact<TopicInfo[]>;
+    topicConfigs: Artifact<Record<string, ConfigMap>>;
+    brokerConfigs: Artifact<Record<string, ConfigMap>>;
+    acls: Artifact<AclBinding[]>;
+    offsets: Artifact<Record<string, Record<string, PartitionOffsets>>>;
+    groups: Artifact<GroupInfo[]>;
+    groupOffsets: Artifact<GroupOffsetsArtifact>;
+    samples: Artifact<OffsetSample[]>;
+  };
+}
+
+/** Artifacts only one command collects: absent from a snapshot means not requested, never "could not check". */
+export const ON_REQUEST_ARTIFACTS: Partial<Record<ArtifactName, string>> = {
+  migration: 'migration checks compare two clusters: run `kafka-readiness compare`',
+};
 
 export type ArtifactName = keyof SnapshotArtifacts;
 
@@ -282,6 +323,7 @@ export const ARTIFACT_NAMES: readonly ArtifactName[] = [
   'scramUsers',
   'samples',
   'cloudwatch',
+  'migration',
 ];
 
 export interface GatherStats {

@@ -84,6 +84,7 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     scramUsers: { ok: true, value: [] },
     samples: { ok: true, value: [] },
     cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
+    migration: { ok: false, error: { reason: 'not-requested', message: 'migration checks compare two clusters: run `kafka-readiness compare`' } },
     ...overrides,
   };
   // One sample, like a scan without --observe, unless the test gave its own.

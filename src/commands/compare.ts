@@ -1,0 +1,50 @@
+// `compare`: two clusters (or two saved snapshots) → one report on the target with the migration checks.
+// Gathers both sides with the ordinary read-only gather, then the pure pairing step (src/engine/migration-pair.ts).
+
+import { UsageError } from '../errors.js';
+import type { NameMapping, Snapshot } from '../model/snapshot.js';
+import { mappingFromFlags, pairSnapshots } from '../engine/migration-pair.js';
+
+export interface CompareFlags {
+  sourceConfig?: string;
+  targetConfig?: string;
+  sourceAlias?: string;
+  targetAlias?: string;
+  replicationPolicy?: string;
+  separator?: string;
+  sourceSnapshotOut?: string;
+  targetSnapshotOut?: string;
+}
+
+/** Which inputs: two connections or two snapshot files, never a mix (the two sides must be taken the same way). */
+export function compareInputs(files: string[], flags: CompareFlags): { mode: 'live' } | { mode: 'offline'; source: string; target: string } {
+  const live = flags.sourceConfig !== undefined || flags.targetConfig !== undefined;
+  if (live && files.length) throw new UsageError('give either --source-config and --target-config, or two snapshot files, not both');
+  if (live) {
+    if (flags.sourceConfig === undefined || flags.targetConfig === undefined) throw new UsageError('compare needs both --source-config <file> and --target-config <file>');
+    return { mode: 'live' };
+  }
+  if (files.length !== 2) throw new UsageError('compare needs two snapshot files (source, target) or --source-config and --target-config');
+  if (flags.sourceSnapshotOut || flags.targetSnapshotOut) throw new UsageError('--source-snapshot-out/--target-snapshot-out need --source-config and --target-config');
+  return { mode: 'offline', source: files[0]!, target: files[1]! };
+}
+
+export function compareMapping(flags: CompareFlags): NameMapping {
+  const policy = flags.replicationPolicy ?? (flags.sourceAlias ? 'default' : 'identity');
+  if (policy !== 'identity' && policy !== 'default') throw new UsageError(`--replication-policy must be identity or default (got "${policy}")`);
+  if (policy === 'default' && !flags.sourceAlias) throw new UsageError('--replication-policy default needs --source-alias <alias> (the MirrorMaker 2 cluster alias of the source)');
+  if (flags.separator !== undefined && flags.separator.length === 0) throw new UsageError('--separator must not be empty');
+  for (const [flag, v] of [['--source-alias', flags.sourceAlias], ['--target-alias', flags.targetAlias]] as const) {
+    if (v !== undefined && !/^[A-Za-z0-9._-]+$/.test(v)) throw new UsageError(`${flag} must be a MirrorMaker 2 cluster alias (letters, digits, . _ -)`);
+  }
+  return mappingFromFlags({
+    ...(flags.sourceAlias ? { sourceAlias: flags.sourceAlias } : {}),
+    ...(flags.targetAlias ? { targetAlias: flags.targetAlias } : {}),
+    ...(flags.separator ? { separator: flags.separator } : {}),
+    identity: policy === 'identity',
+    origin: policy === 'default' ? '--source-alias' : flags.replicationPolicy ? '--replication-policy identity' : 'default: identical names',
+  });
+}
+
+export { pairSnapshots };
+export type { Snapshot };
