@@ -35,6 +35,7 @@ export default defineCheck({
     severity: 'medium',
     requires: ['migration', 'topics', 'topicConfigs'],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ migration, topics, topicConfigs }, { options }) {
     const src = migration.source;

@@ -25,6 +25,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['migration', 'groupOffsets'],
     defaultOptions: { maxRecordsBehind: 1000, allowGroups: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxRecordsBehind: { type: 'integer', minimum: 0 }, allowGroups: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ migration, groupOffsets }, { options }) {
     const src = migration.source.groupOffsets;

@@ -35,6 +35,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['migration', 'topics', 'offsets', 'samples'],
     defaultOptions: { maxRecords: 1000 },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxRecords: { type: 'integer', minimum: 0 } } },
   },
   evaluate({ migration, topics, offsets, samples }, { options }) {
     const src = migration.source;

@@ -22,6 +22,7 @@ export default defineCheck({
     severity: 'high',
     requires: ['migration', 'topics'],
     defaultOptions: { allowTopics: [] as string[] },
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { allowTopics: { type: 'array', items: { type: 'string' } } } },
   },
   evaluate({ migration, topics }, { options }) {
     const src = migration.source.topics;
