@@ -58,11 +58,13 @@ describe(`scan of the seeded cluster over SASL/SCRAM with a properties file`, ()
     expect(report.summary.coverage).toBeGreaterThan(90);
     expect(report.summary.coverage).toBeLessThan(100);
     expect(report.summary.verdict).toBe('not-ready');
-    expect(report.areas.map((a) => a.area)).toEqual(['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'governance', 'attestation']);
+    expect(report.areas.map((a) => a.area)).toEqual(['compatibility', 'replication', 'retention', 'acl', 'consumer-lag', 'cost', 'governance', 'migration', 'attestation']);
     // Without attestations in readiness.yaml (and no profile requiring them) the scorecard area is not applicable;
-    // governance judges only the naming and owners rules a readiness.yaml states, and this scan has none.
-    for (const a of report.areas.filter((x) => x.area !== 'attestation' && x.area !== 'governance')) expect(a.score).not.toBeNull();
+    // governance judges only the naming and owners rules a readiness.yaml states, and this scan has none;
+    // migration compares two clusters (compare), which a scan never does.
+    for (const a of report.areas.filter((x) => !['attestation', 'governance', 'migration'].includes(x.area))) expect(a.score).not.toBeNull();
     expect(report.areas.find((x) => x.area === 'governance')!.score).toBeNull();
+    expect(report.areas.find((x) => x.area === 'migration')!.score).toBeNull();
     const req = report.snapshot.stats.requests;
     for (const api of ['ApiVersions', 'Metadata', 'DescribeConfigs', 'DescribeAcls', 'DescribeLogDirs', 'ListOffsets', 'ListGroups', 'OffsetFetch', 'DescribeQuorum', 'DescribeCluster']) {
       expect(req[api], api).toBeGreaterThan(0);

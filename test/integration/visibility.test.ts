@@ -9,7 +9,7 @@ import { builtInChecks } from '../../checks/index.js';
 import { javaCli } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { grantPartialScan, revokeAll } from '../../scripts/seed.mjs';
-import type { Snapshot } from '../../src/gather/snapshot.js';
+import { ON_REQUEST_ARTIFACTS, type Snapshot } from '../../src/model/snapshot.js';
 import { readSnapshotFile } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -46,8 +46,10 @@ async function scanAs(user: string): Promise<{ report: Report; snapshot: Snapsho
 }
 
 /** Every built-in check that reads one of the given artifacts. */
+/** Checks that read these artifacts, less those that also need an artifact a scan is never asked for (migration: compare): those are not-applicable, correctly. */
 function dependents(artifacts: string[]): string[] {
-  return builtInChecks.filter((ch) => ch.meta.requires.some((r: string) => artifacts.includes(r))).map((ch) => ch.meta.id);
+  const notRequested = (r: string) => r in ON_REQUEST_ARTIFACTS;
+  return builtInChecks.filter((ch) => ch.meta.requires.some((r: string) => artifacts.includes(r)) && !ch.meta.requires.some(notRequested)).map((ch) => ch.meta.id);
 }
 
 function filteredArtifacts(s: Snapshot): string[] {
