@@ -325,9 +325,9 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       const inputs = compareInputs(files, flags);
-      const mapping = compareMapping(flags);
-      for (const [flag, f] of [['--source-snapshot-out', flags.sourceSnapshotOut], ['--target-snapshot-out', flags.targetSnapshotOut]] as const) if (f !== undefined) checkWritable(f, 'file', flag);
       const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
+      const mapping = compareMapping(flags, setup.config.migration);
+      for (const [flag, f] of [['--source-snapshot-out', flags.sourceSnapshotOut], ['--target-snapshot-out', flags.targetSnapshotOut]] as const) if (f !== undefined) checkWritable(f, 'file', flag);
       let source: Snapshot;
       let target: Snapshot;
       if (inputs.mode === 'offline') {

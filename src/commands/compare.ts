@@ -29,7 +29,11 @@ export function compareInputs(files: string[], flags: CompareFlags): { mode: 'li
   return { mode: 'offline', source: files[0]!, target: files[1]! };
 }
 
-export function compareMapping(flags: CompareFlags): NameMapping {
+/** The mapping flags; any one of them replaces readiness.yaml's `migration:` section as a whole (flags win). */
+const MAPPING_FLAGS = ['sourceAlias', 'targetAlias', 'replicationPolicy', 'separator'] as const;
+
+export function compareMapping(flags: CompareFlags, fromConfig?: NameMapping): NameMapping {
+  if (fromConfig && MAPPING_FLAGS.every((f) => flags[f] === undefined)) return fromConfig;
   const policy = flags.replicationPolicy ?? (flags.sourceAlias ? 'default' : 'identity');
   if (policy !== 'identity' && policy !== 'default') throw new UsageError(`--replication-policy must be identity or default (got "${policy}")`);
   if (policy === 'default' && !flags.sourceAlias) throw new UsageError('--replication-policy default needs --source-alias <alias> (the MirrorMaker 2 cluster alias of the source)');

@@ -2,6 +2,7 @@
 // and readiness.ts (the parser) both import it and neither imports the other.
 
 import type { PriceTable, WaiverConfig } from './policy-types.js';
+import type { NameMapping } from '../model/snapshot.js';
 import type { CheckOptions, Platform, Policy, Severity } from '../sdk.js';
 
 export interface CheckOverride {
@@ -47,6 +48,8 @@ export interface ReadinessConfig {
   waivers: WaiverConfig[];
   /** Platform set by hand (skips detection), or undefined to detect it. */
   platform?: Platform;
+  /** `migration:`: the topic name mapping `compare` uses when no --source-alias/--replication-policy/--separator/--target-alias flag is given. */
+  migration?: NameMapping;
   /** "file:line:col" of a path in the file (e.g. ['checks', id]); the file name alone when unknown. */
   locate(pathInFile: (string | number)[]): string;
 }

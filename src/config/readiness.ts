@@ -10,6 +10,7 @@ import { describeSchemaError, errorPath } from './schema-errors.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import type { PriceTable, WaiverConfig } from './policy-types.js';
+import type { NameMapping } from '../model/snapshot.js';
 
 import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
@@ -180,6 +181,18 @@ const schema = {
         },
       },
     },
+    migration: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        policy: { enum: ['identity', 'prefix', 'explicit'] },
+        sourceAlias: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+        targetAlias: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+        separator: { type: 'string', minLength: 1 },
+        topics: { type: 'object', propertyNames: { minLength: 1 }, additionalProperties: { type: 'string', minLength: 1 } },
+      },
+    },
     topicPolicies: {
       type: 'array',
       items: {
@@ -290,6 +303,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
     naming?: Partial<Record<'topics' | 'groups', { allowed?: string | string[]; reservedPrefixes?: string[]; maxLength?: number; collisions?: boolean }>>;
     owners?: { owner: string; topics?: string | string[]; groups?: string | string[]; principals?: string[] }[];
+    migration?: MigrationSection;
     topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
   };
   const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
@@ -360,6 +374,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
       ...governance,
     },
     ...(raw.platform && raw.platform !== 'auto' ? { platform: raw.platform } : {}),
+    ...(raw.migration ? { migration: parseMigration(raw.migration, locate) } : {}),
     locate,
   };
 }
@@ -412,6 +427,38 @@ function parseGovernance(
     });
   }
   return out;
+}
+
+interface MigrationSection {
+  policy?: NameMapping['policy'];
+  sourceAlias?: string;
+  targetAlias?: string;
+  separator?: string;
+  topics?: Record<string, string>;
+}
+
+/** `migration:` → the name mapping `compare` uses when no flag sets one; its origin is the section's file:line:col. */
+function parseMigration(m: MigrationSection, locate: (p: (string | number)[]) => string): NameMapping {
+  const topics = m.topics ?? {};
+  const policy = m.policy ?? (Object.keys(topics).length ? 'explicit' : m.sourceAlias ? 'prefix' : 'identity');
+  if (policy === 'prefix' && !m.sourceAlias) throw new ConfigError(`${locate(['migration', 'policy'])}: migration.policy prefix needs migration.sourceAlias (the MirrorMaker 2 cluster alias of the source)`);
+  if (policy === 'explicit' && !Object.keys(topics).length) throw new ConfigError(`${locate(['migration', m.topics ? 'topics' : 'policy'])}: migration.policy explicit needs migration.topics (source name: target name)`);
+  // The table is only read under the explicit policy: elsewhere it would be silently ignored.
+  if (policy !== 'explicit' && m.topics) throw new ConfigError(`${locate(['migration', 'topics'])}: migration.topics is the explicit policy's table (policy is ${policy})`);
+  const targets = new Map<string, string>();
+  for (const [src, dst] of Object.entries(topics)) {
+    const other = targets.get(dst);
+    if (other !== undefined) throw new ConfigError(`${locate(['migration', 'topics', src])}: migration.topics maps both "${other}" and "${src}" to "${dst}"`);
+    targets.set(dst, src);
+  }
+  return {
+    policy,
+    sourceAlias: m.sourceAlias ?? null,
+    targetAlias: m.targetAlias ?? null,
+    separator: m.separator ?? '.',
+    topics,
+    origin: locate(['migration']),
+  };
 }
 
 /** The node for a path; for a missing last key, the parent. Keys point at the key token, not the value. */

@@ -1,0 +1,64 @@
+// readiness.yaml `migration:`: the name mapping `compare` uses when no flag sets one, and where it came from.
+import { describe, expect, it } from 'vitest';
+import { parseReadinessConfig } from '../../src/config/readiness.js';
+import { compareMapping } from '../../src/commands/compare.js';
+import { ConfigError } from '../../src/errors.js';
+
+const load = (text: string) => parseReadinessConfig(text, 'readiness.yaml');
+const explicitYaml = 'version: 1\nmigration:\n  policy: explicit\n  sourceAlias: dc1\n  topics:\n    orders: orders-v2\n    "payments.in": payments\n';
+
+describe('readiness.yaml migration section', () => {
+  it('parses an explicit table with its origin as file:line:col', () => {
+    expect(load(explicitYaml).migration).toEqual({
+      policy: 'explicit',
+      sourceAlias: 'dc1',
+      targetAlias: null,
+      separator: '.',
+      topics: { orders: 'orders-v2', 'payments.in': 'payments' },
+      origin: 'readiness.yaml:2:1',
+    });
+  });
+
+  it('infers the policy: a table is explicit, an alias alone is prefix, nothing is identity', () => {
+    expect(load('migration:\n  topics: { a: b }\n').migration?.policy).toBe('explicit');
+    expect(load('migration:\n  sourceAlias: dc1\n  separator: _\n').migration).toMatchObject({ policy: 'prefix', sourceAlias: 'dc1', separator: '_' });
+    expect(load('migration:\n  policy: identity\n').migration?.policy).toBe('identity');
+    expect(load('version: 1\n').migration).toBeUndefined();
+  });
+
+  it.each([
+    ['a typo in a key', 'version: 1\nmigration:\n  policy: explicit\n  topic:\n    a: b\n', 'readiness.yaml:4:3: ', /topic/],
+    ['an unknown policy', 'migration:\n  policy: mirror\n', 'readiness.yaml:2:3: ', /policy/],
+    ['a target name that is not a string', 'migration:\n  topics:\n    a: [b]\n', 'readiness.yaml:3:5: ', /string/],
+    ['prefix without an alias', 'migration:\n  policy: prefix\n', 'readiness.yaml:2:3: ', /needs migration.sourceAlias/],
+    ['explicit without a table', 'migration:\n  policy: explicit\n', 'readiness.yaml:2:3: ', /needs migration.topics/],
+    ['a table under another policy (it would be ignored)', 'migration:\n  policy: identity\n  topics: { a: b }\n', 'readiness.yaml:3:3: ', /explicit policy's table/],
+    ['two sources onto one target', 'migration:\n  topics:\n    a: x\n    b: x\n', 'readiness.yaml:4:5: ', /maps both "a" and "b" to "x"/],
+    ['an alias with a space', 'migration:\n  sourceAlias: "dc 1"\n', 'readiness.yaml:2:3: ', /pattern|must match/],
+  ])('rejects %s with file:line:col', (_name, text, where, message) => {
+    let err: unknown;
+    try {
+      load(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message.startsWith(where), (err as Error).message).toBe(true);
+    expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe('compare mapping: flags win over readiness.yaml', () => {
+  const fromFile = load(explicitYaml).migration!;
+  it('uses the file when no mapping flag is given', () => {
+    expect(compareMapping({}, fromFile)).toBe(fromFile);
+    expect(compareMapping({ sourceConfig: 's.properties', targetConfig: 't.properties' }, fromFile).origin).toBe('readiness.yaml:2:1');
+  });
+  it('any mapping flag replaces the section, and the origin names the flag', () => {
+    expect(compareMapping({ sourceAlias: 'east' }, fromFile)).toMatchObject({ policy: 'prefix', sourceAlias: 'east', topics: {}, origin: '--source-alias' });
+    expect(compareMapping({ replicationPolicy: 'identity' }, fromFile)).toMatchObject({ policy: 'identity', topics: {}, origin: '--replication-policy identity' });
+  });
+  it('without either, identical names', () => {
+    expect(compareMapping({})).toMatchObject({ policy: 'identity', origin: 'default: identical names' });
+  });
+});
