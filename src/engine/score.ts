@@ -1,5 +1,6 @@
 // Scoring, coverage, verdict and gate. The formula is printed in every report, so keep it this simple.
 
+import { cutoverChecklist } from './cutover.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import type { ArtifactError, Snapshot } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
@@ -219,5 +220,7 @@ export function buildReport(
     })(),
     waivers,
     gate: evaluateGate(score, coverage, checks, waivers, gate),
+    // Only a compare (a paired snapshot) has a cut-over to plan.
+    ...(a.migration && (a.migration.ok || a.migration.error.reason !== 'not-requested') ? { cutover: cutoverChecklist(checks) } : {}),
   };
 }

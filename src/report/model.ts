@@ -145,6 +145,29 @@ export interface BaselineComparison {
   fixedFindings: FindingRef[];
 }
 
+export type CutoverStatus = 'met' | 'not-met' | 'unknown';
+export type CutoverPhaseId = 'before-producers' | 'before-consumers' | 'rollback';
+
+/** One condition of the cut-over, decided by migration check results (src/engine/cutover.ts). */
+export interface CutoverItem {
+  id: string;
+  title: string;
+  /** met: every deciding check passed on fully read data; unknown: one could not be evaluated (or read only partly); else not-met. */
+  status: CutoverStatus;
+  /** The checks that decide it, with their status in this report. */
+  checks: { id: string; status: CheckStatus | 'absent' }[];
+  /** The resources that keep it from being met (findings of the deciding checks). */
+  resources: { check: string; kind: string; name: string; status: string; message: string }[];
+  /** Why a deciding check could not decide (unknown, error, partly read, disabled, absent). */
+  reasons: string[];
+}
+
+/** The cut-over checklist of a `compare` report: what must be true before producers switch, before consumers switch, and what proves the way back. */
+export interface CutoverChecklist {
+  status: CutoverStatus;
+  phases: { id: CutoverPhaseId; title: string; status: CutoverStatus; items: CutoverItem[] }[];
+}
+
 export interface Report {
   reportVersion: number;
   tool: { name: string; version: string };
@@ -184,4 +207,6 @@ export interface Report {
   gate: GateResult;
   /** Only with --baseline: new and fixed findings against that report. */
   baseline?: BaselineComparison;
+  /** Only in `compare` reports: the cut-over checklist from the migration checks. */
+  cutover?: CutoverChecklist;
 }

@@ -13,7 +13,8 @@ import { buildRegistry } from '../../src/engine/registry.js';
 import { ARTIFACT_NAMES } from '../../src/model/snapshot.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { demoReport, demoSnapshot, realisticReport } from '../browser/report-fixture.js';
-import { makeSnapshot } from '../helpers/snapshot.js';
+import { deniedArtifact, paired, PREFIX } from '../helpers/migration.js';
+import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: boolean | Schema; definitions?: Record<string, Schema> };
 const root = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'schema', 'report.schema.json'), 'utf8')) as Schema;
@@ -88,7 +89,10 @@ describe('schema/report.schema.json matches the reports the engine builds', () =
       await realisticReport({ deniedAcls: true, waivers: false }),
       applyBaseline(await demoReport(), await realisticReport(), 'base.json', true),
       evaluateSnapshot(denied, { config, registry }),
+      // compare: the cut-over checklist, with an item not met (a topic not mirrored) and one unknown (source ACLs denied).
+      evaluateSnapshot(paired({ topics: { ok: true, value: [topicInfo('orders', [{ replicas: [1] }]), topicInfo('audit', [{ replicas: [1] }])] }, acls: deniedArtifact('DescribeAcls') }, { topics: { ok: true, value: [topicInfo('src.orders', [{ replicas: [1] }])] } }, PREFIX), { config, registry }),
     ];
+    expect(reports.at(-1)!.cutover?.phases.flatMap((p) => p.items.map((i) => i.status))).toEqual(expect.arrayContaining(['not-met', 'unknown']));
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
     const validate = ajv.compile(root);
