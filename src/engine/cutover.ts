@@ -67,7 +67,8 @@ function item(spec: ItemSpec, byId: ReadonlyMap<string, CheckResult>): CutoverIt
     else if (NOT_MET.has(r.status)) statuses.push('not-met');
     else {
       // pass on partly read data, unknown, error, not-applicable, skipped: the condition was not seen to hold.
-      reasons.push(r.status === 'pass' ? `${id} read ${r.partial!.join(', ')} only partly` : `${id} is ${r.status}${r.reason ? `: ${r.reason}` : ''}`);
+      // not-applicable too: a check can find nothing to compare because per-resource data was missing, so it is not proof.
+      reasons.push(r.status === 'pass' ? `${id} read ${r.partial!.join(', ')} only partly` : r.status === 'not-applicable' ? `${id} had nothing to evaluate${r.reason && r.reason !== 'nothing to evaluate' ? ` (${r.reason})` : ''}: confirm by hand` : `${id} is ${r.status}${r.reason ? `: ${r.reason}` : ''}`);
       statuses.push('unknown');
     }
   }

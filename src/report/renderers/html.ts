@@ -7,6 +7,7 @@ import { SEVERITIES, type Reference, type Resource, type Severity } from '../../
 import type { CheckResult, CheckStatus, FindingRef, Report } from '../model.js';
 import { buildView, checksByArea, type CheckView, durationText, type EvidenceRow, evidenceRows, type FindingView, RANK_FORMULA, type ReportView, sevIndex } from '../view.js';
 import { HTML_STYLE } from './html-style.js';
+import { cutoverHtml } from './cutover.js';
 import { renderJson } from './json.js';
 
 export interface HtmlContext {
@@ -588,6 +589,7 @@ export function renderHtml(report: Report, ctx: HtmlContext): string {
   const view = buildView(report);
   const title = `Kafka readiness report — ${report.cluster.clusterId ?? 'unknown cluster'} — ${s.verdict}`;
   const toc = [
+    ...(report.cutover ? [['cutover', 'Cut-over']] : []),
     ...(view.baseline ? [['baseline', 'New vs baseline']] : []),
     ['fix-first', 'Fix first'],
     ['pictures', 'Pictures'],
@@ -626,6 +628,7 @@ export function renderHtml(report: Report, ctx: HtmlContext): string {
 <nav class="toc" aria-label="Sections">${toc}</nav>
 <main>
 ${glanceSection(view)}
+${report.cutover ? cutoverHtml(report.cutover, h) : ''}
 ${baselineSection(view)}
 ${fixFirstSection(view)}
 ${chartsSection(view)}

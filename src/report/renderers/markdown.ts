@@ -6,6 +6,7 @@
 import type { Resource } from '../../sdk.js';
 import type { Finding, FindingRef, Report } from '../model.js';
 import { buildView, type CheckView, type EvidenceRow, RANK_FORMULA } from '../view.js';
+import { cutoverMarkdown } from './cutover.js';
 
 export interface MarkdownOptions {
   /** Open findings listed in total (default 50); the rest are counted, the JSON report has them all. */
@@ -100,6 +101,8 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   out.push('');
   for (const r of s.verdictReasons) out.push(`- ${md(r)}`);
   if (s.verdictReasons.length) out.push('');
+
+  if (report.cutover) out.push(...cutoverMarkdown(report.cutover, md));
 
   const b = view.baseline;
   if (b) {

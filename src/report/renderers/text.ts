@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model.js';
 import { resourceLabel } from '../format.js';
 import { buildView, evidenceLine } from '../view.js';
+import { cutoverText } from './cutover.js';
 
 export interface TextOptions {
   color: boolean;
@@ -48,6 +49,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push('');
 
   const view = buildView(report);
+  if (report.cutover) {
+    const paint = { met: c.green, 'not-met': c.red, unknown: c.yellow } as const;
+    out.push(...cutoverText(report.cutover, (st, text) => paint[st].bold(text)).map((l, i) => (i === 0 ? c.bold(l) : l)), '');
+  }
   if (view.fixFirst.length) {
     out.push(c.bold('Fix first'));
     for (const [i, v] of view.fixFirst.slice(0, 5).entries()) out.push(`  ${i + 1}. [${v.severity}] ${v.title} (${v.check.id}): ${v.resources}`);
