@@ -62,3 +62,36 @@ describe('compare mapping: flags win over readiness.yaml', () => {
     expect(compareMapping({})).toMatchObject({ policy: 'identity', origin: 'default: identical names' });
   });
 });
+
+describe('compare (offline, through the CLI) reads the mapping from readiness.yaml unless a flag sets it', () => {
+  it('an explicit table renames a topic: matched, no missing finding, origin file:line:col; --replication-policy identity overrides it', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = (await import('node:path')).default;
+    const { PassThrough } = await import('node:stream');
+    const { main } = await import('../../src/cli.js');
+    const { writeSnapshotFile } = await import('../../src/gather/snapshot-io.js');
+    const { makeSnapshot, topicInfo } = await import('../helpers/snapshot.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'kr-migration-config-'));
+    const parts = [{ replicas: [1] }, { replicas: [2] }];
+    await writeSnapshotFile(path.join(dir, 'source.jsonl'), makeSnapshot({ topics: { ok: true, value: [topicInfo('orders', parts), topicInfo('audit', parts)] } }));
+    await writeSnapshotFile(path.join(dir, 'target.jsonl'), makeSnapshot({ topics: { ok: true, value: [topicInfo('orders-v2', parts)] } }));
+    writeFileSync(path.join(dir, 'readiness.yaml'), 'version: 1\nmigration:\n  topics:\n    orders: orders-v2\n');
+    const run = async (extra: string[]) => {
+      const out = path.join(dir, `out-${extra.length}`);
+      const before = process.exitCode;
+      const code = await main(['node', 'kafka-readiness', 'compare', path.join(dir, 'source.jsonl'), path.join(dir, 'target.jsonl'), '-c', path.join(dir, 'readiness.yaml'), '--format', 'json', '--out-dir', out, '--min-coverage', '0', '-q', ...extra], { stdout: new PassThrough() as unknown as typeof process.stdout, stderr: new PassThrough() as unknown as typeof process.stderr });
+      process.exitCode = before;
+      expect(code).toBeLessThan(2);
+      const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as import('../../src/report/model.js').Report;
+      return report.checks.find((c) => c.id === 'migration/topics-mirrored')!;
+    };
+    const fromFile = await run([]);
+    // orders is matched as orders-v2; audit (not mirrored) is the only finding, naming the mapping's origin.
+    expect(fromFile.findings.map((f) => [f.resource.name, f.status])).toEqual([['audit', 'fail']]);
+    expect(JSON.stringify(fromFile.findings[0]!.evidence)).toContain('readiness.yaml:2:1');
+    const overridden = await run(['--replication-policy', 'identity']);
+    expect(overridden.findings.map((f) => [f.resource.name, f.status]).sort()).toEqual([['audit', 'fail'], ['orders', 'fail']]);
+    expect(JSON.stringify(overridden.findings[0]!.evidence)).toContain('--replication-policy identity');
+  });
+});
