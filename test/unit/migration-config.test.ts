@@ -1,5 +1,5 @@
 // readiness.yaml `migration:`: the name mapping `compare` uses when no flag sets one, and where it came from.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseReadinessConfig } from '../../src/config/readiness.js';
 import { compareMapping } from '../../src/commands/compare.js';
 import { ConfigError } from '../../src/errors.js';
@@ -65,7 +65,7 @@ describe('compare mapping: flags win over readiness.yaml', () => {
 
 describe('compare (offline, through the CLI) reads the mapping from readiness.yaml unless a flag sets it', () => {
   it('an explicit table renames a topic: matched, no missing finding, origin file:line:col; --replication-policy identity overrides it', async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = (await import('node:path')).default;
     const { PassThrough } = await import('node:stream');
@@ -86,6 +86,7 @@ describe('compare (offline, through the CLI) reads the mapping from readiness.ya
       const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as import('../../src/report/model.js').Report;
       return report.checks.find((c) => c.id === 'migration/topics-mirrored')!;
     };
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const fromFile = await run([]);
     // orders is matched as orders-v2; audit (not mirrored) is the only finding, naming the mapping's origin.
     expect(fromFile.findings.map((f) => [f.resource.name, f.status])).toEqual([['audit', 'fail']]);
