@@ -41,10 +41,13 @@ export const CUTOVER_PHASES: readonly { id: CutoverPhaseId; title: string; items
 
 const NOT_MET: ReadonlySet<CheckStatus> = new Set(['warn', 'fail', 'waived']);
 
-/** Worst of several statuses: unknown over not-met over met (an unread side decides nothing). */
+/**
+ * All of several conditions (three-valued AND): one seen to fail makes the whole not-met, whatever else could not
+ * be read; otherwise one not decided makes it unknown; met only when every one was seen to hold.
+ */
 export function combineCutover(statuses: readonly CutoverStatus[]): CutoverStatus {
-  if (statuses.includes('unknown')) return 'unknown';
   if (statuses.includes('not-met')) return 'not-met';
+  if (statuses.includes('unknown')) return 'unknown';
   return 'met';
 }
 

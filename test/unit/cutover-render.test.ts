@@ -24,8 +24,8 @@ beforeAll(async () => {
 describe('cut-over checklist rendering', () => {
   it('text: the phases, item states, the resource and the reason, control characters escaped', () => {
     const out = renderers.text(report, { color: false });
-    expect(out).toContain('Cut-over checklist: UNKNOWN');
-    expect(out).toMatch(/ {2}Before producers switch: UNKNOWN\n/);
+    expect(out).toContain('Cut-over checklist: NOT MET');
+    expect(out).toMatch(/ {2}Before producers switch: NOT MET\n/);
     expect(out).toMatch(/\[NOT MET\] Every migrated topic exists on the target with the same partitions \(migration\/topics-mirrored fail\)/);
     expect(out).toMatch(/\[UNKNOWN\] Every principal .* \(migration\/acl-drift unknown\)\n {8}\? migration\/acl-drift is unknown: source ACLs unavailable/);
     expect(out).toMatch(/ {2}Rollback proven: NOT MET\n {4}\[NOT MET\] The target replicates back/);
@@ -36,8 +36,8 @@ describe('cut-over checklist rendering', () => {
 
   it('markdown: a task list per phase, names escaped', () => {
     const out = renderers.markdown(report);
-    expect(out).toContain('#### Cut-over checklist: UNKNOWN');
-    expect(out).toContain('**Before producers switch: UNKNOWN**');
+    expect(out).toContain('#### Cut-over checklist: NOT MET');
+    expect(out).toContain('**Before producers switch: NOT MET**');
     expect(out).toContain('- [ ] **NOT MET** Every migrated topic exists on the target with the same partitions — <code>migration/topics-mirrored</code> fail');
     expect(out).toContain('  - fail topic <code>&lt;img src=x onerror=alert(1)&gt;\\|\\*\\_\\\\x1b\\[2J</code>');
     expect(out).toContain('  - could not decide: migration/acl-drift is unknown: source ACLs unavailable');
@@ -48,7 +48,7 @@ describe('cut-over checklist rendering', () => {
   it('html: a section with badges and a table-of-contents entry, names escaped', () => {
     const out = renderers.html(report);
     expect(out).toContain('<a href="#cutover">Cut-over</a>');
-    expect(out).toContain('<h2 id="cutover-h">Cut-over checklist <span class="badge st-unknown">UNKNOWN</span></h2>');
+    expect(out).toContain('<h2 id="cutover-h">Cut-over checklist <span class="badge st-fail">NOT MET</span></h2>');
     expect(out).toContain('<h3>Rollback proven <span class="badge st-fail">NOT MET</span></h3>');
     expect(out).toContain('<li>fail topic <code>&lt;img src=x onerror=alert(1)&gt;|*_\\x1b[2J</code>');
     expect(out).not.toContain('<img');
@@ -58,7 +58,7 @@ describe('cut-over checklist rendering', () => {
   it('json: the checklist as in the report model, absent from ordinary scans', () => {
     const out = JSON.parse(renderers.json(report)) as Report;
     expect(out.cutover).toEqual(report.cutover);
-    expect(out.cutover!.phases.map((p) => [p.id, p.status])).toEqual([['before-producers', 'unknown'], ['before-consumers', out.cutover!.phases[1]!.status], ['rollback', 'not-met']]);
+    expect(out.cutover!.phases.map((p) => [p.id, p.status])).toEqual([['before-producers', 'not-met'], ['before-consumers', out.cutover!.phases[1]!.status], ['rollback', 'not-met']]);
     const topics = out.cutover!.phases[0]!.items.find((i) => i.id === 'topics-present')!;
     expect(topics.resources).toEqual([expect.objectContaining({ check: 'migration/topics-mirrored', kind: 'topic', name: HOSTILE, status: 'fail' })]);
     expect(JSON.parse(renderers.json(plain)).cutover).toBeUndefined();
