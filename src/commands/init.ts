@@ -53,6 +53,7 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
     requirements: ['idempotence'],
     clients: [],
     principals: Object.fromEntries(principals.map((p) => [p, []])),
+    migration: { policy: 'identity' },
     checks: { 'consumer-lag/group-lag': { options: { warnLag: 1000, failLag: 100000, ignoreGroups: [] } } },
     waivers: [],
     attestations: [],
@@ -91,6 +92,17 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
     ...(principals.length ? ['Fill in each principal, e.g. - { operations: [READ], topic: "billing.*" }'] : ['"User:billing":', '  - { operations: [READ], topic: "billing.*" }', '  - { operations: [READ], group: "billing-*" }']),
   );
   for (const item of (pr.value as YAMLMap).items) (item.value as YAMLSeq).flow = true;
+  const migration = before(
+    top,
+    'migration',
+    'Migration (`kafka-readiness compare`, ignored by scan): how a source topic is named on the target. Any of the',
+    'flags --source-alias, --target-alias, --replication-policy, --separator replaces this section as a whole.',
+    'policy: identity (same names: IdentityReplicationPolicy) | prefix ("<sourceAlias>.<topic>": MirrorMaker 2\'s default)',
+    '        | explicit (the topics table, identical names otherwise).',
+    'e.g. policy: prefix, sourceAlias: onprem, targetAlias: cloud (targetAlias finds the reverse flow of a rollback)',
+    'or   policy: explicit, topics: { orders: orders-v2 }',
+  );
+  (migration.value as YAMLMap).flow = true;
   const checks = before(top, 'checks', 'Per-check settings: enabled, severity, weight, options (see `kafka-readiness checks --explain <id>`).');
   if (groups.length) {
     pairOf(checks.value, 'consumer-lag/group-lag').key.commentBefore = escapeControl(` ${groups.length} consumer group(s) found: ${groups.slice(0, 10).join(', ')}${groups.length > 10 ? ', …' : ''}`);

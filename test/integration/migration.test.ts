@@ -181,6 +181,16 @@ describe('compare: two real clusters and MirrorMaker 2', () => {
     expect(findings(live, 'migration/rollback-path')).toEqual({ 'cluster:reverse replication (target → source)': 'fail' });
   });
 
+  it('the cut-over checklist is in the JUnit and SARIF files of the live run too', () => {
+    const out = path.join(dir, 'live');
+    const xml = readFileSync(path.join(out, 'report.junit.xml'), 'utf8');
+    expect(xml).toContain('<testsuite name="cutover" package="cutover"');
+    expect(xml).toMatch(/<testcase classname="cutover\/before-producers" name="cutover\/before-producers\/topics-present: [^"]*" time="0">\s*<failure type="not-met"/);
+    const sarif = JSON.parse(readFileSync(path.join(out, 'report.sarif'), 'utf8')) as { runs: { properties: { cutover: unknown }; results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.properties.cutover).toEqual(live.cutover);
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain('cutover/reverse-replication');
+  });
+
   it('offline compare of the two saved snapshots gives the same findings', () => {
     const key = (id: string, fs: Finding[]) => fs.map((f) => ({ check: id, resource: f.resource, status: f.status, severity: f.severity, message: f.message }));
     const all = (r: Report) => r.checks.filter((c) => c.area === 'migration').flatMap((c) => key(c.id, c.findings));

@@ -1,5 +1,11 @@
 // The cut-over checklist in every human format and in JSON, with a hostile topic name (cluster data is untrusted).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
@@ -7,6 +13,18 @@ import type { Report } from '../../src/report/model.js';
 import { renderers } from '../../src/report/render.js';
 import { deniedArtifact, paired, PREFIX } from '../helpers/migration.js';
 import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
+
+const SCHEMAS = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas');
+const schemaFile = (name: string) => readFileSync(path.join(SCHEMAS, name), 'utf8');
+async function xsdErrors(xml: string, xsd: 'JUnit.xsd' | 'junit-10.xsd'): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'report.junit.xml', contents: xml }], schema: [{ fileName: xsd, contents: schemaFile(xsd) }] });
+  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
+}
+const sarifValidate = (() => {
+  const ajv = new Ajv04.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(JSON.parse(schemaFile('sarif-schema-2.1.0.json')));
+})();
 
 const HOSTILE = '<img src=x onerror=alert(1)>|*_\u001b[2J';
 const one = [{ replicas: [1] }];
@@ -62,5 +80,63 @@ describe('cut-over checklist rendering', () => {
     const topics = out.cutover!.phases[0]!.items.find((i) => i.id === 'topics-present')!;
     expect(topics.resources).toEqual([expect.objectContaining({ check: 'migration/topics-mirrored', kind: 'topic', name: HOSTILE, status: 'fail' })]);
     expect(JSON.parse(renderers.json(plain)).cutover).toBeUndefined();
+  });
+
+  it('junit: a "cutover" suite with a testcase per item: met passes, not-met fails, unknown is skipped with its reason; schema-valid, names escaped', async () => {
+    const xml = renderers.junit(report, { color: false });
+    expect(await xsdErrors(xml, 'JUnit.xsd')).toEqual([]);
+    expect(await xsdErrors(xml, 'junit-10.xsd')).toEqual([]);
+    const suite = /<testsuite name="cutover" [^>]*>([\s\S]*?)<\/testsuite>/.exec(xml);
+    expect(suite).not.toBeNull();
+    const items = report.cutover!.phases.flatMap((p) => p.items.map((i) => ({ phase: p.id, ...i })));
+    const count = (s: string) => items.filter((i) => i.status === s).length;
+    expect(suite![0]).toContain(`tests="${items.length}" failures="${count('not-met')}" errors="0" skipped="${count('unknown')}"`);
+    expect(count('met')).toBeGreaterThan(0);
+    const cases = [...suite![1]!.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" time="0"(\/>|>\s*<(failure|skipped)[^>]*message="([^"]*)")/g)];
+    expect(cases).toHaveLength(items.length);
+    for (const [k, i] of items.entries()) {
+      const c = cases[k]!;
+      expect(c[1]).toBe(`cutover/${i.phase}`);
+      expect(c[2]!.startsWith(`cutover/${i.phase}/${i.id}: `)).toBe(true);
+      // Never a pass for an item that was not seen to hold.
+      expect(c[4] ?? 'pass').toBe(i.status === 'met' ? 'pass' : i.status === 'not-met' ? 'failure' : 'skipped');
+    }
+    expect(suite![1]).toContain('<skipped message="unknown: migration/acl-drift is unknown: source ACLs unavailable');
+    expect(suite![1]).toContain('<failure type="not-met" message="not met: Every migrated topic exists on the target with the same partitions (1 finding of migration/topics-mirrored)">');
+    expect(suite![1]).toContain('fail topic &lt;img src=x onerror=alert(1)&gt;|*_\\x1b[2J (migration/topics-mirrored): topic');
+    expect(suite![1]).toContain('<property name="cutover.rollback.status" value="not-met"/>');
+    expect(xml).not.toContain('<img');
+    expect(xml).not.toContain('\u001b');
+    expect(renderers.junit(plain, { color: false })).not.toContain('cutover');
+  });
+
+  it('sarif: the checklist in run.properties, a rule per item, a result per not-met item, a notification per unknown one; schema-valid', () => {
+    const log = JSON.parse(renderers.sarif(report, { color: false })) as Sarif.Log;
+    expect(sarifValidate(log) ? [] : sarifValidate.errors).toEqual([]);
+    const run = log.runs[0]!;
+    const cutover = run.properties!.cutover as Report['cutover'];
+    expect(cutover!.status).toBe('not-met');
+    const items = cutover!.phases.flatMap((p) => p.items);
+    expect(items.map((i) => i.id)).toEqual(report.cutover!.phases.flatMap((p) => p.items.map((i) => i.id)));
+    const rules = run.tool.driver.rules!;
+    expect(rules.filter((r) => r.id.startsWith('cutover/')).map((r) => r.id)).toEqual(items.map((i) => `cutover/${i.id}`));
+    const results = run.results!.filter((r) => r.ruleId!.startsWith('cutover/'));
+    expect(results.map((r) => r.ruleId)).toEqual(items.filter((i) => i.status === 'not-met').map((i) => `cutover/${i.id}`));
+    for (const r of results) expect(rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    const topics = results.find((r) => r.ruleId === 'cutover/topics-present')!;
+    expect(topics.message.text).toBe('NOT MET: Before producers switch: Every migrated topic exists on the target with the same partitions (migration/topics-mirrored fail; 1 resource(s): topic <img src=x onerror=alert(1)>|*_\\x1b[2J)');
+    expect(topics.level).toBe('error');
+    const notes = run.invocations![0]!.toolExecutionNotifications!.filter((n) => n.associatedRule?.id?.startsWith('cutover/'));
+    expect(notes.map((n) => n.associatedRule!.id)).toEqual(items.filter((i) => i.status === 'unknown').map((i) => `cutover/${i.id}`));
+    expect(notes.find((n) => n.associatedRule!.id === 'cutover/acls-carried')!.message.text).toContain('could not decide "Before producers switch: Every principal');
+    // Control characters escaped, the raw string never reaches the log.
+    expect(JSON.stringify(log)).not.toContain('\\u001b');
+    // With a readiness.yaml the results point at its migration: key.
+    const located = JSON.parse(renderers.sarif(report, { color: false, configFile: 'readiness.yaml', locate: (p) => (p[0] === 'migration' ? 'readiness.yaml:7:1' : 'readiness.yaml') })) as Sarif.Log;
+    const at = located.runs[0]!.results!.find((r) => r.ruleId === 'cutover/topics-present')!.locations![0]!.physicalLocation!.region!;
+    expect([at.startLine, at.startColumn]).toEqual([7, 1]);
+    const plainLog = JSON.parse(renderers.sarif(plain, { color: false })) as Sarif.Log;
+    expect(plainLog.runs[0]!.properties!.cutover).toBeUndefined();
+    expect(plainLog.runs[0]!.tool.driver.rules!.some((r) => r.id.startsWith('cutover/'))).toBe(false);
   });
 });

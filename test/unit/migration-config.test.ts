@@ -1,5 +1,8 @@
 // readiness.yaml `migration:`: the name mapping `compare` uses when no flag sets one, and where it came from.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { renderStarterConfig } from '../../src/commands/init.js';
 import { parseReadinessConfig } from '../../src/config/readiness.js';
 import { compareMapping } from '../../src/commands/compare.js';
 import { ConfigError } from '../../src/errors.js';
@@ -94,5 +97,27 @@ describe('compare (offline, through the CLI) reads the mapping from readiness.ya
     const overridden = await run(['--replication-policy', 'identity']);
     expect(overridden.findings.map((f) => [f.resource.name, f.status]).sort()).toEqual([['audit', 'fail'], ['orders', 'fail']]);
     expect(JSON.stringify(overridden.findings[0]!.evidence)).toContain('--replication-policy identity');
+  });
+});
+
+describe('migration: in the shipped example and the init template', () => {
+  it('examples/readiness.yaml names MirrorMaker 2 aliases (prefix policy), with its origin', () => {
+    const text = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'examples', 'readiness.yaml'), 'utf8');
+    const line = text.split('\n').indexOf('migration:') + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(parseReadinessConfig(text, 'examples/readiness.yaml').migration).toEqual({ policy: 'prefix', sourceAlias: 'onprem', targetAlias: 'cloud', separator: '.', topics: {}, origin: `examples/readiness.yaml:${line}:1` });
+  });
+
+  it('init writes an identity section (what compare does without one) with the other policies in its comment', () => {
+    const text = renderStarterConfig();
+    expect(text).toContain('\nmigration: { policy: identity }\n');
+    const comment = text.slice(0, text.indexOf('\nmigration:'));
+    expect(comment).toContain('# Migration (`kafka-readiness compare`, ignored by scan)');
+    expect(comment).toContain('# e.g. policy: prefix, sourceAlias: onprem, targetAlias: cloud');
+    expect(comment).toContain('# or   policy: explicit, topics: { orders: orders-v2 }');
+    expect(parseReadinessConfig(text, 'readiness.yaml').migration).toMatchObject({ policy: 'identity', sourceAlias: null, topics: {} });
+    // Each commented alternative, uncommented, is a valid section.
+    expect(parseReadinessConfig('migration: { policy: prefix, sourceAlias: onprem, targetAlias: cloud }\n', 'r.yaml').migration?.policy).toBe('prefix');
+    expect(parseReadinessConfig('migration: { policy: explicit, topics: { orders: orders-v2 } }\n', 'r.yaml').migration?.topics).toEqual({ orders: 'orders-v2' });
   });
 });

@@ -8,7 +8,7 @@ export const CUTOVER_RESOURCES_SHOWN = 10;
 
 export const CUTOVER_LABEL: Record<CutoverStatus, string> = { met: 'MET', 'not-met': 'NOT MET', unknown: 'UNKNOWN' };
 const BADGE_CLASS: Record<CutoverStatus, string> = { met: 'st-pass', 'not-met': 'st-fail', unknown: 'st-unknown' };
-const INTRO = 'Each item is met only when every check deciding it passed on fully read data; unknown when one could not read a side.';
+export const CUTOVER_INTRO = 'Each item is met only when every check deciding it passed on fully read data; unknown when one could not read a side.';
 
 function lines(item: CutoverItem): { resources: CutoverItem['resources']; more: number } {
   return { resources: item.resources.slice(0, CUTOVER_RESOURCES_SHOWN), more: Math.max(0, item.resources.length - CUTOVER_RESOURCES_SHOWN) };
@@ -16,9 +16,18 @@ function lines(item: CutoverItem): { resources: CutoverItem['resources']; more: 
 
 const checkList = (item: CutoverItem) => item.checks.map((c) => `${c.id} ${c.status}`).join(', ');
 
+/** An item's deciding checks, every resource keeping it from being met and the reasons it could not be decided, as plain lines (JUnit bodies). */
+export function cutoverItemLines(item: CutoverItem): string[] {
+  return [
+    `checks: ${checkList(item)}`,
+    ...item.resources.map((r) => `${r.status} ${r.kind} ${r.name} (${r.check}): ${r.message}`),
+    ...item.reasons.map((why) => `could not decide: ${why}`),
+  ];
+}
+
 /** Plain lines; `mark` colours a status word (identity without colour). */
 export function cutoverText(c: CutoverChecklist, mark: (status: CutoverStatus, text: string) => string): string[] {
-  const out = [`Cut-over checklist: ${mark(c.status, CUTOVER_LABEL[c.status])}`, `  ${INTRO}`];
+  const out = [`Cut-over checklist: ${mark(c.status, CUTOVER_LABEL[c.status])}`, `  ${CUTOVER_INTRO}`];
   for (const p of c.phases) {
     out.push(`  ${p.title}: ${mark(p.status, CUTOVER_LABEL[p.status])}`);
     for (const i of p.items) {
@@ -34,7 +43,7 @@ export function cutoverText(c: CutoverChecklist, mark: (status: CutoverStatus, t
 
 export function cutoverMarkdown(c: CutoverChecklist, md: (v: unknown) => string): string[] {
   const code = (v: unknown) => `<code>${md(v)}</code>`;
-  const out = [`#### Cut-over checklist: ${md(CUTOVER_LABEL[c.status])}`, '', md(INTRO), ''];
+  const out = [`#### Cut-over checklist: ${md(CUTOVER_LABEL[c.status])}`, '', md(CUTOVER_INTRO), ''];
   for (const p of c.phases) {
     out.push(`**${md(p.title)}: ${md(CUTOVER_LABEL[p.status])}**`, '');
     for (const i of p.items) {
@@ -63,7 +72,7 @@ export function cutoverHtml(c: CutoverChecklist, h: (v: unknown) => string): str
   };
   const phases = c.phases.map((p) => `<h3>${h(p.title)} ${badge(p.status)}</h3><ul class="cutover">${p.items.map(item).join('')}</ul>`).join('\n');
   return `<section id="cutover" aria-labelledby="cutover-h"><h2 id="cutover-h">Cut-over checklist ${badge(c.status)}</h2>
-<p class="muted small">${h(INTRO)}</p>
+<p class="muted small">${h(CUTOVER_INTRO)}</p>
 ${phases}
 </section>`;
 }

@@ -11,7 +11,8 @@
 // Every string from the report goes through xmlText / xmlAttr: topic names and messages are cluster data.
 
 import type { Evidence } from '../../sdk.js';
-import type { CheckResult, Finding, Report, WaiverRef } from '../model.js';
+import type { CheckResult, CutoverChecklist, Finding, Report, WaiverRef } from '../model.js';
+import { CUTOVER_INTRO, CUTOVER_LABEL, cutoverItemLines } from './cutover.js';
 import { resourceLabel } from '../format.js';
 import { checkTitle, checksByArea, evidenceRows } from '../view.js';
 
@@ -116,6 +117,15 @@ function findingOutcome(c: CheckResult, f: Finding, warnAs: NonNullable<JUnitOpt
   return { kind: 'failure', type: f.status === 'fail' ? 'fail' : 'warning', message: f.message, body: body.join('\n') };
 }
 
+function testcaseLines(tc: TestCase): string[] {
+  const open = `    <testcase classname="${xmlAttr(tc.classname)}" name="${xmlAttr(tc.name)}" time="0"`;
+  const o = tc.outcome;
+  if (o.kind === 'pass') return [`${open}/>`];
+  const type = o.type !== undefined ? ` type="${xmlAttr(o.type)}"` : '';
+  const element = `<${o.kind}${type} message="${xmlAttr(o.message)}"`;
+  return [`${open}>`, `      ${element}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>'];
+}
+
 /** Ant's xs:dateTime without zone (UTC), or the epoch when the report's time does not parse. */
 function antTimestamp(...candidates: string[]): string {
   for (const t of candidates) {
@@ -155,17 +165,7 @@ export function renderJunit(report: Report, opts: JUnitOptions = {}): string {
     out.push('    <properties>');
     for (const [name, value] of props) out.push(`      <property name="${xmlAttr(name)}" value="${xmlAttr(value)}"/>`);
     out.push('    </properties>');
-    for (const tc of cases) {
-      const open = `    <testcase classname="${xmlAttr(tc.classname)}" name="${xmlAttr(tc.name)}" time="0"`;
-      const o = tc.outcome;
-      if (o.kind === 'pass') {
-        out.push(`${open}/>`);
-        continue;
-      }
-      const type = o.type !== undefined ? ` type="${xmlAttr(o.type)}"` : '';
-      const element = `<${o.kind}${type} message="${xmlAttr(o.message)}"`;
-      out.push(`${open}>`, `      ${element}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
-    }
+    for (const tc of cases) out.push(...testcaseLines(tc));
     const notes = [
       `kafka-readiness ${report.tool.version}: verdict ${s.verdict}, score ${s.score ?? 'n/a'}/100, coverage ${s.coverage} %, gate ${report.gate.passed ? 'passed' : 'failed'}`,
       `area ${area}: score ${a?.score ?? 'n/a'}, coverage ${a?.coverage ?? 'n/a'} %, ${a ? `${a.checks.evaluated}/${a.checks.total} checks evaluated` : `${checks.length} checks`}`,
@@ -173,6 +173,37 @@ export function renderJunit(report: Report, opts: JUnitOptions = {}): string {
     ];
     out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
   }
+  if (report.cutover) out.push(...cutoverSuite(report.cutover, report, `id="${id++}" timestamp="${timestamp}" hostname="${xmlAttr(hostname)}"`));
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The cut-over checklist of a compare report as one more suite, "cutover": a testcase per item, classname the
+ * phase. Met is a pass, not-met a failure, unknown a skipped with the reason (never a pass: nothing was seen to
+ * hold; the deciding check's own error is in the migration suite).
+ */
+function cutoverSuite(c: CutoverChecklist, report: Report, attrs: string): string[] {
+  const cases: TestCase[] = [];
+  for (const p of c.phases) {
+    for (const i of p.items) {
+      const classname = `cutover/${p.id}`;
+      const name = `cutover/${p.id}/${i.id}: ${i.title}`;
+      const body = [`${CUTOVER_LABEL[i.status]}: ${p.title}: ${i.title}`, ...cutoverItemLines(i)].join('\n');
+      if (i.status === 'met') cases.push({ classname, name, outcome: { kind: 'pass' } });
+      else if (i.status === 'not-met') {
+        const n = i.resources.length;
+        cases.push({ classname, name, outcome: { kind: 'failure', type: 'not-met', message: `not met: ${i.title} (${n} finding${n === 1 ? '' : 's'} of ${i.checks.map((x) => x.id).join(', ')})`, body } });
+      } else cases.push({ classname, name, outcome: { kind: 'skipped', message: `unknown: ${i.reasons.join('; ') || 'could not be decided'}`, body } });
+    }
+  }
+  const count = (k: Outcome['kind']) => cases.filter((tc) => tc.outcome.kind === k).length;
+  const out = [`  <testsuite name="cutover" package="cutover" ${attrs} tests="${cases.length}" failures="${count('failure')}" errors="0" skipped="${count('skipped')}" time="0">`, '    <properties>'];
+  const props: [string, unknown][] = [['cutover.status', c.status], ...c.phases.map((p): [string, unknown] => [`cutover.${p.id}.status`, p.status]), ['report.gate', report.gate.passed ? 'passed' : 'failed']];
+  for (const [name, value] of props) out.push(`      <property name="${xmlAttr(name)}" value="${xmlAttr(value)}"/>`);
+  out.push('    </properties>');
+  for (const tc of cases) out.push(...testcaseLines(tc));
+  const notes = [`Cut-over checklist: ${CUTOVER_LABEL[c.status]}`, CUTOVER_INTRO, ...c.phases.map((p) => `${p.title}: ${CUTOVER_LABEL[p.status]}`)];
+  out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
+  return out;
 }

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Evidence, Resource, Severity } from '../../sdk.js';
-import type { CheckResult, Finding, Report } from '../model.js';
+import type { CheckResult, CutoverChecklist, Finding, Report } from '../model.js';
+import { CUTOVER_INTRO, CUTOVER_LABEL } from './cutover.js';
 import { escapeMarkdown } from './markdown.js';
 import { resourceLabel } from '../format.js';
 import { evidenceLine } from '../view.js';
@@ -199,6 +200,9 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
     }
   }
 
+  const cutover = report.cutover ? cutoverSarif(report.cutover, report.checks, rules, ctx.configFile !== null && ctx.locate ? parseLocation(ctx.locate(['migration'])) : { line: 1, column: 1 }, artifactLocation) : null;
+  if (cutover) results.push(...cutover.results);
+
   const notifications: Sarif.Notification[] = report.checks
     .filter((c) => c.status === 'unknown' || c.status === 'error')
     .map((c) => ({
@@ -217,7 +221,7 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
     executionSuccessful: true,
     ...(validTime(report.snapshot.takenAt) ? { startTimeUtc: report.snapshot.takenAt } : {}),
     ...(validTime(report.generatedAt) ? { endTimeUtc: report.generatedAt } : {}),
-    toolExecutionNotifications: notifications,
+    toolExecutionNotifications: [...notifications, ...(cutover?.notifications ?? [])],
     ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
   };
 
@@ -246,9 +250,75 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
           score: report.summary.score,
           coverage: report.summary.coverage,
           gate: { passed: report.gate.passed, reasons: [...report.gate.reasons] },
+          ...(report.cutover ? { cutover: JSON.parse(JSON.stringify(report.cutover)) as unknown } : {}),
         },
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const SEVERITY_RANK: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * The cut-over checklist of a compare report: a rule per item ("cutover/<item id>", appended after the checks'),
+ * a result per not-met item (the headline above the deciding checks' own findings, which stay results of their
+ * rules) and a warning notification per unknown item (like a check that could not run: nothing was seen to hold).
+ * Met items have no result; the whole checklist is in run.properties.cutover. Results point at readiness.yaml's
+ * `migration:` key (line 1 without one); the fingerprint is the item id, so an alert follows the item across runs.
+ */
+function cutoverSarif(
+  c: CutoverChecklist,
+  checks: readonly CheckResult[],
+  rules: Sarif.ReportingDescriptor[],
+  at: { line: number; column: number },
+  artifactLocation: () => Sarif.ArtifactLocation,
+): { results: Sarif.Result[]; notifications: Sarif.Notification[] } {
+  const severityOf = new Map(checks.map((x) => [x.id, x.severity]));
+  const location = (): Sarif.Location => ({ physicalLocation: { artifactLocation: artifactLocation(), region: { startLine: at.line, startColumn: at.column } } });
+  const results: Sarif.Result[] = [];
+  const notifications: Sarif.Notification[] = [];
+  for (const p of c.phases) {
+    for (const i of p.items) {
+      const id = `cutover/${i.id}`;
+      // As severe as the most severe deciding check (high when none ran).
+      const known = i.checks.map((x) => severityOf.get(x.id)).filter((x): x is Severity => x !== undefined);
+      const severity = known.length ? known.reduce((a, b) => (SEVERITY_RANK.indexOf(b) > SEVERITY_RANK.indexOf(a) ? b : a)) : 'high';
+      const deciding = i.checks.map((x) => x.id).join(', ');
+      const index = rules.length;
+      rules.push({
+        id,
+        name: id,
+        shortDescription: { text: `${p.title}: ${i.title}` },
+        fullDescription: { text: `Cut-over checklist, ${p.title.toLowerCase()}: ${i.title}. Decided by ${deciding}. ${CUTOVER_INTRO}` },
+        help: { text: `Resolve the findings of ${deciding} (their rules say how) and compare again.`, markdown: `Resolve the findings of ${i.checks.map((x) => `\`${x.id}\``).join(', ')} (their rules say how) and compare again.` },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { tags: ['migration', 'cutover', 'security'], 'security-severity': SECURITY_SEVERITY[severity], severity, phase: p.id },
+      });
+      const summary = i.checks.map((x) => `${x.id} ${x.status}`).join(', ');
+      if (i.status === 'not-met') {
+        const hash = createHash('sha256').update(JSON.stringify(['cutover', i.id])).digest('hex');
+        const names = i.resources.map((r) => `${r.kind} ${r.name}`);
+        results.push({
+          ruleId: id,
+          ruleIndex: index,
+          kind: 'fail',
+          level: LEVEL[severity],
+          message: { text: `${CUTOVER_LABEL['not-met']}: ${p.title}: ${i.title} (${summary}${names.length ? `; ${names.length} resource(s): ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}` : ''})` },
+          locations: [{ ...location(), logicalLocations: [{ name: i.id, fullyQualifiedName: `cutover/${p.id}/${i.id}`, kind: 'cutover-item' }] }],
+          partialFingerprints: { [FINGERPRINT_KEY]: hash, primaryLocationLineHash: `${hash.slice(0, 16)}:1` },
+          properties: { area: 'migration', status: i.status, phase: p.id, severity, 'security-severity': SECURITY_SEVERITY[severity], checks: i.checks.map((x) => ({ ...x })), resources: i.resources.map((r) => ({ ...r })), reasons: [...i.reasons] },
+        });
+      } else if (i.status === 'unknown') {
+        notifications.push({
+          level: 'warning',
+          message: { text: `${id}: could not decide "${p.title}: ${i.title}": ${i.reasons.join('; ') || summary} (not met until seen to hold)` },
+          associatedRule: { id, index },
+          locations: [location()],
+          properties: { status: i.status, phase: p.id, checks: i.checks.map((x) => ({ ...x })) },
+        });
+      }
+    }
+  }
+  return { results, notifications };
 }

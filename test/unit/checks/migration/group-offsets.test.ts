@@ -17,3 +17,81 @@ checkCases(check, [
   { name: 'source offsets unreadable: unknown', snapshot: paired({ groupOffsets: deniedArtifact('OffsetFetch') }), expect: { status: 'unknown', reason: /source group offsets unavailable/ } },
   { name: 'target offsets unreadable: unknown', snapshot: paired(source, { groupOffsets: deniedArtifact('OffsetFetch') }), expect: { status: 'unknown', missing: ['groupOffsets'] } },
 ]);
+
+// The time bound: the source partition orders-0 produced 10 records/s over a 2 min observation window
+// (log end 1000 → 1600 → 2200); the records between the target's and the source's offsets took that long to write.
+const sample = (at: string, latest: string, extra: Record<string, unknown> = {}) => ({ at, offsets: { orders: { '0': { earliest: '0', latest } } }, groupOffsets: {}, groupStates: {}, groupMembers: {}, ...extra });
+const window = (...latest: string[]) => ({ ok: true as const, value: latest.map((l, i) => sample(`2026-11-22T12:0${i}:00.000Z`, l)) });
+const observed = (committed: Record<string, string>, samples = window('1000', '1600', '2200')) => ({ ...go({ billing: { orders: committed } }), samples });
+const onTarget = (o: string) => go({ billing: { orders: { '0': o } } });
+checkCases(check, [
+  {
+    name: 'time: 600 records interpolated at 60 s, within the default 5 min: pass',
+    snapshot: paired(observed({ '0': '2200' }), onTarget('1600')),
+    expect: [],
+    counts: { pass: 1 },
+  },
+  {
+    name: 'time: 60 s behind beyond a 30 s bound, interpolated between samples: warn with the bound and the method',
+    snapshot: paired(observed({ '0': '2200' }), onTarget('1600')),
+    options: { maxTimeBehindMs: 30_000 },
+    expect: [
+      {
+        kind: 'group',
+        name: 'billing',
+        status: 'warn',
+        severity: 'high',
+        message: "group billing's offset on the target is 60 s of the source's produce time (600 records) behind the source on orders-0, beyond 30 s (interpolated between the source samples): switching re-reads those records",
+        evidence: { observed: '60 s', expected: 'a committed offset on the target for each of the 1 partition(s), within 1000 records and 30 s of the source\'s', details: { timeBehind: { boundMs: 30_000, worstMs: 60_000, partition: 'orders-0', records: 600, samples: 3, window: '2026-11-22T12:00:00.000Z … 2026-11-22T12:02:00.000Z' } } },
+      },
+    ],
+  },
+  {
+    name: 'time: offsets written before the window are placed at the observed produce rate (extrapolated)',
+    snapshot: paired(observed({ '0': '1000' }), onTarget('400')),
+    options: { maxTimeBehindMs: 30_000 },
+    expect: [{ kind: 'group', name: 'billing', status: 'warn', message: /is 60 s of the source's produce time \(600 records\) behind the source on orders-0, beyond 30 s \(extrapolated at the source's observed produce rate of 10 records\/s\)/ }],
+  },
+  {
+    name: 'time: target ahead by 60 s of produce time (within the record bound) beyond 30 s: fail (skips)',
+    snapshot: paired(observed({ '0': '1600' }), onTarget('2200')),
+    options: { maxTimeBehindMs: 30_000 },
+    expect: [{ kind: 'group', name: 'billing', status: 'fail', message: /is 60 s of the source's produce time \(600 records\) ahead of the source on orders-0, beyond 30 s .*: switching skips those records/ }],
+  },
+  {
+    name: 'time: no observation window and offsets apart: unknown (the time part is never a pass)',
+    snapshot: paired(go({ billing: { orders: { '0': '2200' } } }), onTarget('1600')),
+    expect: { status: 'unknown', reason: "1 group(s) are within 1000 records of their source position, but how far apart in time could not be measured (billing on orders-0: no observation window (run compare with --observe <duration>)); maxTimeBehindMs: null judges records only" },
+  },
+  {
+    name: 'time: maxTimeBehindMs null judges records only: pass without a window',
+    snapshot: paired(go({ billing: { orders: { '0': '2200' } } }), onTarget('1600')),
+    options: { maxTimeBehindMs: null },
+    expect: [],
+    counts: { pass: 1 },
+  },
+  {
+    name: 'time: nothing produced during the window, offsets written before it: unknown',
+    snapshot: paired(observed({ '0': '1000' }, window('1000', '1000', '1000')), onTarget('400')),
+    expect: { status: 'unknown', reason: /billing on orders-0: nothing was produced to orders-0 during the observation window, so when offsets 400…1000 were written is not known/ },
+  },
+  {
+    name: 'time: a sample lacking the partition (broker did not answer): unknown',
+    snapshot: paired(
+      observed({ '0': '2200' }, { ok: true, value: [sample('2026-11-22T12:00:00.000Z', '1000'), sample('2026-11-22T12:01:00.000Z', '1600', { partial: { partitions: { orders: [0] }, reason: 'broker 1 timed out' } }), sample('2026-11-22T12:02:00.000Z', '2200')] }),
+      onTarget('1600'),
+    ),
+    expect: { status: 'unknown', reason: /billing on orders-0: a source sample lacks the end offset of orders-0/ },
+  },
+  {
+    name: 'time: source samples unreadable: unknown for groups whose offsets differ',
+    snapshot: paired(observed({ '0': '2200' }, deniedArtifact('ListOffsets') as never), onTarget('1600')),
+    expect: { status: 'unknown', reason: /billing on orders-0: source samples unavailable \(ListOffsets failed/ },
+  },
+  {
+    name: 'time: a group seen to fail decides; the unmeasured group passes on records only',
+    snapshot: paired(go({ billing: { orders: { '0': '2200' } }, legacy: { orders: { '0': '5' } } }), onTarget('1600')),
+    expect: [{ kind: 'group', name: 'legacy', status: 'fail', message: /none on the target/ }],
+    counts: { pass: 1 },
+  },
+]);
