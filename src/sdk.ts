@@ -317,10 +317,21 @@ export function patternError(pattern: string): string | null {
 
 /** Glob (`*`, `?`) or, when wrapped in slashes, a regular expression: `/^billing\..*$/`. */
 export function patternToRegExp(pattern: string): RegExp {
-  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1));
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
+  // Compiled once per pattern: checks match every topic or group against the same few patterns. The
+  // expressions carry no g/y flag, so a shared one keeps no state between tests.
+  let re = compiledPatterns.get(pattern);
+  if (!re) {
+    if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) re = new RegExp(pattern.slice(1, -1));
+    else {
+      const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+      re = new RegExp(`^${escaped}$`);
+    }
+    compiledPatterns.set(pattern, re);
+  }
+  return re;
 }
+
+const compiledPatterns = new Map<string, RegExp>();
 
 /** The first topic policy whose patterns match the topic, or undefined. */
 export function policyFor(policies: readonly TopicPolicy[], topicName: string): TopicPolicy | undefined {
