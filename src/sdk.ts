@@ -258,34 +258,37 @@ export function readConfig(map: ConfigMap | undefined, key: string): ConfigReadi
   return { value: e.value, source: e.source, present: true };
 }
 
+// numberConfig/boolConfig read the entry directly (no ConfigReading object): they run per topic in many checks.
 export function numberConfig(map: ConfigMap | undefined, key: string): number | null {
-  const v = readConfig(map, key).value;
+  const v = map?.[key]?.value ?? null;
   if (v === null || v.trim() === '') return null;
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 }
 
 export function boolConfig(map: ConfigMap | undefined, key: string): boolean | null {
-  const v = readConfig(map, key).value;
+  const v = map?.[key]?.value ?? null;
   if (v === null) return null;
   return v.trim().toLowerCase() === 'true';
 }
 
 /** Human text for where a config value came from. */
 export function describeSource(source: ConfigSourceName): string {
-  const names: Record<ConfigSourceName, string> = {
-    topic: 'topic override',
-    'dynamic-broker': 'dynamic broker config',
-    'dynamic-default-broker': 'dynamic cluster-wide default',
-    'static-broker': 'static broker config (server.properties)',
-    default: 'Kafka default',
-    'dynamic-broker-logger': 'broker logger config',
-    'client-metrics': 'client metrics config',
-    group: 'group config',
-    unknown: 'unknown source',
-  };
-  return names[source];
+  return SOURCE_NAMES[source];
 }
+
+// Built once, not per call: evidence asks for it per topic in many checks.
+const SOURCE_NAMES: Record<ConfigSourceName, string> = {
+  topic: 'topic override',
+  'dynamic-broker': 'dynamic broker config',
+  'dynamic-default-broker': 'dynamic cluster-wide default',
+  'static-broker': 'static broker config (server.properties)',
+  default: 'Kafka default',
+  'dynamic-broker-logger': 'broker logger config',
+  'client-metrics': 'client metrics config',
+  group: 'group config',
+  unknown: 'unknown source',
+};
 
 /**
  * Where a config's value came from, in words, naming the key that set it when it is a broker-level synonym:
@@ -314,10 +317,21 @@ export function patternError(pattern: string): string | null {
 
 /** Glob (`*`, `?`) or, when wrapped in slashes, a regular expression: `/^billing\..*$/`. */
 export function patternToRegExp(pattern: string): RegExp {
-  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1));
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
+  // Compiled once per pattern: checks match every topic or group against the same few patterns. The
+  // expressions carry no g/y flag, so a shared one keeps no state between tests.
+  let re = compiledPatterns.get(pattern);
+  if (!re) {
+    if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) re = new RegExp(pattern.slice(1, -1));
+    else {
+      const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+      re = new RegExp(`^${escaped}$`);
+    }
+    compiledPatterns.set(pattern, re);
+  }
+  return re;
 }
+
+const compiledPatterns = new Map<string, RegExp>();
 
 /** The first topic policy whose patterns match the topic, or undefined. */
 export function policyFor(policies: readonly TopicPolicy[], topicName: string): TopicPolicy | undefined {

@@ -1,4 +1,4 @@
-import { burrowPartitionStatus, defineCheck, fail, group, lagSeries, notApplicable, pass, warn, windowMs, worstStatus, formatDuration, type BurrowStatus } from '../../src/sdk.js';
+import { BURROW_ORDER, burrowPartitionStatus, defineCheck, fail, group, lagSeries, notApplicable, pass, warn, windowMs, formatDuration, type BurrowStatus } from '../../src/sdk.js';
 
 export default defineCheck({
   meta: {
@@ -24,29 +24,28 @@ export default defineCheck({
       const committed = last.groupOffsets[g.groupId];
       if (!committed || Object.keys(committed).length === 0) continue;
       const hasMembers = samples.some((s) => (s.groupMembers[g.groupId] ?? 0) > 0);
-      const partitions: Record<string, BurrowStatus> = {};
-      // Series kept, their text built only for the few partitions the evidence shows.
-      const series: Record<string, readonly { lag: bigint }[]> = {};
+      // One pass: the worst status and the partitions not OK (in order), without a record of every partition.
+      let judged = 0;
+      let status: BurrowStatus = 'OK';
+      const notOk: [string, BurrowStatus, readonly { lag: bigint }[]][] = [];
       for (const [topicName, parts] of Object.entries(committed)) {
         for (const p of Object.keys(parts)) {
           const points = lagSeries(samples, g.groupId, topicName, p);
-          const status = burrowPartitionStatus(points, hasMembers);
-          if (!status) continue;
-          partitions[`${topicName}-${p}`] = status;
-          series[`${topicName}-${p}`] = points;
+          const s = burrowPartitionStatus(points, hasMembers);
+          if (!s) continue;
+          judged++;
+          if (BURROW_ORDER.indexOf(s) > BURROW_ORDER.indexOf(status)) status = s;
+          if (s !== 'OK') notOk.push([`${topicName}-${p}`, s, points]);
         }
       }
-      const statuses = Object.values(partitions);
-      if (statuses.length === 0) continue;
-      const status = worstStatus(statuses);
-      const notOk = Object.entries(partitions).filter(([, s]) => s !== 'OK');
-      const lagText = (p: string) => series[p]!.map((x) => String(x.lag)).join(' → ');
+      if (judged === 0) continue;
+      const lagText = (points: readonly { lag: bigint }[]) => points.map((x) => String(x.lag)).join(' → ');
       const evidence = {
         observed: status,
         expected: 'OK',
-        details: { window: formatDuration(windowMs(samples)), samples: samples.length, partitions: Object.fromEntries(notOk.slice(0, 20)), lag: Object.fromEntries(notOk.slice(0, 5).map(([p]) => [p, lagText(p)])) },
+        details: { window: formatDuration(windowMs(samples)), samples: samples.length, partitions: Object.fromEntries(notOk.slice(0, 20).map(([p, s]) => [p, s])), lag: Object.fromEntries(notOk.slice(0, 5).map(([p, , points]) => [p, lagText(points)])) },
       };
-      const msg = `${status}: ${notOk.length} of ${statuses.length} partition(s) not OK over ${formatDuration(windowMs(samples))}${notOk[0] ? ` (e.g. ${notOk[0][0]} lag ${lagText(notOk[0][0])})` : ''}`;
+      const msg = `${status}: ${notOk.length} of ${judged} partition(s) not OK over ${formatDuration(windowMs(samples))}${notOk[0] ? ` (e.g. ${notOk[0][0]} lag ${lagText(notOk[0][2])})` : ''}`;
       if (status === 'OK') results.push(pass(group(g.groupId), `OK over ${formatDuration(windowMs(samples))}`, evidence));
       else if (status === 'WARN') results.push(warn(group(g.groupId), msg, evidence));
       else results.push(fail(group(g.groupId), msg, evidence));

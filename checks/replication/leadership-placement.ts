@@ -31,9 +31,16 @@ export default defineCheck({
     const results: ResourceResult[] = [];
     for (const t of topics) {
       if (isInternalTopic(t) || t.partitions.length < options.minPartitionsPerTopic) continue;
-      const preferred = new Set(t.partitions.map((p) => p.replicas[0]).filter((b) => b !== undefined));
+      // Plain loops, no intermediate arrays: this runs for every partition.
+      const preferred = new Set<number>();
+      const brokersUsed = new Set<number>();
+      for (const p of t.partitions) {
+        const first = p.replicas[0];
+        if (first !== undefined) preferred.add(first);
+        for (const r of p.replicas) brokersUsed.add(r);
+      }
       // Only a topic whose replicas span several brokers could have spread its leaders.
-      const spread = new Set(t.partitions.flatMap((p) => p.replicas)).size;
+      const spread = brokersUsed.size;
       if (spread < 2) continue;
       const evidence = { observed: { preferredLeaders: [...preferred].sort((a, b) => a - b), partitions: t.partitions.length, replicaBrokers: spread }, expected: 'preferred leaders on more than one broker' };
       results.push(

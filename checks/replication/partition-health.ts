@@ -26,7 +26,7 @@ export default defineCheck({
     const results = [];
     for (const t of topics) {
       const minIsr = numberConfig(topicConfigs[t.name], 'min.insync.replicas') ?? 1;
-      const bad: { partition: number; state: State; leader: number; isr: number[]; replicas: number[]; missingFromIsr: number[] }[] = [];
+      const bad: Bad[] = [];
       const count = { offline: 0, 'under-min-isr': 0, 'under-replicated': 0 };
       for (const p of t.partitions) {
         let state: State | undefined;
@@ -54,10 +54,27 @@ export default defineCheck({
       const evidence = {
         observed: { offline: count.offline, underMinIsr: count['under-min-isr'], underReplicated: count['under-replicated'] },
         expected: `every partition has a leader and ISR = replicas (min.insync.replicas ${minIsr})`,
-        details: { partitions: bad },
+        details: { partitions: groupAlike(bad) },
       };
       results.push(count.offline || count['under-min-isr'] ? fail(topic(t.name), message, evidence) : warn(topic(t.name), message, evidence));
     }
     return results;
   },
 });
+
+type Bad = { partition: number; state: State; leader: number; isr: number[]; replicas: number[]; missingFromIsr: number[] };
+
+/**
+ * Partitions in the same state with the same leader, ISR and replicas share one evidence entry listing their
+ * numbers (a topic on a lost broker repeats one row per partition otherwise); first-seen order is kept.
+ */
+function groupAlike(bad: Bad[]): { partitions: number[]; state: State; leader: number; isr: number[]; replicas: number[]; missingFromIsr: number[] }[] {
+  const byKey = new Map<string, { partitions: number[]; state: State; leader: number; isr: number[]; replicas: number[]; missingFromIsr: number[] }>();
+  for (const b of bad) {
+    const key = `${b.state}|${b.leader}|${b.isr.join(',')}|${b.replicas.join(',')}`;
+    const entry = byKey.get(key);
+    if (entry) entry.partitions.push(b.partition);
+    else byKey.set(key, { partitions: [b.partition], state: b.state, leader: b.leader, isr: b.isr, replicas: b.replicas, missingFromIsr: b.missingFromIsr });
+  }
+  return [...byKey.values()];
+}

@@ -32,38 +32,50 @@ export default defineCheck({
       zones.set(zone, [...(zones.get(zone) ?? []), b.id]);
     }
     const results: ResourceResult[] = [];
+    // min.insync.replicas read once per topic, not once per topic and zone.
+    const minIsrs = topics.map((t) => numberConfig(topicConfigs[t.name], 'min.insync.replicas') ?? 1);
     for (const [zone, brokerIds] of [...zones.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const lost = new Set(brokerIds);
+      // Counted in full, named only up to maxListed: the evidence shows no more (a zone holds a third of all partitions).
+      // At least one each: the message names the first.
+      const max = Math.max(options.maxListed, 1);
       const offline: string[] = [];
       const writesBlocked: string[] = [];
       const underReplicated: string[] = [];
-      for (const t of topics) {
-        const minIsr = numberConfig(topicConfigs[t.name], 'min.insync.replicas') ?? 1;
+      let offlineCount = 0;
+      let writesBlockedCount = 0;
+      let underReplicatedCount = 0;
+      for (let ti = 0; ti < topics.length; ti++) {
+        const t = topics[ti]!;
+        const minIsr = minIsrs[ti]!;
         for (const p of t.partitions) {
           if (!p.replicas.some((r) => lost.has(r))) continue;
-          const name = `${t.name}-${p.partition}`;
-          const isrLeft = p.isr.filter((r) => !lost.has(r)).length;
-          underReplicated.push(name);
-          if (isrLeft === 0) offline.push(name);
-          else if (isrLeft < minIsr) writesBlocked.push(name);
+          let isrLeft = 0;
+          for (const r of p.isr) if (!lost.has(r)) isrLeft++;
+          if (underReplicatedCount++ < max) underReplicated.push(`${t.name}-${p.partition}`);
+          if (isrLeft === 0) {
+            if (offlineCount++ < max) offline.push(`${t.name}-${p.partition}`);
+          } else if (isrLeft < minIsr) {
+            if (writesBlockedCount++ < max) writesBlocked.push(`${t.name}-${p.partition}`);
+          }
         }
       }
       const cap = (xs: string[]) => xs.slice(0, options.maxListed);
       const evidence = {
-        observed: { offline: offline.length, writesBlocked: writesBlocked.length, underReplicated: underReplicated.length },
+        observed: { offline: offlineCount, writesBlocked: writesBlockedCount, underReplicated: underReplicatedCount },
         expected: 'no partition offline or below min.insync.replicas',
         details: { brokers: brokerIds, offline: cap(offline), writesBlocked: cap(writesBlocked), underReplicated: cap(underReplicated) },
       };
       const res = { kind: 'zone', name: zone };
-      if (offline.length || writesBlocked.length) {
-        const parts = [offline.length ? `${offline.length} partition(s) offline (e.g. ${offline[0]})` : '', writesBlocked.length ? `${writesBlocked.length} refusing acks=all writes (e.g. ${writesBlocked[0]})` : '']
+      if (offlineCount || writesBlockedCount) {
+        const parts = [offlineCount ? `${offlineCount} partition(s) offline (e.g. ${offline[0]})` : '', writesBlockedCount ? `${writesBlockedCount} refusing acks=all writes (e.g. ${writesBlocked[0]})` : '']
           .filter(Boolean)
           .join(', ');
         results.push(fail(res, `losing ${zone} (brokers ${brokerIds.join(', ')}) leaves ${parts}`, evidence));
       } else if (zones.size === 1) {
         results.push(warn(res, `all brokers are in ${zone}: losing it takes the whole cluster down`, evidence));
       } else {
-        results.push(pass(res, `losing ${zone} leaves every partition writable (${underReplicated.length} under-replicated)`, evidence));
+        results.push(pass(res, `losing ${zone} leaves every partition writable (${underReplicatedCount} under-replicated)`, evidence));
       }
     }
     return results;

@@ -139,26 +139,38 @@ export const EVIDENCE_MORE_KEY = '…';
  * partitions behind them (a lost zone lists thousands). The full lists stay in the snapshot.
  */
 export function capEvidence<T>(value: T, depth = 0): T {
+  // Copy on write: an evidence with nothing to cap (nearly all) is returned as it is, not rebuilt.
   if (Array.isArray(value)) {
-    const kept = value.length > EVIDENCE_LIST_MAX ? [...value.slice(0, EVIDENCE_LIST_MAX), `and ${value.length - EVIDENCE_LIST_MAX} more`] : value;
-    return (depth < 4 ? kept.map((v) => capEvidence(v, depth + 1)) : kept) as T;
+    const over = value.length > EVIDENCE_LIST_MAX;
+    const n = over ? EVIDENCE_LIST_MAX : value.length;
+    let out: unknown[] | undefined = over ? value.slice(0, 0) : undefined;
+    for (let i = 0; i < n; i++) {
+      const v: unknown = value[i];
+      const c = depth < 4 ? capEvidence(v, depth + 1) : v;
+      if (c !== v && !out) out = value.slice(0, i);
+      if (out) out.push(c);
+    }
+    if (over) out!.push(`and ${value.length - EVIDENCE_LIST_MAX} more`);
+    return (out ?? value) as T;
   }
   if (value && typeof value === 'object' && depth < 4) {
     const keys = Object.keys(value);
     // The evidence object itself and its details are records of named fields, never capped; maps below them are.
     const capped = depth >= 2 && keys.length > EVIDENCE_LIST_MAX;
-    let changed = capped;
-    const out: Record<string, unknown> = {};
+    let out: Record<string, unknown> | undefined = capped ? {} : undefined;
     const n = capped ? EVIDENCE_LIST_MAX : keys.length;
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       const v = (value as Record<string, unknown>)[k];
       const c = capEvidence(v, depth + 1);
-      if (c !== v) changed = true;
-      out[k] = c;
+      if (c !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+      }
+      if (out) out[k] = c;
     }
-    if (capped) out[EVIDENCE_MORE_KEY] = `and ${keys.length - EVIDENCE_LIST_MAX} more`;
-    return changed ? (out as T) : value;
+    if (capped) out![EVIDENCE_MORE_KEY] = `and ${keys.length - EVIDENCE_LIST_MAX} more`;
+    return (out ?? value) as T;
   }
   return value;
 }

@@ -52,25 +52,26 @@ function jsonProblem(v: unknown, at: string): string | null {
 }
 
 function resultProblem(r: unknown, index: number, trusted: boolean): string | null {
-  const at = `results[${index}]`;
-  if (!isObject(r)) return `${at} is ${show(r)}, not a result object`;
-  if (!isObject(r.resource)) return `${at}.resource is ${show(r.resource)}, not { kind, name }`;
-  if (typeof r.resource.kind !== 'string' || r.resource.kind === '') return `${at}.resource.kind is ${show(r.resource.kind)}, not a non-empty string`;
-  if (typeof r.resource.name !== 'string') return `${at}.resource.name is ${show(r.resource.name)}, not a string`;
-  if (typeof r.status !== 'string' || !STATUSES.includes(r.status)) return `${at}.status is ${show(r.status)} (must be pass, warn or fail)`;
-  if (typeof r.message !== 'string') return `${at}.message is ${show(r.message)}, not a string`;
-  if (r.severity !== undefined && !SEVERITIES.includes(r.severity as never)) return `${at}.severity is ${show(r.severity)} (must be one of ${SEVERITIES.join(', ')})`;
+  // The path is spelled only for a problem: this runs for every result of every check.
+  const at = (): string => `results[${index}]`;
+  if (!isObject(r)) return `${at()} is ${show(r)}, not a result object`;
+  if (!isObject(r.resource)) return `${at()}.resource is ${show(r.resource)}, not { kind, name }`;
+  if (typeof r.resource.kind !== 'string' || r.resource.kind === '') return `${at()}.resource.kind is ${show(r.resource.kind)}, not a non-empty string`;
+  if (typeof r.resource.name !== 'string') return `${at()}.resource.name is ${show(r.resource.name)}, not a string`;
+  if (typeof r.status !== 'string' || !STATUSES.includes(r.status)) return `${at()}.status is ${show(r.status)} (must be pass, warn or fail)`;
+  if (typeof r.message !== 'string') return `${at()}.message is ${show(r.message)}, not a string`;
+  if (r.severity !== undefined && !SEVERITIES.includes(r.severity as never)) return `${at()}.severity is ${show(r.severity)} (must be one of ${SEVERITIES.join(', ')})`;
   // A built-in pass keeps only its count (the engine drops its evidence), so its evidence reaches no report.
   if (trusted && r.status === 'pass') return null;
   if (r.evidence !== undefined) {
     const e = r.evidence;
-    if (!isObject(e)) return `${at}.evidence is ${show(e)}, not an object`;
-    if (!('observed' in e)) return `${at}.evidence.observed is missing`;
-    if (typeof e.expected !== 'string') return `${at}.evidence.expected is ${show(e.expected)}, not a string`;
-    if (e.config !== undefined && typeof e.config !== 'string') return `${at}.evidence.config is ${show(e.config)}, not a string`;
-    if (e.source !== undefined && !SOURCES.includes(e.source as string)) return `${at}.evidence.source is ${show(e.source)}, not a config source`;
-    if (e.details !== undefined && !isObject(e.details)) return `${at}.evidence.details is ${show(e.details)}, not an object`;
-    const p = jsonProblem(e, `${at}.evidence`);
+    if (!isObject(e)) return `${at()}.evidence is ${show(e)}, not an object`;
+    if (!('observed' in e)) return `${at()}.evidence.observed is missing`;
+    if (typeof e.expected !== 'string') return `${at()}.evidence.expected is ${show(e.expected)}, not a string`;
+    if (e.config !== undefined && typeof e.config !== 'string') return `${at()}.evidence.config is ${show(e.config)}, not a string`;
+    if (e.source !== undefined && !SOURCES.includes(e.source as string)) return `${at()}.evidence.source is ${show(e.source)}, not a config source`;
+    if (e.details !== undefined && !isObject(e.details)) return `${at()}.evidence.details is ${show(e.details)}, not an object`;
+    const p = jsonProblem(e, `${at()}.evidence`);
     if (p) return p;
   }
   return null;

@@ -103,7 +103,7 @@ function encodeByPartition<V, E>(m: Record<string, V>, enc: (v: V) => E): E[] | 
 
 function decodeByPartition<E, V>(e: E[] | Record<string, E>, dec: (x: E) => V): Record<string, V> {
   const out: Record<string, V> = {};
-  if (Array.isArray(e)) for (let i = 0; i < e.length; i++) out[String(i)] = dec(e[i]!);
+  if (Array.isArray(e)) for (let i = 0; i < e.length; i++) out[indexKey(i)] = dec(e[i]!);
   else for (const k of Object.keys(e)) out[k] = dec(e[k]!);
   return out;
 }
@@ -185,16 +185,26 @@ function groupDeltas(topics: Record<string, Record<string, string>>, base: Recor
 
 /**
  * Base + delta as the decimal string the engine reads. The base passed the decimal check when its record was
- * read, so up to 15 digits it is an exact Number (no round-trip check needed on this hot path).
+ * read, so up to 15 digits it is an exact Number (no round-trip check needed on this hot path). Throws a
+ * DeltaFault without context: the caller names the partition (no message is built per offset).
  */
-function applyDelta(base: string | null | undefined, d: number, what: string): string {
-  if (typeof base !== 'string' || base.length > 15) throw new BadValue(`${what}: a delta needs an exact base offset`);
+function applyDelta(base: string | null | undefined, d: number): string {
+  if (typeof base !== 'string' || base.length > 15) throw new DeltaFault('a delta needs an exact base offset');
   // Unchanged (a log start that did not move): the base's own string, no new one to hold.
   if (d === 0) return base;
   const v = Number(base) + d;
-  if (!Number.isSafeInteger(v)) throw new BadValue(`${what}: offset out of range`);
+  if (!Number.isSafeInteger(v)) throw new DeltaFault('offset out of range');
   return String(v);
 }
+
+class DeltaFault extends Error {}
+
+/** A base offset a zero delta may stand on (what applyDelta accepts). */
+const exactBase = (v: string | null | undefined): boolean => typeof v === 'string' && v.length <= 15;
+
+/** "0", "1", …: partition keys of dense records, made once. */
+const INDEX_KEYS: string[] = [];
+const indexKey = (i: number): string => (INDEX_KEYS[i] ??= String(i));
 
 /** Field-by-field equality of two config entries (cheap: this runs for every entry of every topic). */
 function sameEntry(a: ConfigEntry, b: ConfigEntry): boolean {
@@ -617,17 +627,32 @@ export class SnapshotDecoder {
       for (const [t, parts] of rec.offsetDeltas as [string, DeltaTuple[] | Record<string, DeltaTuple>][]) {
         const base = baseAll[t];
         const out: Record<string, PartitionOffsets> = {};
-        const one = (p: string, d: DeltaTuple) => {
+        let p = '';
+        const one = (d: DeltaTuple) => {
           const b = base?.[p];
-          const where = `offsets of ${t}-${p}`;
-          if (!b) throw new BadValue(`${where}: a delta needs the partition in the offsets artifact`);
-          const o: PartitionOffsets = { earliest: applyDelta(b.earliest, d[0], where), latest: applyDelta(b.latest, d[1], where) };
-          if (d.length > 2) o.stable = applyDelta(b.stable, d[2]!, where);
+          if (!b) throw new DeltaFault('a delta needs the partition in the offsets artifact');
           // A partition nothing happened to is the scan's own object (read-only to checks, like shared configs).
+          if (d[0] === 0 && d[1] === 0 && (d.length > 2 ? d[2] === 0 && exactBase(b.stable) : b.stable === undefined) && exactBase(b.earliest) && exactBase(b.latest)) {
+            out[p] = b;
+            return;
+          }
+          const o: PartitionOffsets = { earliest: applyDelta(b.earliest, d[0]), latest: applyDelta(b.latest, d[1]) };
+          if (d.length > 2) o.stable = applyDelta(b.stable, d[2]!);
           out[p] = o.earliest === b.earliest && o.latest === b.latest && o.stable === b.stable ? b : o;
         };
-        if (Array.isArray(parts)) for (let i = 0; i < parts.length; i++) one(String(i), parts[i]!);
-        else for (const p of Object.keys(parts)) one(p, parts[p]!);
+        try {
+          if (Array.isArray(parts)) {
+            for (let i = 0; i < parts.length; i++) {
+              p = indexKey(i);
+              one(parts[i]!);
+            }
+          } else {
+            for (p of Object.keys(parts)) one(parts[p]!);
+          }
+        } catch (err) {
+          if (err instanceof DeltaFault) throw new BadValue(`offsets of ${t}-${p}: ${err.message}`);
+          throw err;
+        }
         s.offsets[t] = out;
       }
     }
@@ -638,11 +663,20 @@ export class SnapshotDecoder {
         const out: Record<string, Record<string, string>> = {};
         for (const [t, parts] of Object.entries(topics)) {
           const base = baseAll[g]?.[t];
-          const where = `committed offsets of ${g} on ${t}`;
-          if (!base) throw new BadValue(`${where}: a delta needs them in the groupOffsets artifact`);
+          const where = () => `committed offsets of ${g} on ${t}`;
+          if (!base) throw new BadValue(`${where()}: a delta needs them in the groupOffsets artifact`);
           const committed: Record<string, string> = {};
-          if (Array.isArray(parts)) for (let i = 0; i < parts.length; i++) committed[String(i)] = applyDelta(base[String(i)], parts[i]!, where);
-          else for (const p of Object.keys(parts)) committed[p] = applyDelta(base[p], parts[p]!, where);
+          try {
+            if (Array.isArray(parts)) {
+              for (let i = 0; i < parts.length; i++) {
+                const p = indexKey(i);
+                committed[p] = applyDelta(base[p], parts[i]!);
+              }
+            } else for (const p of Object.keys(parts)) committed[p] = applyDelta(base[p], parts[p]!);
+          } catch (err) {
+            if (err instanceof DeltaFault) throw new BadValue(`${where()}: ${err.message}`);
+            throw err;
+          }
           out[t] = committed;
         }
         s.groupOffsets[g] = out;

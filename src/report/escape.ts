@@ -9,6 +9,9 @@
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** The same class without the g flag: a test that keeps no lastIndex. */
+const UNSAFE_ONE = new RegExp(UNSAFE.source);
+
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeChar(ch: string): string {
@@ -32,16 +35,38 @@ export function hasControl(value: string): boolean {
 }
 
 /**
- * A copy of a report (or any JSON-shaped value) with escapeControl applied to every string, object keys
- * included. Renderers other than JSON take their input through this, so a new field can never be forgotten.
+ * The report (or any JSON-shaped value) with escapeControl applied to every string, object keys included.
+ * Renderers other than JSON take their input through this, so a new field can never be forgotten. Copy on
+ * write: a part with nothing to escape is returned as it is (renderers only read their input), so a large
+ * report of ordinary names is walked, not copied.
  */
 export function escapeStrings<T>(value: T): T {
-  if (typeof value === 'string') return escapeControl(value) as T;
-  if (Array.isArray(value)) return value.map((v) => escapeStrings(v)) as T;
+  if (typeof value === 'string') return (UNSAFE_ONE.test(value) ? escapeControl(value) : value) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const e = escapeStrings(v);
+      if (e !== v && !out) out = value.slice(0, i);
+      if (out) out.push(e);
+    }
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[escapeControl(k)] = escapeStrings(v);
-    return out as T;
+    const keys = Object.keys(value);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = (value as Record<string, unknown>)[k];
+      const ek = escapeStrings(k);
+      const ev = escapeStrings(v);
+      if ((ek !== k || ev !== v) && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+      }
+      if (out) out[ek] = ev;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

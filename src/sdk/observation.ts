@@ -34,22 +34,65 @@ export function computed<K extends object, V>(cache: WeakMap<K, V>, key: K, comp
   return v;
 }
 
-const logEnds = new WeakMap<readonly OffsetSample[], Map<string, { at: number; latest: bigint }[]>>();
+/**
+ * The samples' log end offsets, parsed once for every check (Lighthouse's computed artifacts): per topic, per
+ * partition, the offset at each sample (undefined where that sample has none), plus the sample times. Built a
+ * topic at a time on first use, so a check that asks per group partition does one lookup, not one scan of the
+ * samples with a string parse each.
+ */
+export interface SampleLogEnds {
+  /** Sample times in ms, in sample order. */
+  readonly times: readonly number[];
+  /** partition → log end offset per sample (aligned with `times`; undefined: that sample has no offset). */
+  topic(topic: string): ReadonlyMap<string, readonly (bigint | undefined)[]>;
+}
+
+const logEndIndexes = new WeakMap<readonly OffsetSample[], SampleLogEnds>();
+const NO_PARTITIONS: ReadonlyMap<string, readonly (bigint | undefined)[]> = new Map();
+
+export function sampleLogEnds(samples: readonly OffsetSample[]): SampleLogEnds {
+  return computed(logEndIndexes, samples, () => {
+    const times = samples.map(sampleTime);
+    const byTopic = new Map<string, Map<string, (bigint | undefined)[]>>();
+    return {
+      times,
+      topic(topic: string) {
+        let parts = byTopic.get(topic);
+        if (parts) return parts;
+        parts = new Map();
+        for (let i = 0; i < samples.length; i++) {
+          const offsets = samples[i]!.offsets[topic];
+          if (!offsets) continue;
+          for (const p of Object.keys(offsets)) {
+            const latest = offsets[p]!.latest;
+            if (latest === undefined || latest === null) continue;
+            let series = parts.get(p);
+            if (!series) parts.set(p, (series = new Array<bigint | undefined>(samples.length).fill(undefined)));
+            series[i] = BigInt(latest);
+          }
+        }
+        byTopic.set(topic, parts.size ? parts : (NO_PARTITIONS as Map<string, (bigint | undefined)[]>));
+        return parts;
+      },
+    };
+  });
+}
+
+const logEndPoints = new WeakMap<readonly (bigint | undefined)[], { at: number; latest: bigint }[]>();
 
 /** The log end offset of one partition at every sample that has it, parsed once per partition for all checks. */
 export function logEndSeries(samples: readonly OffsetSample[], topic: string, partition: string): readonly { at: number; latest: bigint }[] {
-  const byPartition = computed(logEnds, samples, () => new Map<string, { at: number; latest: bigint }[]>());
-  const key = `${topic}\u0000${partition}`;
-  let points = byPartition.get(key);
-  if (!points) {
-    points = [];
-    for (const s of samples) {
-      const latest = s.offsets[topic]?.[partition]?.latest;
-      if (latest !== undefined && latest !== null) points.push({ at: sampleTime(s), latest: BigInt(latest) });
+  const index = sampleLogEnds(samples);
+  const series = index.topic(topic).get(partition);
+  if (!series) return [];
+  return computed(logEndPoints, series, () => {
+    const points: { at: number; latest: bigint }[] = [];
+    for (let i = 0; i < series.length; i++) {
+      const latest = series[i];
+      if (latest !== undefined) points.push({ at: index.times[i]!, latest });
     }
-    byPartition.set(key, points);
-  }
-  return points;
+    return points;
+  });
 }
 
 /**
@@ -75,14 +118,17 @@ export function partialPartitions(samples: readonly OffsetSample[]): string[] {
  */
 export function lagSeries(samples: readonly OffsetSample[], group: string, topic: string, partition: string): LagPoint[] {
   if (samples.some((s) => s.partial && !sampleHasPartition(s, topic, partition))) return [];
+  const index = sampleLogEnds(samples);
+  const latest = index.topic(topic).get(partition);
   const out: LagPoint[] = [];
-  for (const s of samples) {
-    const committed = s.groupOffsets[group]?.[topic]?.[partition];
-    const latest = s.offsets[topic]?.[partition]?.latest;
-    if (committed === undefined || latest === undefined || latest === null) continue;
+  if (!latest) return out;
+  for (let i = 0; i < samples.length; i++) {
+    const l = latest[i];
+    if (l === undefined) continue;
+    const committed = samples[i]!.groupOffsets[group]?.[topic]?.[partition];
+    if (committed === undefined) continue;
     const c = BigInt(committed);
-    const l = BigInt(latest);
-    out.push({ at: sampleTime(s), committed: c, latest: l, lag: l > c ? l - c : 0n });
+    out.push({ at: index.times[i]!, committed: c, latest: l, lag: l > c ? l - c : 0n });
   }
   return out;
 }
@@ -121,26 +167,41 @@ export function worstStatus(statuses: readonly BurrowStatus[]): BurrowStatus {
  */
 export function ingressRate(samples: readonly OffsetSample[], topic: string, partition?: string): number | null {
   if (samples.length < 2) return null;
+  if (partition !== undefined) return rateOf(samples, topic, partition);
+  // A topic's rate is asked by several checks and the cost summary: computed once per topic.
+  let rates = topicRates.get(samples);
+  if (!rates) topicRates.set(samples, (rates = new Map()));
+  let r = rates.get(topic);
+  if (r === undefined) rates.set(topic, (r = rateOf(samples, topic, undefined)));
+  return r;
+}
+
+const topicRates = new WeakMap<readonly OffsetSample[], Map<string, number | null>>();
+
+function rateOf(samples: readonly OffsetSample[], topic: string, partition: string | undefined): number | null {
   const first = samples[0]!;
   const last = samples[samples.length - 1]!;
   const parts = partition !== undefined ? [partition] : [...new Set([...Object.keys(first.offsets[topic] ?? {}), ...Object.keys(last.offsets[topic] ?? {})])];
   for (const s of [first, last]) {
     if (s.partial?.partitions[topic] && parts.some((p) => !sampleHasPartition(s, topic, p))) return null;
   }
-  const seconds = (sampleTime(last) - sampleTime(first)) / 1000;
+  const index = sampleLogEnds(samples);
+  const seconds = (index.times[samples.length - 1]! - index.times[0]!) / 1000;
   if (seconds <= 0) return null;
-  const sum = (s: OffsetSample) => {
-    const parts = s.offsets[topic] ?? {};
-    // One partition is looked up, not searched for among the topic's partitions (this runs per group partition).
-    if (partition !== undefined) {
-      const latest = parts[partition]?.latest;
-      return latest === undefined || latest === null ? 0n : BigInt(latest);
-    }
-    let n = 0n;
-    for (const o of Object.values(parts)) if (o.latest !== null) n += BigInt(o.latest);
-    return n;
-  };
-  return Number(sum(last) - sum(first)) / seconds;
+  // Sums of the first and last samples' log ends (a partition a sample has no offset for counts 0).
+  const n = samples.length - 1;
+  const byPartition = index.topic(topic);
+  if (partition !== undefined) {
+    const series = byPartition.get(partition);
+    return Number((series?.[n] ?? 0n) - (series?.[0] ?? 0n)) / seconds;
+  }
+  let sumFirst = 0n;
+  let sumLast = 0n;
+  for (const series of byPartition.values()) {
+    sumFirst += series[0] ?? 0n;
+    sumLast += series[n] ?? 0n;
+  }
+  return Number(sumLast - sumFirst) / seconds;
 }
 
 /** Window length in ms between first and last sample. */

@@ -29,6 +29,14 @@ describe('evidence lists in findings are capped with a total', () => {
     expect(Object.keys(capped.details)).toHaveLength(31);
     const small = { observed: 1, expected: 'x', details: { partitions: { a: 1, b: 2 } } };
     expect(capEvidence(small)).toBe(small);
+    // Copy on write: short lists (the usual case) are not rebuilt either.
+    const lists = { observed: [1, 2], expected: 'x', details: { partitions: [{ partition: 0, isr: [1] }], brokers: [1] } };
+    expect(capEvidence(lists)).toBe(lists);
+    const longInside = { observed: 1, expected: 'x', details: { partitions: [{ partition: 0, isr: [1] }, { list: Array.from({ length: 30 }, (_, i) => i) }] } };
+    const c = capEvidence(longInside);
+    expect(c.details.partitions[0]).toBe(longInside.details.partitions[0]);
+    expect((c.details.partitions[1] as { list: unknown[] }).list).toHaveLength(EVIDENCE_LIST_MAX + 1);
+    expect((longInside.details.partitions[1] as { list: unknown[] }).list).toHaveLength(30);
   });
 
   it('is applied where findings are made, so every report format gets the capped list', () => {

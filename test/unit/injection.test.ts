@@ -82,6 +82,17 @@ describe('control and bidi characters are shown as escapes in every format but J
     expect(escapeStrings({ 'k\n': ['v\u001b', 1, null] })).toEqual({ 'k\\n': ['v\\x1b', 1, null] });
   });
 
+  it('escapeStrings copies only what it escapes and never changes its input', () => {
+    const clean = { a: ['x', { b: 'y' }], c: 1 };
+    expect(escapeStrings(clean)).toBe(clean);
+    const input = { a: 'ok', b: { c: ['x', 'y\u001b'], d: { e: 'same' } }, 'k\u202e': 2 };
+    const out = escapeStrings(input);
+    expect(out).toEqual({ a: 'ok', b: { c: ['x', 'y\\x1b'], d: { e: 'same' } }, 'k\\u202e': 2 });
+    expect(Object.keys(out)).toEqual(['a', 'b', 'k\\u202e']);
+    expect(input.b.c[1]).toBe('y\u001b');
+    expect(out.b.d).toBe(input.b.d);
+  });
+
   it('text, Markdown, HTML, JUnit and SARIF carry no raw control or bidi character and no forged line', async () => {
     const report = await evilReport();
     expect(report.checks.some((c) => c.findings.some((f) => f.resource.name === EVIL_TOPIC))).toBe(true);

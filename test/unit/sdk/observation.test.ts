@@ -1,6 +1,6 @@
 // The --observe helpers of the check SDK (src/sdk/observation.ts): Burrow's partition rules, ingress, time lag, shared indexes.
 import { describe, expect, it } from 'vitest';
-import { burrowPartitionStatus, estimateTimeLagMs, ingressRate, lagSeries, logEndSeries, sampleTime } from '../../../src/sdk.js';
+import { burrowPartitionStatus, estimateTimeLagMs, ingressRate, lagSeries, logEndSeries, sampleLogEnds, sampleTime } from '../../../src/sdk.js';
 import { samples, T0 } from '../../helpers/builders-observe.js';
 
 describe('Burrow rules', () => {
@@ -34,5 +34,27 @@ describe('shared indexes over the samples', () => {
     expect(ingressRate(s, 't', '0')).toBe(15);
     expect(ingressRate(s, 't', '1')).toBe(0);
     expect(ingressRate(s, 't')).toBe(15);
+  });
+});
+
+describe('sampleLogEnds: the log ends of every partition at every sample, parsed once', () => {
+  it('aligns each partition with the samples (undefined where a sample has no offset) and is built once per samples array', () => {
+    const s = samples([100, 200, 300], { g: [50, 60, 70] });
+    s[0]!.offsets.t!['1'] = { earliest: '0', latest: null }; // no log end in the first sample
+    s[2]!.offsets.t!['1'] = { earliest: '0', latest: '9007199254740993' }; // beyond 2^53: exact as a bigint
+    delete s[1]!.offsets.t!['0'];
+    const index = sampleLogEnds(s);
+    expect(sampleLogEnds(s)).toBe(index);
+    expect(index.times.map((t) => t - T0)).toEqual([0, 10_000, 20_000]);
+    expect(index.topic('t').get('0')).toEqual([100n, undefined, 300n]);
+    expect(index.topic('t').get('1')).toEqual([undefined, undefined, 9007199254740993n]);
+    expect(index.topic('t')).toBe(index.topic('t'));
+    expect(index.topic('missing').size).toBe(0);
+    // The helpers read it: a sample without the partition's log end gives no point (not a zero).
+    expect(logEndSeries(s, 't', '0').map((p) => p.latest)).toEqual([100n, 300n]);
+    expect(lagSeries(s, 'g', 't', '0').map((p) => [p.committed, p.lag])).toEqual([[50n, 50n], [70n, 230n]]);
+    // A topic's rate sums its partitions' log ends in the first and last samples (a missing one counts 0).
+    expect(ingressRate(s, 't')).toBe(Number(9007199254740993n + 300n - 100n) / 20);
+    expect(ingressRate(s, 't')).toBe(ingressRate(s, 't'));
   });
 });

@@ -25,10 +25,10 @@ checkCases(check, [
     verify: (r) => {
       const f = r.findings[0]!;
       expect(f.evidence?.observed).toEqual({ offline: 1, underMinIsr: 1, underReplicated: 1 });
-      expect((f.evidence?.details as { partitions: { partition: number; state: string }[] }).partitions.map((p) => [p.partition, p.state])).toEqual([
-        [1, 'under-replicated'],
-        [2, 'under-min-isr'],
-        [3, 'offline'],
+      expect((f.evidence?.details as { partitions: { partitions: number[]; state: string }[] }).partitions.map((p) => [p.partitions, p.state])).toEqual([
+        [[1], 'under-replicated'],
+        [[2], 'under-min-isr'],
+        [[3], 'offline'],
       ]);
     },
   },
@@ -36,6 +36,24 @@ checkCases(check, [
     name: 'a topic only under-replicated above min ISR warns without the at-min note',
     snapshot: () => withTopics([topicInfo('t', [{ replicas: [1, 2, 3], isr: [1, 2] }])], { t: cfg({ 'min.insync.replicas': '1' }) }),
     expect: [{ kind: 'topic', name: 't', status: 'warn', message: '1 of 1 partition(s) unhealthy: 1 under-replicated (e.g. partition 0: broker(s) 3 not in sync)' }],
+  },
+  {
+    // Alike partitions (same state, leader, ISR and replicas) share one evidence entry: a report grows with what differs.
+    name: 'partitions in the same state with the same leader, ISR and replicas share one evidence entry',
+    snapshot: () =>
+      withTopics(
+        [topicInfo('t', [{ replicas: [3], isr: [3], leader: 3 }, { replicas: [1, 2], isr: [1], leader: 1 }, { replicas: [3], isr: [3], leader: 3 }, { replicas: [1, 2], isr: [1], leader: 1 }, { replicas: [3], isr: [3], leader: 3 }])],
+        { t: cfg({ 'min.insync.replicas': '2' }) },
+      ),
+    expect: [{ kind: 'topic', name: 't', status: 'fail', message: '5 of 5 partition(s) unhealthy: 5 with ISR below min.insync.replicas 2 (acks=all writes are rejected)' }],
+    verify: (r) => {
+      expect(r.findings[0]!.evidence?.details).toEqual({
+        partitions: [
+          { partitions: [0, 2, 4], state: 'under-min-isr', leader: 3, isr: [3], replicas: [3], missingFromIsr: [] },
+          { partitions: [1, 3], state: 'under-min-isr', leader: 1, isr: [1], replicas: [1, 2], missingFromIsr: [2] },
+        ],
+      });
+    },
   },
   { name: 'passes a topic whose partitions are all in sync', snapshot: makeSnapshot(), expect: [], counts: { resources: 1, pass: 1 } },
   { name: 'no topics: nothing to evaluate', snapshot: () => withTopics([]), expect: { status: 'not-applicable', reason: 'nothing to evaluate' } },
