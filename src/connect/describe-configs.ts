@@ -5,7 +5,7 @@
 // every resource that answered those bytes. Same bytes, same fields, same entry: the snapshot is unchanged
 // (and the snapshot writer's "same entry as the common one" test mostly becomes an identity check).
 
-import { type Reader, Writer, createAPI } from '@platformatic/kafka';
+import { type Reader, Writer, createAPI } from './kafka-lib.js';
 import type { ConfigEntry, ConfigMap } from '../model/snapshot.js';
 import { normalizeEntry, type RawConfig } from './configs.js';
 

@@ -42,7 +42,7 @@ import {
   offsetFetchV9,
   protocolAPIsById,
   type Connection,
-} from '@platformatic/kafka';
+} from './kafka-lib.js';
 import { ConnectionError, errorMessage } from '../errors.js';
 import type {
   AclBinding,
