@@ -1,7 +1,7 @@
 // Wire decoding the client library does not do for us: ApiVersions feature levels (tagged fields 0–3,
 // KIP-584) and the classic consumer-protocol assignment bytes.
 
-import { Reader, protocolAPIsById } from '@platformatic/kafka';
+import { Reader, protocolAPIsById } from './kafka-lib.js';
 import type { ApiRange, BrokerApiVersions, FeatureRange } from '../model/snapshot.js';
 
 export interface ParsedApiVersions extends BrokerApiVersions {

@@ -10,7 +10,6 @@ import {
   MultipleErrors,
   NetworkError,
   ProtocolError,
-  Reader,
   TimeoutError,
   UnsupportedApiError,
   Writer,
@@ -22,9 +21,6 @@ import {
   describeClientQuotasV0,
   describeClusterV0,
   describeClusterV1,
-  describeConfigsV2,
-  describeConfigsV3,
-  describeConfigsV4,
   describeGroupsV5,
   describeLogDirsV2,
   describeLogDirsV3,
@@ -46,20 +42,19 @@ import {
   offsetFetchV9,
   protocolAPIsById,
   type Connection,
-} from '@platformatic/kafka';
+} from './kafka-lib.js';
 import { ConnectionError, errorMessage } from '../errors.js';
 import type {
   AclBinding,
   ArtifactErrorReason,
   BrokerApiVersions,
   BrokerInfo,
-  ConfigMap,
   LogDirInfo,
   QuorumArtifact,
   QuotaEntry,
   ScramUserInfo,
 } from '../model/snapshot.js';
-import { normalizeConfigs, type RawConfig } from './configs.js';
+import { type DescribedResource, DescribeConfigsDecoder, describeConfigsApis } from './describe-configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
 import { tokenSourceFor } from './oauth.js';
 import { type ConnectionOptions, parseHostPort } from '../model/connection.js';
@@ -83,7 +78,8 @@ const FAMILIES = {
   Metadata: [metadataV12, metadataV11, metadataV10, metadataV9],
   DescribeCluster: [describeClusterV1, describeClusterV0],
   DescribeQuorum: [describeQuorumV2],
-  DescribeConfigs: [describeConfigsV4, describeConfigsV3, describeConfigsV2],
+  // Our own decoder (describe-configs.ts); the client swaps in its instance's API of the picked version.
+  DescribeConfigs: [4, 3, 2].map((version) => ({ api: { key: 32, version } as AnyApi })),
   DescribeAcls: [describeAclsV3, describeAclsV2],
   DescribeLogDirs: [describeLogDirsV4, describeLogDirsV3, describeLogDirsV2],
   ListOffsets: [listOffsetsV9, listOffsetsV8, listOffsetsV7, listOffsetsV6, listOffsetsV5],
@@ -213,6 +209,8 @@ export class PlatformaticClusterClient implements ClusterClient {
   readonly #opened = new Set<Connection>();
   #bootstrapTarget: { host: string; port: number } | null = null;
   readonly #counts: Record<string, number> = {};
+  /** DescribeConfigs with a per-client cache of decoded entries (shared across the chunked topic requests). */
+  readonly #configApis: AnyApi[] = describeConfigsApis(new DescribeConfigsDecoder());
   readonly #versions = new Map<number, ParsedApiVersions>();
   #bootstrapVersions: ParsedApiVersions | null = null;
   #brokers: BrokerInfo[] = [];
@@ -387,7 +385,8 @@ export class PlatformaticClusterClient implements ClusterClient {
   }
 
   async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
-    const api = this.#pick(family, brokerId);
+    let api = this.#pick(family, brokerId);
+    if (family === 'DescribeConfigs') api = this.#configApis.find((a) => a.version === api.version)!;
     const connection = await this.#connection(brokerId, family);
     try {
       return await callTolerant<T>(api, connection, args);
@@ -495,11 +494,11 @@ export class PlatformaticClusterClient implements ClusterClient {
 
   async describeConfigs(brokerId: number | null, resources: ConfigResourceRef[]): Promise<ConfigResult[]> {
     if (resources.length === 0) return [];
-    const request = resources.map((r) => ({ resourceType: r.type === 'topic' ? 2 : 4, resourceName: r.name, configurationKeys: null }));
-    const res = await this.#call<any>('DescribeConfigs', brokerId, [request, true, false]);
-    return res.results.map((r: any): ConfigResult => {
+    const request = resources.map((r) => ({ resourceType: r.type === 'topic' ? 2 : 4, resourceName: r.name }));
+    const results = await this.#call<DescribedResource[]>('DescribeConfigs', brokerId, [request, true, false]);
+    return results.map((r): ConfigResult => {
       const type = r.resourceType === 2 ? 'topic' : 'broker';
-      const configs: ConfigMap = normalizeConfigs(r.configs as RawConfig[]);
+      const configs = r.configs;
       if (r.errorCode) {
         const code = codeName(r.errorCode);
         const detail = r.errorMessage ? ` (${r.errorMessage})` : '';
