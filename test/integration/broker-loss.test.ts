@@ -43,9 +43,10 @@ const check = (r: Report, id: string) => r.checks.find((x) => x.id === id)!;
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 function observedStates(r: Report) {
-  // One finding per topic; its evidence lists the affected partitions (fewer than the evidence cap here).
+  // One finding per topic; its evidence groups the affected partitions that share a state, leader and ISR
+  // (fewer entries than the evidence cap here).
   const parts = check(r, 'replication/partition-health').findings.flatMap((f) =>
-    (f.evidence!.details as { partitions: { partition: number; state: string }[] }).partitions.map((p) => ({ name: `${f.resource.name}-${p.partition}`, state: p.state })),
+    (f.evidence!.details as { partitions: { partitions: number[]; state: string }[] }).partitions.flatMap((g) => g.partitions.map((n) => ({ name: `${f.resource.name}-${n}`, state: g.state }))),
   );
   const offline = parts.filter((p) => p.state === 'offline').map((p) => p.name);
   const underMinIsr = parts.filter((p) => p.state === 'under-min-isr').map((p) => p.name);
