@@ -1,30 +1,15 @@
 // The cut-over checklist in every human format and in JSON, with a hostile topic name (cluster data is untrusted).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { renderers } from '../../src/report/render.js';
 import { deniedArtifact, paired, PREFIX } from '../helpers/migration.js';
+import { sarifValidate, xsdErrors } from '../helpers/output-schemas.js';
 import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
-const SCHEMAS = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas');
-const schemaFile = (name: string) => readFileSync(path.join(SCHEMAS, name), 'utf8');
-async function xsdErrors(xml: string, xsd: 'JUnit.xsd' | 'junit-10.xsd'): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'report.junit.xml', contents: xml }], schema: [{ fileName: xsd, contents: schemaFile(xsd) }] });
-  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
-}
-const sarifValidate = (() => {
-  const ajv = new Ajv04.default({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(schemaFile('sarif-schema-2.1.0.json')));
-})();
 
 const HOSTILE = '<img src=x onerror=alert(1)>|*_\u001b[2J';
 const one = [{ replicas: [1] }];

@@ -1,12 +1,7 @@
 // JUnit XML and SARIF renderers: validated against the schemas CI tools use (test/fixtures/schemas, see its
 // README), counts that match the report, escaping of hostile cluster data, locations and fingerprints.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
 import { defaultConfig, parseReadinessConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
@@ -14,22 +9,9 @@ import type { CheckResult, Finding, Report } from '../../src/report/model.js';
 import { renderJunit, xmlAttr, xmlText } from '../../src/report/renderers/junit.js';
 import { FINGERPRINT_KEY, parseLocation, pathToUri, renderSarif, SARIF_SCHEMA_URI } from '../../src/report/renderers/sarif.js';
 import { demoReport, HOSTILE_TOPIC, realisticReport } from '../browser/report-fixture.js';
+import { sarifValidate, xsdErrors } from '../helpers/output-schemas.js';
 import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
-const SCHEMAS = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas');
-const schemaFile = (name: string) => readFileSync(path.join(SCHEMAS, name), 'utf8');
-
-/** Validates with libxml2 (xmllint compiled to WebAssembly): the same validator as `xmllint --schema`. */
-async function xsdErrors(xml: string, xsd: 'JUnit.xsd' | 'junit-10.xsd'): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'report.junit.xml', contents: xml }], schema: [{ fileName: xsd, contents: schemaFile(xsd) }] });
-  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
-}
-
-const sarifValidate = (() => {
-  const ajv = new Ajv04.default({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(schemaFile('sarif-schema-2.1.0.json')));
-})();
 
 /** GitHub's security-severity bands (≥ 9 critical, ≥ 7 high, ≥ 4 medium, ≥ 0.1 low, else none), read back as our severity. */
 function band(value: unknown): string {
