@@ -2,7 +2,7 @@
 // after seeding traffic, groups and four divergences: a topic excluded from mirroring, a config changed on the
 // target, a group left out of offset sync and an ACL only on the source. Then the same comparison offline from
 // the two snapshots the live run saved. The pair is this file's own (one node each, own ports), stopped in afterAll.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ let src: { bootstrap: string; props: string };
 let tgt: { bootstrap: string; props: string };
 let live: Report;
 let offline: Report;
+let mirrorPid = 0;
 const timings: Record<string, number> = {};
 
 const tool = (name: string, args: string[]) => javaCli(name, args, { quiet: true });
@@ -95,7 +96,8 @@ beforeAll(async () => {
   await Promise.all([acl(src, 'User:alice', 'orders'), acl(tgt, 'User:alice', 'src.orders'), acl(src, 'User:billing', 'orders')]);
   timings.seedMs = Date.now() - t;
   t = Date.now();
-  pids.push(startMirrorMaker({ dir: path.join(dir, 'mm2'), properties: MM2(src.bootstrap, tgt.bootstrap), libs }));
+  mirrorPid = startMirrorMaker({ dir: path.join(dir, 'mm2'), properties: MM2(src.bootstrap, tgt.bootstrap), libs });
+  pids.push(mirrorPid);
   const describeGroup = async (g: string) => (await runJavaCli('ConsumerGroupCommand', ['--bootstrap-server', tgt.bootstrap, '--describe', '--group', g], { quiet: true })).stdout;
   await waitFor('mirrored topics', 120_000, async () => {
     const topics = await topicCmd(tgt, ['--list']);
@@ -198,4 +200,33 @@ describe('compare: two real clusters and MirrorMaker 2', () => {
     expect(all(live).length).toBeGreaterThanOrEqual(5);
     expect(offline.checks.filter((c) => c.area === 'migration').map((c) => [c.id, c.status])).toEqual(live.checks.filter((c) => c.area === 'migration').map((c) => [c.id, c.status]));
   });
+});
+
+describe('compare --observe: group offsets bound in time', () => {
+  it('a group whose source position moved on after MirrorMaker stopped is behind in produce time, measured over the window', async () => {
+    const t0 = Date.now();
+    // Offset sync stops; the source moves on: synced-payments commits 30 records past what the target has.
+    await stopPid(mirrorPid);
+    await produce(src, 'payments', 30);
+    await commitLatest(src, 'synced-payments', 'payments');
+    const end = async () => (await tool('GetOffsetShell', ['--bootstrap-server', src.bootstrap, '--topic', 'payments'])).trim().split('\n').map((l) => Number(l.split(':')[2])).reduce((a, b) => a + b, 0);
+    const before = await end();
+    // Traffic during the window gives the produce rate (small batches: both partitions get records).
+    const traffic = tool('ProducerPerformance', ['--topic', 'payments', '--num-records', '450', '--throughput', '30', '--record-size', '100', '--producer-props', `bootstrap.servers=${src.bootstrap}`, 'batch.size=200', 'linger.ms=0']);
+    await waitFor('traffic on payments', 60_000, async () => (await end()) > before);
+    const config = path.join(dir, 'observe.yaml');
+    writeFileSync(config, 'checks:\n  migration/group-offsets:\n    options: { maxTimeBehindMs: 1 }\n');
+    const out = path.join(dir, 'observed');
+    const run = await runCli(['compare', '--source-config', src.props, '--target-config', tgt.props, '--source-alias', 'src', '--target-alias', 'tgt', '-c', config, '--observe', '6s', '--samples', '3', '--format', 'json', '--out-dir', out, '--min-coverage', '0', '-q'], { timeoutMs: 120_000 });
+    expect([0, 1], run.stderr).toContain(run.code);
+    await traffic;
+    timings.observedMs = Date.now() - t0;
+    const observed = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as Report;
+    expect(findings(observed, 'migration/group-offsets')).toEqual({ 'group:synced-payments': 'warn', 'group:unsynced-legacy': 'fail' });
+    const f = check(observed, 'migration/group-offsets').findings.find((x) => x.resource.name === 'synced-payments')!;
+    expect(f.message).toMatch(/^group synced-payments's offset on the target is \d+ s of the source's produce time \(\d+ records\) behind the source on src\.payments-[01], beyond 0 s \((extrapolated at the source's observed produce rate of [\d.]+ records\/s|interpolated between the source samples)\): switching re-reads those records$/);
+    expect(f.evidence?.details).toMatchObject({ timeBehind: { boundMs: 1, samples: 3, partition: expect.stringMatching(/^src\.payments-[01]$/) } });
+    // The group MirrorMaker did sync, with nothing new committed, is not behind at all.
+    expect(check(observed, 'migration/group-offsets').counts.pass).toBe(1);
+  }, 240_000);
 });
