@@ -19,7 +19,17 @@ function topicBytes(snapshot: Snapshot): Map<string, number> {
   const out = new Map<string, number>();
   const a = snapshot.artifacts.logDirs;
   if (!a.ok) return out;
-  for (const dirs of Object.values(a.value)) for (const d of dirs) for (const [t, parts] of Object.entries(d.topics)) out.set(t, (out.get(t) ?? 0) + Object.values(parts).reduce((s, n) => s + n, 0));
+  // Plain loops over keys: this visits every replica of every partition.
+  for (const dirs of Object.values(a.value)) {
+    for (const d of dirs) {
+      for (const t of Object.keys(d.topics)) {
+        const parts = d.topics[t]!;
+        let bytes = 0;
+        for (const p of Object.keys(parts)) bytes += parts[p]!;
+        out.set(t, (out.get(t) ?? 0) + bytes);
+      }
+    }
+  }
   return out;
 }
 
