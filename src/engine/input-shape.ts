@@ -92,6 +92,13 @@ const ARTIFACT_VALUES: Record<string, Spec> = {
   scramUsers: list(obj({ user: str, credentials: list(obj({ mechanism: str, iterations: num })) })),
   samples: list(obj({ at: date, offsets: offsetsByTopic, groupOffsets, groupStates: record(str), groupMembers: record(num) })),
   cloudwatch: obj({ clusterName: str, series: list(obj({ metric: str, dimensions: record(str), timestamps: list(str), values: list(num) })) }),
+  probe: obj({
+    prefix: str,
+    topic: obj({ name: str, created: bool }),
+    clients: list(obj({ name: str, library: str, version: nullable(str), available: bool })),
+    cells: list(obj({ client: str, capability: str, status: str, message: str })),
+    burst: nullable(obj({ ok: bool })),
+  }),
 };
 
 const REASONS = ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'not-requested', 'error'];

@@ -15,6 +15,7 @@ import {
   type GroupInfo,
   type OffsetSample,
   type PartitionOffsets,
+  type ProbeArtifact,
   SNAPSHOT_VERSION,
   type Snapshot,
   type SnapshotArtifacts,
@@ -34,6 +35,11 @@ export interface GatherContext {
   sleep?: (ms: number) => Promise<void>;
   /** Reads Amazon MSK metrics from CloudWatch (--cloudwatch); absent means not requested. */
   cloudwatch?: () => Promise<CloudWatchArtifact>;
+  /**
+   * The write probe (--allow-writes): runs after every read-only artifact is gathered, so the snapshot shows the
+   * cluster as it was before the probe; absent means not requested. Its requests travel on its own clients.
+   */
+  probe?: (seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs'] }) => Promise<ProbeArtifact>;
   /** Structured progress for the terminal status line (src/commands/progress.ts). */
   progress?: (event: GatherEvent) => void;
 }
@@ -138,6 +144,9 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
 
   const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets, topics);
   const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
+  const probe: Artifact<ProbeArtifact> = ctx.probe
+    ? fromSettled(await settle(ctx.probe({ topicConfigs, brokerConfigs })))
+    : { ok: false, error: { reason: 'not-requested', message: 'the write probe was not requested (kafka-readiness probe, or scan --probe --allow-writes)' } };
 
   const artifacts: SnapshotArtifacts = {
     apiVersions,
@@ -155,6 +164,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     scramUsers,
     samples,
     cloudwatch,
+    probe,
   };
   annotateSuspiciousEmptiness(artifacts);
   const ops = cluster.ok ? cluster.value.authorizedOperations : null;

@@ -84,6 +84,7 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     scramUsers: { ok: true, value: [] },
     samples: { ok: true, value: [] },
     cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
+    probe: { ok: false, error: { reason: 'not-requested', message: 'the write probe was not requested' } },
     ...overrides,
   };
   // One sample, like a scan without --observe, unless the test gave its own.
