@@ -13,9 +13,18 @@ import { cfg, makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 const registry = builtInChecks.map((check) => ({ check, origin: 'built-in' }));
 
-/** A snapshot where every artifact is present (CloudWatch too, so nothing is "not requested"). */
+/** A snapshot where every artifact is present (CloudWatch and the write probe too, so nothing is "not requested"). */
 function fullSnapshot(): Snapshot {
   return makeSnapshot({
+    probe: {
+      ok: true,
+      value: {
+        prefix: 'kafka-readiness.probe.', startedAt: '2026-11-22T12:00:00.000Z', durationMs: 1, topic: { name: 'kafka-readiness.probe.t', created: true, partitions: 1, maxMessageBytes: null },
+        planned: [], cleanup: { deletedTopics: [], deletedGroups: [], leftToExpire: [], failures: [], interrupted: false },
+        clients: [{ name: 'platformatic', library: 'platformatic-kafka', version: '1.35.0', available: true }],
+        cells: [{ client: 'platformatic', capability: 'produce-consume', status: 'pass', message: 'ok' }], burst: null,
+      },
+    },
     cloudwatch: { ok: true, value: { clusterName: 'c', region: 'eu-west-1', windowStart: '2026-11-22T11:00:00.000Z', windowEnd: '2026-11-22T12:00:00.000Z', available: [], series: [], calls: {} } },
   });
 }
