@@ -21,7 +21,7 @@ import { durationFlag } from './duration.js';
 import { didYouMean } from './suggest.js';
 import { createProgress, progressWanted } from './commands/progress.js';
 import type { ConnectionOptions } from './connect/options.js';
-import type { GatherEvent } from './gather/gather.js';
+import type { GatherContext, GatherEvent } from './gather/gather.js';
 import { escapeControl } from './report/escape.js';
 import { DEFAULT_PLUGIN_BUDGET_MS } from './engine/plugin-host.js';
 
@@ -94,7 +94,7 @@ const REPORT_FLAGS = ['config', 'profile', 'format', 'output', 'out-dir', 'max-f
 const GATE_FLAGS = ['fail-under', 'fail-on', 'min-coverage', 'fail-on-new'];
 const OPTION_GROUPS = {
   'Connection options:': CONNECTION_FLAGS,
-  'Scan options:': ['observe', 'samples', 'cloudwatch', 'cloudwatch-region', 'cloudwatch-endpoint', 'cloudwatch-window', 'snapshot-out', 'baseline'],
+  'Scan options:': ['observe', 'samples', 'cloudwatch', 'cloudwatch-region', 'cloudwatch-endpoint', 'cloudwatch-window', 'snapshot-out', 'baseline', 'probe', 'allow-writes', 'probe-prefix', 'probe-topic', 'burst-records'],
   'Report options:': REPORT_FLAGS,
   'Gate options (exit 1 when a rule fails):': GATE_FLAGS,
 };
@@ -167,6 +167,34 @@ function parseCloudWatch(f: CloudWatchFlags): (() => Promise<CloudWatchArtifact>
   const { cloudwatch: clusterName, cloudwatchRegion: region, cloudwatchEndpoint: endpoint } = f;
   // The AWS SDK loads only when metrics are asked for (start-up time).
   return async () => (await import('./connect/cloudwatch.js')).fetchMskMetrics({ clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) });
+}
+
+interface ProbeFlags {
+  probe?: boolean;
+  allowWrites?: boolean;
+  probePrefix?: string;
+  probeTopic?: string;
+  burstRecords?: string;
+}
+
+/** --probe: the only path that writes, and only with --allow-writes (the probe module loads only then). */
+function parseProbe(f: ProbeFlags, conn: ConnectionOptions, log: (line: string) => void): GatherContext['probe'] | undefined {
+  if (!f.probe) {
+    if (f.allowWrites || f.probePrefix !== undefined || f.probeTopic !== undefined || f.burstRecords !== undefined) throw new UsageError('--allow-writes, --probe-prefix, --probe-topic and --burst-records need --probe');
+    return undefined;
+  }
+  if (!f.allowWrites) throw new UsageError('--probe writes to the cluster: add --allow-writes to allow it');
+  const prefix = f.probePrefix ?? 'kafka-readiness.probe.';
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(prefix)) throw new UsageError('--probe-prefix may contain only letters, digits, ".", "_" and "-" (at most 100)');
+  if (f.burstRecords !== undefined && (!/^\d+$/.test(f.burstRecords) || Number(f.burstRecords) > 10_000_000)) throw new UsageError('--burst-records must be a whole number from 0 to 10000000');
+  const records = f.burstRecords === undefined ? 20_000 : Number(f.burstRecords);
+  return async (seen) => {
+    const kip848 = seen.apiVersions.ok && Object.values(seen.apiVersions.value.brokers).every((b) => b.apis.some((a) => a.key === 68));
+    return (await import('./gather/probe/run.js')).runProbe(
+      { conn, prefix, ...(f.probeTopic ? { topic: f.probeTopic } : {}), burst: records > 0 ? { records, recordBytes: 1024, consumers: 3 } : null, log },
+      { topicConfigs: seen.topicConfigs, brokerConfigs: seen.brokerConfigs, kip848 },
+    );
+  };
 }
 
 interface ObserveFlags {
@@ -245,11 +273,16 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
     .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m, up to 1h) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
+    .option('--probe', 'also run the client-compatibility and burst probe (WRITES to the cluster: needs --allow-writes)')
+    .option('--allow-writes', 'allow --probe to create a prefixed topic and groups, write records, and remove them afterwards')
+    .option('--probe-prefix <prefix>', 'name prefix of everything the probe creates (default kafka-readiness.probe.)')
+    .option('--probe-topic <topic>', 'write to this existing topic instead of creating one (principals that may not create topics)')
+    .option('--burst-records <n>', 'records the burst produces at full speed with acks=all (default 20000; 0 skips the burst)')
     .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
     .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
     .addHelpText('after', SCAN_EXAMPLES)
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean; quiet?: boolean }) => {
+    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & ProbeFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean; quiet?: boolean }) => {
       const formats = checkOutputFlags(flags);
       const gate = gateFlags(flags);
       if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
@@ -260,7 +293,8 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
       const cloudwatch = parseCloudWatch(flags);
       const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
       const logger = log(flags.verbose);
-      const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
+      const probe = parseProbe(flags, conn, (line) => io.stderr.write(`${escapeControl(line)}\n`));
+      const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}), ...(probe ? { probe } : {}) });
       if (flags.snapshotOut) {
         await writeSnapshot(flags.snapshotOut, snapshot);
         io.stderr.write(`wrote ${flags.snapshotOut}\n`);

@@ -14,7 +14,7 @@ import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
-import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
+import { type GatherContext, type GatherEvent, gatherSnapshot } from './gather/gather.js';
 import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
@@ -42,7 +42,7 @@ function certificateSubject(pem: string): string | null {
 
 export async function gatherFromCluster(
   conn: ConnectionOptions,
-  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact> } = {},
+  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: () => Promise<CloudWatchArtifact>; probe?: GatherContext['probe'] } = {},
 ): Promise<Snapshot> {
   // The Kafka client compiles its protocol tables at import: only commands that connect pay for it.
   const client = opts.client ?? new (await import('./connect/platformatic.js')).PlatformaticClusterClient(conn);
@@ -62,6 +62,7 @@ export async function gatherFromCluster(
       ...(opts.progress ? { progress: opts.progress } : {}),
       ...(opts.observe ? { observe: opts.observe } : {}),
       ...(opts.cloudwatch ? { cloudwatch: opts.cloudwatch } : {}),
+      ...(opts.probe ? { probe: opts.probe } : {}),
     });
   } finally {
     await client.close();

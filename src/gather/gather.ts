@@ -39,7 +39,7 @@ export interface GatherContext {
    * The write probe (--allow-writes): runs after every read-only artifact is gathered, so the snapshot shows the
    * cluster as it was before the probe; absent means not requested. Its requests travel on its own clients.
    */
-  probe?: (seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs'] }) => Promise<ProbeArtifact>;
+  probe?: (seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs']; apiVersions: SnapshotArtifacts['apiVersions'] }) => Promise<ProbeArtifact>;
   /** Structured progress for the terminal status line (src/commands/progress.ts). */
   progress?: (event: GatherEvent) => void;
 }
@@ -145,7 +145,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
   const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets, topics);
   const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
   const probe: Artifact<ProbeArtifact> = ctx.probe
-    ? fromSettled(await settle(ctx.probe({ topicConfigs, brokerConfigs })))
+    ? fromSettled(await settle(ctx.probe({ topicConfigs, brokerConfigs, apiVersions })))
     : { ok: false, error: { reason: 'not-requested', message: 'the write probe was not requested (kafka-readiness probe, or scan --probe --allow-writes)' } };
 
   const artifacts: SnapshotArtifacts = {
