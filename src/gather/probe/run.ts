@@ -47,7 +47,16 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
       const groups = planned.filter((p) => p.kind === 'group').map((p) => p.name);
       for (const g of groups) {
         try {
-          await admin.deleteGroups({ groups: [g] });
+          // Members that just left may still be listed for a moment: NON_EMPTY_GROUP is retried briefly.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await admin.deleteGroups({ groups: [g] });
+              break;
+            } catch (err) {
+              if (attempt >= 10 || !/NON_EMPTY_GROUP/.test(errorText(err))) throw err;
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
           cleanup.deletedGroups.push(g);
         } catch (err) {
           // A group that never formed (its cell did not run or was refused) has nothing to delete.

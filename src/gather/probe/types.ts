@@ -85,6 +85,8 @@ export async function runCell(client: string, capability: ProbeCapability, timeo
     const ms = Math.round(performance.now() - t0);
     const denied = authorizationCode(err);
     if (denied) return cell(client, capability, 'denied', `refused by the cluster: ${denied}`, { error: denied, ms });
+    // The client library itself lacks it here (e.g. zstd needs Node.js 22's zlib): a client limit, not the cluster's.
+    if (/not supported in the current Node\.js version|not implemented/i.test(errorText(err))) return cell(client, capability, 'unsupported', `the client cannot do this here: ${errorText(err)}`, { error: errorText(err), ms });
     return cell(client, capability, 'fail', `failed: ${errorText(err)}`, { error: errorText(err), ms });
   } finally {
     clearTimeout(timer);
