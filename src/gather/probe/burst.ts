@@ -44,6 +44,7 @@ export async function runBurst(ctx: ProbeContext, opts: BurstOptions, groupId: s
   const produceMs = performance.now() - t0;
 
   const consumers = Array.from({ length: opts.consumers }, (_, i) => new Consumer({ ...base, clientId: `${base.clientId}-c${i}`, groupId, autocommit: false, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTime: 200 } as never));
+  const streams: { close(): Promise<void> }[] = [];
   let read = 0;
   const r0 = performance.now();
   try {
@@ -52,6 +53,7 @@ export async function runBurst(ctx: ProbeContext, opts: BurstOptions, groupId: s
       for (const c of consumers) {
         c.consume({ topics: [ctx.topic], mode: MessagesStreamModes.EARLIEST } as never)
           .then((stream) => {
+            streams.push(stream);
             stream.on('data', (m: Message<Buffer, Buffer, Buffer, Buffer>) => {
               if (m.value?.length !== opts.recordBytes) return; // the matrix's own records on partition 0
               if (++read >= opts.records) {
@@ -71,7 +73,10 @@ export async function runBurst(ctx: ProbeContext, opts: BurstOptions, groupId: s
       }
     });
   } finally {
-    await Promise.allSettled(consumers.map((c) => c.close()));
+    // A consumer with an open stream refuses to leave its group ("Cannot leave group while consuming"): close the
+    // streams, then leave (force closes any stream still opening), so the group is empty when cleanup deletes it.
+    await Promise.allSettled(streams.map((s) => s.close()));
+    await Promise.allSettled(consumers.map((c) => c.close(true)));
   }
   const drainMs = performance.now() - r0;
   const sorted = [...latencies].sort((a, b) => a - b);

@@ -7,6 +7,7 @@ import { Admin } from '@platformatic/kafka';
 import type { ConnectionOptions } from '../../connect/options.js';
 import type { ProbeArtifact, SnapshotArtifacts } from '../snapshot.js';
 import { type BurstOptions, runBurst } from './burst.js';
+import { kafkajsAdapter } from './kafkajs-adapter.js';
 import { platformaticAdapter, platformaticClientOptions } from './platformatic-adapter.js';
 import { authorizationCode, errorText, type ProbeAdapter, type ProbeContext } from './types.js';
 
@@ -22,7 +23,7 @@ export interface ProbeOptions {
   log: (line: string) => void;
 }
 
-const ADAPTERS: ProbeAdapter[] = [platformaticAdapter];
+const ADAPTERS: ProbeAdapter[] = [platformaticAdapter, kafkajsAdapter];
 
 export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs']; kip848: boolean }): Promise<ProbeArtifact> {
   const started = Date.now();
