@@ -189,7 +189,9 @@ function parseProbe(f: ProbeFlags, conn: ConnectionOptions, log: (line: string) 
   if (f.burstRecords !== undefined && (!/^\d+$/.test(f.burstRecords) || Number(f.burstRecords) > 10_000_000)) throw new UsageError('--burst-records must be a whole number from 0 to 10000000');
   const records = f.burstRecords === undefined ? 20_000 : Number(f.burstRecords);
   return async (seen) => {
-    const kip848 = seen.apiVersions.ok && Object.values(seen.apiVersions.value.brokers).every((b) => b.apis.some((a) => a.key === 68));
+    // KIP-848 is offered when every broker advertises ConsumerGroupHeartbeat AND has group.version >= 1 finalized:
+    // 3.9 advertises the API without the feature and answers UNSUPPORTED_VERSION (as compatibility/required-features judges).
+    const kip848 = seen.apiVersions.ok && Object.values(seen.apiVersions.value.brokers).every((b) => b.apis.some((a) => a.key === 68) && (b.finalizedFeatures.find((f) => f.name === 'group.version')?.max ?? 0) >= 1);
     return (await import('./gather/probe/run.js')).runProbe(
       { conn, prefix, ...(f.probeTopic ? { topic: f.probeTopic } : {}), burst: records > 0 ? { records, recordBytes: 1024, consumers: 3 } : null, log },
       { topicConfigs: seen.topicConfigs, brokerConfigs: seen.brokerConfigs, kip848 },

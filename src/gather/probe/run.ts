@@ -37,6 +37,9 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
     ...ADAPTERS.flatMap((a) => a.transactionalIds.map((t) => ({ kind: 'transactional-id' as const, name: groupName(a.name, t) }))),
     ...(opts.burst ? [{ kind: 'group' as const, name: groupName('burst', 'catch-up') }] : []),
   ];
+  // Kafka creates its internal __transaction_state topic on the first transaction in the cluster; it is Kafka's, not
+  // the probe's, and is never deleted: said before anything runs.
+  opts.log('probe: the transactions cell makes Kafka create its internal topic __transaction_state if the cluster has none yet (it is not removed)');
   opts.log(`probe will create (and remove afterwards): ${planned.map((p) => `${p.kind} ${p.name}`).join(', ')}${opts.topic ? `; it writes records to the existing topic ${opts.topic}` : ''}`);
 
   const cleanup: ProbeArtifact['cleanup'] = { deletedTopics: [], deletedGroups: [], leftToExpire: planned.filter((p) => p.kind === 'transactional-id').map((p) => p.name), failures: [], interrupted: false };
