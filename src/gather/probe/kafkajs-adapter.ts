@@ -218,7 +218,7 @@ export const kafkajsAdapter: ProbeAdapter = {
       cells.push(
         ctx.kip848
           ? cell(NAME, 'group-consumer', 'unsupported', 'kafkajs 2.x has no KIP-848 consumer protocol (it joins classic groups only)')
-          : cell(NAME, 'group-consumer', 'not-run', 'the cluster does not offer KIP-848 consumer groups (no ConsumerGroupHeartbeat in ApiVersions)'),
+          : cell(NAME, 'group-consumer', 'not-run', 'the cluster does not offer KIP-848 consumer groups (ConsumerGroupHeartbeat with group.version >= 1 finalized on every broker)'),
       );
     } finally {
       await Promise.allSettled([producer.disconnect(), idem.disconnect(), admin.disconnect()]);

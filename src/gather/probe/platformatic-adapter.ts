@@ -220,7 +220,7 @@ export const platformaticAdapter: ProbeAdapter = {
               await r.consumer.close().catch(() => {});
               return `joined a KIP-848 (consumer protocol) group and read ${r.records.length} record(s)`;
             })
-          : cell(NAME, 'group-consumer', 'not-run', 'the cluster does not offer KIP-848 consumer groups (no ConsumerGroupHeartbeat in ApiVersions)'),
+          : cell(NAME, 'group-consumer', 'not-run', 'the cluster does not offer KIP-848 consumer groups (ConsumerGroupHeartbeat with group.version >= 1 finalized on every broker)'),
       );
     } finally {
       await Promise.allSettled([producer.close(), idem.close()]);
