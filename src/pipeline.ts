@@ -15,7 +15,7 @@ import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
 import { type GatherContext, type GatherEvent, gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
+import { ARTIFACT_NAMES, absentArtifactError, type CloudWatchArtifact, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -91,8 +91,9 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
     throw new ConfigError(`${file}: snapshot version ${s.snapshotVersion} is not supported (this tool reads versions 1 and ${SNAPSHOT_VERSION})`);
   }
   for (const name of ARTIFACT_NAMES) {
-    // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
-    s.artifacts[name] ??= { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } } as never;
+    // Snapshots from older tools may lack newer artifacts: those checks become unknown (not-applicable for on-request
+    // artifacts such as the probe, which an older tool cannot have been asked for), not crashes.
+    s.artifacts[name] ??= { ok: false, error: absentArtifactError(name) } as never;
   }
   assertSnapshotShape(s, file, io.schemaTypedArtifacts(s));
   return s as Snapshot;

@@ -16,6 +16,7 @@ import {
   type OffsetSample,
   type PartitionOffsets,
   type ProbeArtifact,
+  absentArtifactError,
   SNAPSHOT_VERSION,
   type Snapshot,
   type SnapshotArtifacts,
@@ -137,7 +138,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('cloudwatch', async (): Promise<Artifact<CloudWatchArtifact>> =>
         ctx.cloudwatch
           ? fromSettled(await settle(ctx.cloudwatch()))
-          : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
+          : { ok: false, error: absentArtifactError('cloudwatch') },
       ),
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
@@ -146,7 +147,7 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
   const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
   const probe: Artifact<ProbeArtifact> = ctx.probe
     ? fromSettled(await settle(ctx.probe({ topicConfigs, brokerConfigs, apiVersions })))
-    : { ok: false, error: { reason: 'not-requested', message: 'the write probe was not requested (kafka-readiness probe, or scan --probe --allow-writes)' } };
+    : { ok: false, error: absentArtifactError('probe') };
 
   const artifacts: SnapshotArtifacts = {
     apiVersions,

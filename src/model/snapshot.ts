@@ -361,6 +361,22 @@ export const ARTIFACT_NAMES: readonly ArtifactName[] = [
   'probe',
 ];
 
+/**
+ * Artifacts gathered only on request (--cloudwatch, the write probe). A snapshot without one was taken without the
+ * request (an older tool could not even make it), so its checks are not-applicable, not unknown. A request that ran
+ * and failed is stored as that failure and stays unknown.
+ */
+export const NOT_REQUESTED_MESSAGES: Partial<Record<ArtifactName, string>> = {
+  cloudwatch: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)',
+  probe: 'the write probe was not requested (kafka-readiness probe --allow-writes, or scan --probe --allow-writes)',
+};
+
+/** What an artifact a snapshot does not contain stands for: not requested (on-request ones) or not collected. */
+export function absentArtifactError(name: ArtifactName): ArtifactError {
+  const notRequested = NOT_REQUESTED_MESSAGES[name];
+  return notRequested ? { reason: 'not-requested', message: notRequested } : { reason: 'not-collected', message: `${name} is not in this snapshot` };
+}
+
 export interface GatherStats {
   /** Requests sent on the wire, per Kafka API name (SASL handshakes included). */
   requests: Record<string, number>;
