@@ -55,7 +55,7 @@ describe('write probe', () => {
       const before = await state(k.bootstrap());
       const dir = mkdtempSync(path.join(tmpdir(), 'kr-probe-'));
       const out = path.join(dir, 'snap.jsonl');
-      const r = await runCli(['scan', '--command-config', k.props(), '--probe', '--allow-writes', '--burst-records', '20000', '--snapshot-out', out, '--min-coverage', '0', '-f', 'json'], { timeoutMs: 300_000 });
+      const r = await runCli(['scan', '--command-config', k.props(), '--probe', '--allow-writes', '--probe-records', '20000', '--snapshot-out', out, '--min-coverage', '0', '-f', 'json'], { timeoutMs: 300_000 });
       expect(r.stderr).toMatch(/probe will create/);
       // kafkajs logs start with "KafkaJS" or are JSON with a level: its logger is silenced. (Group names contain "kafkajs".)
       expect(r.stderr).not.toMatch(/internal error|KafkaJS|"level":/);
