@@ -14,7 +14,7 @@ export default defineCheck({
       'records each cell. A failed cell fails; a capability the client library itself lacks warns; a cell the cluster refused ' +
       '(authorization) or that could not run makes the check unknown: never a pass.',
     remediation: 'Fix the platform behaviour the failing cell names, or pin the client setting (codec, group protocol) the platform supports; grant the probe principal WRITE on the probe topic to measure refused cells.',
-    references: [{ title: 'kafka-readiness: the write probe', url: 'README.md#commands' }],
+    references: [{ title: 'kafka-readiness: the write probe', url: 'README.md#the-write-probe' }],
     severity: 'high',
     requires: ['probe'],
   },
