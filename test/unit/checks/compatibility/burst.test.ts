@@ -26,6 +26,7 @@ checkCases(check, [
     counts: { resources: 3, pass: 1 },
   },
   { name: 'a burst that could not run is unknown', snapshot: snap({ ok: false, error: { reason: 'denied', message: 'burst: TOPIC_AUTHORIZATION_FAILED' } }), expect: { status: 'unknown', reason: /TOPIC_AUTHORIZATION_FAILED/ } },
-  { name: 'a probe without the burst is unknown', snapshot: snap(null), expect: { status: 'unknown' } },
-  { name: 'is not applicable without the probe', snapshot: makeSnapshot(), expect: { status: 'not-applicable' } },
+  { name: 'a probe without the burst is unknown', snapshot: snap(null), expect: { status: 'unknown', reason: 'the probe ran without the burst (--probe-records 0)' } },
+  { name: 'a requested probe that failed is unknown, not not-applicable', snapshot: () => makeSnapshot({ probe: { ok: false, error: { reason: 'denied', message: 'probe refused' } } }), expect: { status: 'unknown', reason: /probe refused/, missing: ['probe'] } },
+  { name: 'is not applicable without the probe', snapshot: makeSnapshot(), expect: { status: 'not-applicable', reason: /the write probe was not requested/ } },
 ]);
