@@ -231,6 +231,12 @@ export function assembleCells(lines: ChildLine[], secrets: readonly string[], en
   return cells;
 }
 
+/** The child's command line: JVM options, the jars and the source file; settings and credentials go on stdin. */
+export function childArgs(libs: KafkaLibs, source: string): string[] {
+  // C1 only, serial GC, a small heap: the JVM starts faster and stays light beside the Node.js process.
+  return ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx256m', '-cp', libs.jars.join(path.delimiter), source];
+}
+
 interface JavaRuntime {
   java: string;
   source: string;
@@ -275,8 +281,7 @@ export const javaAdapter: ProbeAdapter = {
     } catch (err) {
       return [cell(NAME, 'produce-consume', 'error', `the Java client's settings could not be made: ${(err as Error).message.split('\n')[0]}`)];
     }
-    // C1 only, serial GC, a small heap: the JVM starts faster and stays light beside the Node.js process.
-    const args = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx256m', '-cp', rt.libs.jars.join(path.delimiter), rt.source];
+    const args = childArgs(rt.libs, rt.source);
     const lines: ChildLine[] = [];
     let stderrTail = '';
     let timedOut = false;
