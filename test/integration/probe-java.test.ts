@@ -62,6 +62,9 @@ describe('write probe: Kafka Java client', () => {
     const get = (cap: string) => probe.cells.find((x) => x.client === 'java' && x.capability === cap);
     expect(get('produce-consume')).toMatchObject({ status: 'denied', error: 'TOPIC_AUTHORIZATION_FAILED' });
     expect(get('authorization-failure')?.status).toBe('pass');
-    expect(probe.cleanup.failures).toEqual([]);
+    // The runner may not delete the announced groups as this principal (they never formed: nothing was written):
+    // the cleanup says so, and the super user sees none of them.
+    for (const f of probe.cleanup.failures) expect(f).toMatch(/^group .*GROUP_AUTHORIZATION_FAILED/);
+    expect((await state(c.saslBootstrap)).groups.filter((g) => g.startsWith(probe.planned[0]!.name.split('.java.')[0]!))).toEqual([]);
   }, 240_000);
 });
