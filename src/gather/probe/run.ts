@@ -7,6 +7,7 @@ import { Admin } from '@platformatic/kafka';
 import type { ConnectionOptions } from '../../connect/options.js';
 import type { ProbeArtifact, SnapshotArtifacts } from '../snapshot.js';
 import { type BurstOptions, runBurst } from './burst.js';
+import { javaAdapter } from './java-adapter.js';
 import { kafkajsAdapter } from './kafkajs-adapter.js';
 import { platformaticAdapter, platformaticClientOptions } from './platformatic-adapter.js';
 import { authorizationCode, errorText, type ProbeAdapter, type ProbeContext } from './types.js';
@@ -19,13 +20,16 @@ export interface ProbeOptions {
   partitions?: number;
   burst: BurstOptions | null;
   cellTimeoutMs?: number;
+  /** Only these clients (adapter names); all when absent. */
+  clients?: readonly string[];
   /** Where the plan and the cleanup are announced (stderr). */
   log: (line: string) => void;
 }
 
-const ADAPTERS: ProbeAdapter[] = [platformaticAdapter, kafkajsAdapter];
+const ALL_ADAPTERS: ProbeAdapter[] = [platformaticAdapter, kafkajsAdapter, javaAdapter];
 
 export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs']; kip848: boolean }): Promise<ProbeArtifact> {
+  const ADAPTERS = opts.clients ? ALL_ADAPTERS.filter((a) => opts.clients!.includes(a.name)) : ALL_ADAPTERS;
   const started = Date.now();
   const runId = randomBytes(4).toString('hex');
   const topic = opts.topic ?? `${opts.prefix}${runId}`;
@@ -100,8 +104,10 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
     const brokerDefault = seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['message.max.bytes']?.value : null;
     maxMessageBytes = Number(configured ?? brokerDefault ?? 1048588);
     for (const adapter of ADAPTERS) {
-      const info = await adapter.info();
+      const info = await adapter.info(opts.conn);
       clients.push(info);
+      // A client that cannot run here (no Java, no Kafka jars) is listed with the reason: no cell, never a failure.
+      if (!info.available) continue;
       const ctx: ProbeContext = {
         conn: opts.conn, topic, partitions: opts.topic ? 1 : partitions, maxMessageBytes, runId, kip848: seen.kip848,
         group: (p) => groupName(adapter.name, p), transactionalId: (p) => groupName(adapter.name, p),
@@ -125,7 +131,7 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
     // The topic could not be created (or a set-up step failed): every cell says why, nothing is a pass.
     const denied = authorizationCode(err);
     for (const a of ADAPTERS) {
-      if (!clients.some((c) => c.name === a.name)) clients.push(await a.info());
+      if (!clients.some((c) => c.name === a.name)) clients.push(await a.info(opts.conn));
       cells.push({ client: a.name, capability: 'produce-consume', status: denied ? 'denied' : 'error', message: `the probe topic could not be set up: ${errorText(err)}${denied ? ' (name an existing topic with --probe-topic)' : ''}`, ...(denied ? { error: denied } : {}) });
     }
   } finally {

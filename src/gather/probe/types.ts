@@ -26,8 +26,8 @@ export interface ProbeContext {
 
 export interface ProbeAdapter {
   name: string;
-  /** The library and version the adapter runs, or why it cannot run here. */
-  info(): Promise<ProbeClientInfo>;
+  /** The library and version the adapter runs, or why it cannot run here (for this connection, when given). */
+  info(conn?: ConnectionOptions): Promise<ProbeClientInfo>;
   /** The group and transactional-id purposes it will use (listed before anything is created). */
   groups: readonly string[];
   transactionalIds: readonly string[];
