@@ -301,6 +301,8 @@ export interface ProbeBurst {
   drainMs: number;
   readRecordsPerSec: number;
   readMBPerSec: number;
+  /** Retriable errors a consumer's stream ended with and was reopened after (absent when there were none). */
+  recovered?: string[];
 }
 
 export interface ProbeArtifact {

@@ -75,7 +75,7 @@ describe('write probe', () => {
       for (const codec of ['snappy', 'lz4', 'zstd']) expect(status('kafkajs', `compression-${codec}`)).toBe('unsupported');
       expect(status('kafkajs', 'group-consumer')).toBe(k.kip848 ? 'unsupported' : 'not-run');
       expect(status('platformatic', 'group-consumer')).toBe(k.kip848 ? 'pass' : 'not-run');
-      expect(probe!.burst?.ok).toBe(true);
+      expect(probe!.burst?.ok, JSON.stringify(probe!.burst)).toBe(true);
       expect(probe!.cleanup.failures).toEqual([]);
       // A deleted topic can stay listed for a moment after DeleteTopics answered (seen on 3.9.1): wait up to 15 s.
       const settled = (s: Awaited<ReturnType<typeof state>>) => ({ ...s, topics: s.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) });
@@ -113,7 +113,7 @@ describe('write probe', () => {
       expect(r.stderr).not.toMatch(/will create[^\n]*topic kafka-readiness/);
       const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; findings: { status: string }[] }[] };
       const burst = report.checks.find((c) => c.id === 'compatibility/burst')!;
-      expect(burst.status).toBe('pass');
+      expect(burst.status, JSON.stringify(burst)).toBe('pass');
       const after = await state();
       expect(after.topics).toContain(existing);
       expect({ ...after, topics: after.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) }).toEqual(before);

@@ -10,6 +10,7 @@ import { type BurstOptions, runBurst } from './burst.js';
 import { javaAdapter } from './java-adapter.js';
 import { kafkajsAdapter } from './kafkajs-adapter.js';
 import { platformaticAdapter, platformaticClientOptions } from './platformatic-adapter.js';
+import { waitTopicGone } from './settle.js';
 import { authorizationCode, errorText, type ProbeAdapter, type ProbeContext } from './types.js';
 
 export interface ProbeOptions {
@@ -75,6 +76,10 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
         try {
           await admin.deleteTopics({ topics: [topic] });
           cleanup.deletedTopics.push(topic);
+          // Done only when no broker lists it any more (bounded): otherwise say which broker still does.
+          const settled = await waitTopicGone(opts.conn, admin, topic, `kafka-readiness-probe-${runId}-admin`);
+          if (settled.stillListedBy.length) cleanup.failures.push(`topic ${topic}: still listed by broker(s) ${settled.stillListedBy.join(', ')} ${Math.round(settled.ms / 1000)} s after DeleteTopics`);
+          for (const e of settled.errors) cleanup.failures.push(`topic ${topic}: could not confirm the deletion on ${e}`);
         } catch (err) {
           cleanup.failures.push(`topic ${topic}: ${errorText(err)}`);
         }

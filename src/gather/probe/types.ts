@@ -61,10 +61,13 @@ export function authorizationCode(err: unknown): string | null {
 }
 
 export function errorText(err: unknown): string {
-  const e = err as { type?: string; apiId?: string; message?: string; errors?: unknown[] };
-  const code = e?.type ?? e?.apiId;
+  const e = err as { type?: string; apiId?: string; message?: string; errors?: unknown[]; name?: string };
+  // An engine error says little by its message alone (a WebAssembly decoder's trap is just "unreachable").
+  const engine = err instanceof Error && /^(RuntimeError|CompileError|TypeError|RangeError)$/.test(e.name ?? '') ? e.name : undefined;
+  const code = e?.type ?? e?.apiId ?? engine;
   const msg = (e?.message ?? String(err)).split('\n')[0]!;
-  const inner = Array.isArray(e?.errors) && e.errors.length ? ` (${errorText(e.errors[0])})` : '';
+  // A retried operation's MultipleErrors: every distinct attempt's error, so the reason says what each try met.
+  const inner = Array.isArray(e?.errors) && e.errors.length ? ` (${[...new Set(e.errors.map((x) => errorText(x)))].slice(0, 3).join('; ')})` : '';
   return `${code && !msg.includes(code) ? `${code}: ` : ''}${msg}${inner}`.slice(0, 400);
 }
 

@@ -246,6 +246,8 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
           score: report.summary.score,
           coverage: report.summary.coverage,
           gate: { passed: report.gate.passed, reasons: [...report.gate.reasons] },
+          // The write probe's matrix and burst numbers (the report's probe section); findings come from its checks.
+          ...(report.probe ? { probe: report.probe } : {}),
         },
       },
     ],
