@@ -98,7 +98,7 @@ export async function catchUp(openers: (() => Promise<CatchUpStream>)[], opts: C
           (e: unknown) => failed(i, reopens, e),
         );
       };
-      openers.forEach((_, i) => start(i, 0));
+      for (let i = 0; i < openers.length; i++) start(i, 0);
     });
   } finally {
     await Promise.allSettled(streams.map((s) => s.close()));
