@@ -39,6 +39,8 @@ import retentionTopicPolicy from './retention/topic-policy.js';
 import requiredFeatures from './compatibility/required-features.js';
 import brokerVersion from './compatibility/broker-version.js';
 import clientInventory from './compatibility/client-inventory.js';
+import clientMatrix from './compatibility/client-matrix.js';
+import burst from './compatibility/burst.js';
 import allowEveryoneIfNoAcl from './acl/allow-everyone-if-no-acl.js';
 import authorizerEnabled from './acl/authorizer-enabled.js';
 import plaintextListeners from './acl/plaintext-listeners.js';
@@ -88,6 +90,8 @@ export const builtInChecks: readonly Check<any, any>[] = [
   uniformBrokerVersions,
   requiredFeatures,
   clientInventory,
+  clientMatrix,
+  burst,
   replicationFactor,
   minInsyncReplicas,
   uncleanLeaderElection,

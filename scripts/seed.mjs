@@ -221,16 +221,38 @@ export async function seedWorkload(conn, { log = () => {} } = {}) {
   }
 }
 
-/** Faults only the legacy test cluster carries (its brokers 1 and 2 share rack-a). */
+/**
+ * Faults only the legacy test cluster carries (its brokers 1 and 2 share rack-a), and its __transaction_state,
+ * created from its sloppy transaction.state.log.replication.factor=1: Kafka creates that topic on the first
+ * transaction in the cluster, so without this the scan would see it or not depending on whether a test that runs a
+ * transaction (the write probe) ran before.
+ */
 export async function seedLegacyFaults(conn) {
   const admin = new Admin(clientOptions(conn, 'readiness-seed-admin'));
   try {
     if (!(await admin.listTopics()).includes('legacy.same-rack')) {
       await admin.createTopics({ topics: ['legacy.same-rack'], assignments: [{ partition: 0, brokers: [1, 2] }], configs: [] });
     }
+    await ensureTransactionState(conn, admin);
   } finally {
     await admin.close();
   }
+}
+
+/** Makes the cluster create __transaction_state: a transactional producer's FindCoordinator/InitProducerId, no record. */
+async function ensureTransactionState(conn, admin) {
+  const has = async () => (await admin.listTopics({ includeInternals: true })).includes('__transaction_state');
+  if (await has()) return;
+  const producer = new Producer({ ...clientOptions(conn, 'readiness-seed-tx'), idempotent: true, transactionalId: 'readiness-seed.transaction-state', acks: -1 });
+  try {
+    const tx = await producer.beginTransaction();
+    // Nothing was added to the transaction: ending it may be refused (INVALID_TXN_STATE); the topic exists either way.
+    await tx.abort().catch(() => {});
+  } finally {
+    await producer.close().catch(() => {});
+  }
+  for (let i = 0; i < 60 && !(await has()); i++) await new Promise((r) => setTimeout(r, 500));
+  if (!(await has())) throw new Error('__transaction_state was not created within 30 s of the first transactional producer');
 }
 
 /**

@@ -25,7 +25,7 @@ import { didYouMean } from './suggest.js';
 import { createProgress, progressWanted } from './commands/progress.js';
 import { type CompareFlags, compareInputs, compareMapping, pairSnapshots } from './commands/compare.js';
 import type { ConnectionOptions } from './connect/options.js';
-import type { GatherEvent } from './gather/gather.js';
+import type { GatherContext, GatherEvent } from './gather/gather.js';
 import { escapeControl } from './report/escape.js';
 import { DEFAULT_PLUGIN_BUDGET_MS } from './engine/plugin-host.js';
 
@@ -90,7 +90,7 @@ const REPORT_FLAGS = ['config', 'profile', 'format', 'output', 'out-dir', 'max-f
 const GATE_FLAGS = ['fail-under', 'fail-on', 'min-coverage', 'fail-on-new'];
 const OPTION_GROUPS = {
   'Connection options:': CONNECTION_FLAGS,
-  'Scan options:': ['observe', 'samples', 'cloudwatch', 'cloudwatch-region', 'cloudwatch-endpoint', 'cloudwatch-window', 'snapshot-out', 'baseline'],
+  'Scan options:': ['observe', 'samples', 'cloudwatch', 'cloudwatch-region', 'cloudwatch-endpoint', 'cloudwatch-window', 'snapshot-out', 'baseline', 'probe', 'allow-writes', 'probe-prefix', 'probe-topic', 'probe-records', 'probe-consumers'],
   'Report options:': REPORT_FLAGS,
   'Gate options (exit 1 when a rule fails):': GATE_FLAGS,
 };
@@ -165,6 +165,41 @@ function parseCloudWatch(f: CloudWatchFlags): CloudWatchSettings | undefined {
   return { clusterName, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), ...(windowMs ? { windowMs } : {}) };
 }
 
+interface ProbeFlags {
+  probe?: boolean;
+  allowWrites?: boolean;
+  probePrefix?: string;
+  probeTopic?: string;
+  probeRecords?: string;
+  probeConsumers?: string;
+}
+
+/** --probe: the only path that writes, and only with --allow-writes (the probe module loads only then). */
+function parseProbe(f: ProbeFlags, conn: ConnectionOptions, log: (line: string) => void): GatherContext['probe'] | undefined {
+  if (!f.probe) {
+    if (f.allowWrites || f.probePrefix !== undefined || f.probeTopic !== undefined || f.probeRecords !== undefined || f.probeConsumers !== undefined) {
+      throw new UsageError('--allow-writes, --probe-prefix, --probe-topic, --probe-records and --probe-consumers need --probe (or the probe command)');
+    }
+    return undefined;
+  }
+  if (!f.allowWrites) throw new UsageError('the probe writes to the cluster: add --allow-writes to allow it');
+  const prefix = f.probePrefix ?? 'kafka-readiness.probe.';
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(prefix)) throw new UsageError('--probe-prefix may contain only letters, digits, ".", "_" and "-" (at most 100)');
+  if (f.probeRecords !== undefined && (!/^\d{1,8}$/.test(f.probeRecords) || Number(f.probeRecords) > 10_000_000)) throw new UsageError('--probe-records must be a whole number from 0 to 10000000');
+  if (f.probeConsumers !== undefined && (!/^\d{1,3}$/.test(f.probeConsumers) || Number(f.probeConsumers) < 1 || Number(f.probeConsumers) > 64)) throw new UsageError('--probe-consumers must be a whole number from 1 to 64');
+  const records = f.probeRecords === undefined ? 20_000 : Number(f.probeRecords);
+  const consumers = f.probeConsumers === undefined ? 3 : Number(f.probeConsumers);
+  return async (seen) => {
+    // KIP-848 is offered when every broker advertises ConsumerGroupHeartbeat AND has group.version >= 1 finalized:
+    // 3.9 advertises the API without the feature and answers UNSUPPORTED_VERSION (as compatibility/required-features judges).
+    const kip848 = seen.apiVersions.ok && Object.values(seen.apiVersions.value.brokers).every((b) => b.apis.some((a) => a.key === 68) && (b.finalizedFeatures.find((f) => f.name === 'group.version')?.max ?? 0) >= 1);
+    return (await import('./gather/probe/run.js')).runProbe(
+      { conn, prefix, ...(f.probeTopic ? { topic: f.probeTopic } : {}), burst: records > 0 ? { records, recordBytes: 1024, consumers } : null, log },
+      { topicConfigs: seen.topicConfigs, brokerConfigs: seen.brokerConfigs, kip848 },
+    );
+  };
+}
+
 interface ObserveFlags {
   observe?: string;
   samples?: string;
@@ -234,39 +269,60 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     }
   };
 
-  addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan'))))
+  type ScanFlags = ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & ProbeFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean; quiet?: boolean };
+  const addProbeOptions = (cmd: Command) =>
+    cmd
+      .option('--allow-writes', 'allow the probe to create a prefixed topic and groups, write records, and remove them afterwards')
+      .option('--probe-prefix <prefix>', 'name prefix of everything the probe creates (default kafka-readiness.probe.)')
+      .option('--probe-topic <topic>', 'write to this existing topic instead of creating one (principals that may not create topics)')
+      .option('--probe-records <n>', 'records the burst produces at full speed with acks=all (default 20000; 0 skips the burst)')
+      .option('--probe-consumers <n>', 'consumers of one group that read the burst back from the earliest offset (default 3, 1 to 64)');
+  // scan and probe share one path: probe is scan with the write probe switched on (still only with --allow-writes).
+  const scanAction = async (flags: ScanFlags) => {
+    const formats = checkOutputFlags(flags);
+    const gate = gateFlags(flags);
+    if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
+    if (flags.snapshotOut !== undefined) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
+    const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
+    const conn = buildConnectionOptions(flags);
+    const observe = parseObserve(flags);
+    const cloudwatch = parseCloudWatch(flags);
+    const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
+    const logger = log(flags.verbose);
+    const probe = parseProbe(flags, conn, (line) => io.stderr.write(`${escapeControl(line)}\n`));
+    const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}), ...(probe ? { probe } : {}) });
+    if (flags.snapshotOut) {
+      await writeSnapshot(flags.snapshotOut, snapshot);
+      io.stderr.write(`wrote ${flags.snapshotOut}\n`);
+    }
+    let report = evaluateSnapshot(snapshot, setup, gate);
+    // With --fail-on-new only findings the baseline lacks decide the gate: long-accepted debt does not.
+    if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
+    writeReport(report, formats, flags, io, setup.config);
+    setExit(gateExit(report));
+  };
+
+  addProbeOptions(addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('scan')))))
     .description('gather a snapshot of the cluster (read-only), evaluate every check and print the report')
     .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
     .option('--baseline <report.json>', 'an earlier JSON report to compare with (see --fail-on-new)')
     .option('--fail-on-new', 'with --baseline: exit 1 only for findings the baseline does not have')
     .option('--observe <duration>', 'sample offsets and group commits over this window (e.g. 30s, 5m, up to 1h) for lag trends and ingress rates')
     .option('--samples <n>', 'number of samples over the --observe window (default: one every 5 s, 3 to 13)')
+    .option('--probe', 'also run the client-compatibility and burst probe (WRITES to the cluster: needs --allow-writes)')
     .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
     .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
     .addHelpText('after', SCAN_EXAMPLES)
     .addHelpText('after', EXIT_HELP)
-    .action(async (flags: ConnectionFlags & ReportFlags & ObserveFlags & CloudWatchFlags & { snapshotOut?: string; baseline?: string; failOnNew?: boolean; quiet?: boolean }) => {
-      const formats = checkOutputFlags(flags);
-      const gate = gateFlags(flags);
-      if (flags.failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <report.json>');
-      if (flags.snapshotOut !== undefined) checkWritable(flags.snapshotOut, 'file', '--snapshot-out');
-      const baseline = flags.baseline ? readReportFile(flags.baseline) : undefined;
-      const conn = buildConnectionOptions(flags);
-      const observe = parseObserve(flags);
-      const cloudwatch = parseCloudWatch(flags);
-      const setup = await loadSetup(flags.config, flags.profile, pluginOptions(flags));
-      const logger = log(flags.verbose);
-      const snapshot = await gatherShown(conn, flags, { ...(logger ? { log: logger } : {}), ...(observe ? { observe } : {}), ...(cloudwatch ? { cloudwatch } : {}) });
-      if (flags.snapshotOut) {
-        await writeSnapshot(flags.snapshotOut, snapshot);
-        io.stderr.write(`wrote ${flags.snapshotOut}\n`);
-      }
-      let report = evaluateSnapshot(snapshot, setup, gate);
-      // With --fail-on-new only findings the baseline lacks decide the gate: long-accepted debt does not.
-      if (baseline) report = readingFile(flags.baseline!, 'report', () => applyBaseline(report, baseline, flags.baseline!, Boolean(flags.failOnNew)));
-      writeReport(report, formats, flags, io, setup.config);
-      setExit(gateExit(report));
-    });
+    .action(scanAction);
+
+  addProbeOptions(addCloudWatchOptions(addReportOptions(addConnectionOptions(program.command('probe')))))
+    .description('scan with the client-compatibility and burst probe (WRITES to the cluster: needs --allow-writes); same report as scan --probe')
+    .option('--snapshot-out <file>', 'also save the gathered snapshot (for `evaluate` later)')
+    .option('-v, --verbose', 'detailed log lines on stderr (each artifact read, with timings)')
+    .option('-q, --quiet', 'no progress status on stderr (it is shown only on a terminal anyway)')
+    .addHelpText('after', EXIT_HELP)
+    .action((flags: ScanFlags) => scanAction({ ...flags, probe: true }));
 
   addCloudWatchOptions(addConnectionOptions(program.command('gather')))
     .description('gather a snapshot of the cluster (read-only) and write it as JSON')

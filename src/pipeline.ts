@@ -14,8 +14,8 @@ import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
 import { ConfigError } from './errors.js';
 import { assertSnapshotShape } from './engine/input-shape.js';
-import { type GatherEvent, gatherSnapshot } from './gather/gather.js';
-import { ARTIFACT_NAMES, ON_REQUEST_ARTIFACTS, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
+import { type GatherContext, type GatherEvent, gatherSnapshot } from './gather/gather.js';
+import { ARTIFACT_NAMES, absentArtifactError, SNAPSHOT_VERSION, type Snapshot } from './model/snapshot.js';
 import type { Report } from './report/model.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -42,7 +42,7 @@ function certificateSubject(pem: string): string | null {
 
 export async function gatherFromCluster(
   conn: ConnectionOptions,
-  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: CloudWatchSettings; metrics?: MetricsPort } = {},
+  opts: { log?: (line: string) => void; progress?: (event: GatherEvent) => void; client?: ClusterClient; observe?: { windowMs: number; samples: number }; cloudwatch?: CloudWatchSettings; metrics?: MetricsPort; probe?: GatherContext['probe'] } = {},
 ): Promise<Snapshot> {
   // The Kafka client compiles its protocol tables at import: only commands that connect pay for it.
   const client = opts.client ?? new (await import('./connect/platformatic.js')).PlatformaticClusterClient(conn);
@@ -64,6 +64,7 @@ export async function gatherFromCluster(
       ...(opts.progress ? { progress: opts.progress } : {}),
       ...(opts.observe ? { observe: opts.observe } : {}),
       ...(metrics ? { cloudwatch: metrics } : {}),
+      ...(opts.probe ? { probe: opts.probe } : {}),
     });
   } finally {
     await client.close();
@@ -92,9 +93,9 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
     throw new ConfigError(`${file}: snapshot version ${s.snapshotVersion} is not supported (this tool reads versions 1 and ${SNAPSHOT_VERSION})`);
   }
   for (const name of ARTIFACT_NAMES) {
-    // Snapshots from older tools may lack newer artifacts: those checks become unknown, not crashes.
-    const onRequest = ON_REQUEST_ARTIFACTS[name];
-    s.artifacts[name] ??= (onRequest ? { ok: false, error: { reason: 'not-requested', message: onRequest } } : { ok: false, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } }) as never;
+    // Snapshots from older tools may lack newer artifacts: those checks become unknown (not-applicable for on-request
+    // artifacts such as the probe, which an older tool cannot have been asked for), not crashes.
+    s.artifacts[name] ??= { ok: false, error: absentArtifactError(name) } as never;
   }
   assertSnapshotShape(s, file, io.schemaTypedArtifacts(s));
   return s as Snapshot;

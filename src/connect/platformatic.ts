@@ -753,7 +753,7 @@ function isAuthFailure(err: unknown): boolean {
   return code === 'SASL_AUTHENTICATION_FAILED' || code === 'ILLEGAL_SASL_STATE' || code === 'UNSUPPORTED_SASL_MECHANISM';
 }
 
-function buildTls(options: ConnectionOptions): TlsConnectOptions | undefined {
+export function buildTls(options: ConnectionOptions): TlsConnectOptions | undefined {
   if (options.securityProtocol !== 'SSL' && options.securityProtocol !== 'SASL_SSL') return undefined;
   const t = options.tls ?? { verifyHostname: true };
   return {

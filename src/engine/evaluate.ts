@@ -3,7 +3,7 @@
 
 import type { ReadinessConfig } from '../config/readiness.js';
 import { errorMessage } from '../errors.js';
-import { type ArtifactError, type ArtifactName, ON_REQUEST_ARTIFACTS, type Snapshot } from '../model/snapshot.js';
+import { type ArtifactError, type ArtifactName, absentArtifactError, type Snapshot } from '../model/snapshot.js';
 import type { CheckOptions, CheckOutput, PlatformInfo, ResourceResult, Severity } from '../sdk.js';
 import { detectPlatform } from './platform.js';
 import type { CheckResult, Finding } from '../report/model.js';
@@ -50,9 +50,7 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     const input: Record<string, unknown> = {};
     for (const name of meta.requires as ArtifactName[]) {
       const artifact = snapshot.artifacts[name];
-      const onRequest = ON_REQUEST_ARTIFACTS[name];
-      if (!artifact && onRequest) missing.push({ artifact: name, error: { reason: 'not-requested', message: onRequest } });
-      else if (!artifact) missing.push({ artifact: name, error: { reason: 'not-collected', message: `${name} is not in this snapshot` } });
+      if (!artifact) missing.push({ artifact: name, error: absentArtifactError(name) });
       else if (!artifact.ok) missing.push({ artifact: name, error: artifact.error });
       else if (artifact.visibility?.status === 'possibly-filtered') {
         // Kafka leaves out what the principal may not DESCRIBE without an error: "not seen" is not "none".

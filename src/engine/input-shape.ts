@@ -94,6 +94,13 @@ const ARTIFACT_VALUES: Record<string, Spec> = {
   cloudwatch: obj({ clusterName: str, series: list(obj({ metric: str, dimensions: record(str), timestamps: list(str), values: list(num) })) }),
   // Built by `compare` in memory from two snapshots that were each validated; a saved snapshot never needs it.
   migration: obj({ mapping: obj({ policy: str, separator: str, topics: record(str) }), source: obj({ takenAt: date }) }),
+  probe: obj({
+    prefix: str,
+    topic: obj({ name: str, created: bool }),
+    clients: list(obj({ name: str, library: str, version: nullable(str), available: bool })),
+    cells: list(obj({ client: str, capability: str, status: str, message: str })),
+    burst: nullable(obj({ ok: bool })),
+  }),
 };
 
 const REASONS = ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'not-requested', 'error'];

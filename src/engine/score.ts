@@ -1,6 +1,7 @@
 // Scoring, coverage, verdict and gate. The formula is printed in every report, so keep it this simple.
 
 import { cutoverChecklist } from './cutover.js';
+import { probeReport } from './probe-report.js';
 import type { ReadinessConfig } from '../config/readiness.js';
 import type { ArtifactError, Snapshot } from '../model/snapshot.js';
 import { BUILT_IN_AREAS, SEVERITIES, type Severity } from '../sdk.js';
@@ -222,5 +223,9 @@ export function buildReport(
     gate: evaluateGate(score, coverage, checks, waivers, gate),
     // Only a compare (a paired snapshot) has a cut-over to plan.
     ...(a.migration && (a.migration.ok || a.migration.error.reason !== 'not-requested') ? { cutover: cutoverChecklist(checks) } : {}),
+    // Only a scan with the write probe has its matrix and burst numbers to show.
+    ...withProbe(probeReport(a.probe)),
   };
 }
+
+const withProbe = (probe: ReturnType<typeof probeReport>) => (probe ? { probe } : {});

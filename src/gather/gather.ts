@@ -13,9 +13,10 @@ import {
   type ArtifactName,
   type CloudWatchArtifact,
   type GroupInfo,
-  ON_REQUEST_ARTIFACTS,
   type OffsetSample,
   type PartitionOffsets,
+  type ProbeArtifact,
+  absentArtifactError,
   SNAPSHOT_VERSION,
   type Snapshot,
   type SnapshotArtifacts,
@@ -35,6 +36,11 @@ export interface GatherContext {
   sleep?: (ms: number) => Promise<void>;
   /** Reads Amazon MSK metrics from CloudWatch (--cloudwatch); absent means not requested. */
   cloudwatch?: MetricsPort;
+  /**
+   * The write probe (--allow-writes): runs after every read-only artifact is gathered, so the snapshot shows the
+   * cluster as it was before the probe; absent means not requested. Its requests travel on its own clients.
+   */
+  probe?: (seen: { topicConfigs: SnapshotArtifacts['topicConfigs']; brokerConfigs: SnapshotArtifacts['brokerConfigs']; apiVersions: SnapshotArtifacts['apiVersions'] }) => Promise<ProbeArtifact>;
   /** Structured progress for the terminal status line (src/commands/progress.ts). */
   progress?: (event: GatherEvent) => void;
 }
@@ -132,13 +138,16 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
       timed('cloudwatch', async (): Promise<Artifact<CloudWatchArtifact>> =>
         ctx.cloudwatch
           ? fromSettled(await settle(ctx.cloudwatch.mskMetrics()))
-          : { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
+          : { ok: false, error: absentArtifactError('cloudwatch') },
       ),
     ]);
   artifactMs.groupOffsets = artifactMs.groups ?? 0;
 
   const first = sampleOf(takenAt, offsets, groupsAndOffsets.groups, groupsAndOffsets.groupOffsets, topics);
   const samples = await timed('samples', () => observe(client, ctx, topics, brokerIds, first));
+  const probe: Artifact<ProbeArtifact> = ctx.probe
+    ? fromSettled(await settle(ctx.probe({ topicConfigs, brokerConfigs, apiVersions })))
+    : { ok: false, error: absentArtifactError('probe') };
 
   const artifacts: SnapshotArtifacts = {
     apiVersions,
@@ -156,7 +165,8 @@ export async function gatherSnapshot(client: ClusterClient, ctx: GatherContext):
     scramUsers,
     samples,
     cloudwatch,
-    migration: { ok: false, error: { reason: 'not-requested', message: ON_REQUEST_ARTIFACTS.migration! } },
+    migration: { ok: false, error: absentArtifactError('migration') },
+    probe,
   };
   annotateSuspiciousEmptiness(artifacts);
   const ops = cluster.ok ? cluster.value.authorizedOperations : null;

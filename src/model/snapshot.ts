@@ -244,6 +244,82 @@ export interface CloudWatchArtifact {
   calls: Record<string, number>;
 }
 
+/** What the probe measured with one client library for one capability (kafka-readiness probe, scan --probe). */
+export type ProbeCellStatus = 'pass' | 'fail' | 'unsupported' | 'denied' | 'not-run' | 'error';
+
+export const PROBE_CAPABILITIES = [
+  'produce-consume',
+  'idempotent-producer',
+  'transactions',
+  'compression-gzip',
+  'compression-snappy',
+  'compression-lz4',
+  'compression-zstd',
+  'headers',
+  'group-classic',
+  'group-consumer',
+  'offset-commit-fetch',
+  'list-offsets-by-timestamp',
+  'large-record',
+  'authorization-failure',
+] as const;
+export type ProbeCapability = (typeof PROBE_CAPABILITIES)[number];
+
+export interface ProbeCell {
+  client: string;
+  capability: ProbeCapability;
+  /** pass/fail: measured; unsupported: the client cannot do it; denied: refused by the cluster; not-run: not attempted (reason). */
+  status: ProbeCellStatus;
+  message: string;
+  /** Kafka error code or the client's error, when one occurred. */
+  error?: string;
+  ms?: number;
+}
+
+export interface ProbeClientInfo {
+  /** kafkajs | platformatic | java */
+  name: string;
+  /** Library name as readiness.yaml `clients` spells it (kafkajs, platformatic-kafka, java). */
+  library: string;
+  version: string | null;
+  available: boolean;
+  reason?: string;
+}
+
+export interface ProbeBurst {
+  client: string;
+  records: number;
+  recordBytes: number;
+  /** Wall time to produce every record with acks=all. */
+  produceMs: number;
+  produceRecordsPerSec: number;
+  produceMBPerSec: number;
+  /** Per-batch produce latency (send to acknowledgement). */
+  latencyMs: { p50: number; p99: number; max: number };
+  consumers: number;
+  /** Time for the consumers to read the whole backlog back from the earliest offset. */
+  drainMs: number;
+  readRecordsPerSec: number;
+  readMBPerSec: number;
+  /** Retriable errors a consumer's stream ended with and was reopened after (absent when there were none). */
+  recovered?: string[];
+}
+
+export interface ProbeArtifact {
+  prefix: string;
+  startedAt: string;
+  durationMs: number;
+  /** The topic the probe wrote to; created: false when the operator named an existing one (--probe-topic). */
+  topic: { name: string; created: boolean; partitions: number; maxMessageBytes: number | null };
+  /** Everything the probe announced it would create, before it created anything. */
+  planned: { kind: 'topic' | 'group' | 'transactional-id'; name: string }[];
+  cleanup: { deletedTopics: string[]; deletedGroups: string[]; leftToExpire: string[]; failures: string[]; interrupted: boolean };
+  clients: ProbeClientInfo[];
+  cells: ProbeCell[];
+  /** Burst and catch-up numbers; an error when the burst could not run. */
+  burst: { ok: true; value: ProbeBurst } | { ok: false; error: ArtifactError } | null;
+}
+
 export interface SnapshotArtifacts {
   apiVersions: Artifact<ApiVersionsArtifact>;
   cluster: Artifact<ClusterArtifact>;
@@ -264,6 +340,8 @@ export interface SnapshotArtifacts {
   cloudwatch: Artifact<CloudWatchArtifact>;
   /** The source side of a migration and the name mapping (only `compare` pairs two clusters); otherwise not-requested. */
   migration: Artifact<MigrationArtifact>;
+  /** Client-compatibility and burst probe (only with --allow-writes); otherwise not-requested. */
+  probe: Artifact<ProbeArtifact>;
 }
 
 /** How the source cluster's names appear on the target (MirrorMaker 2's replication policies, or a table). */
@@ -300,11 +378,6 @@ export interface MigrationArtifact {
   };
 }
 
-/** Artifacts only one command collects: absent from a snapshot means not requested, never "could not check". */
-export const ON_REQUEST_ARTIFACTS: Partial<Record<ArtifactName, string>> = {
-  migration: 'migration checks compare two clusters: run `kafka-readiness compare`',
-};
-
 export type ArtifactName = keyof SnapshotArtifacts;
 
 export const ARTIFACT_NAMES: readonly ArtifactName[] = [
@@ -324,7 +397,25 @@ export const ARTIFACT_NAMES: readonly ArtifactName[] = [
   'samples',
   'cloudwatch',
   'migration',
+  'probe',
 ];
+
+/**
+ * Artifacts gathered only on request (--cloudwatch, the write probe, compare). A snapshot without one was taken without the
+ * request (an older tool could not even make it), so its checks are not-applicable, not unknown. A request that ran
+ * and failed is stored as that failure and stays unknown.
+ */
+export const NOT_REQUESTED_MESSAGES: Partial<Record<ArtifactName, string>> = {
+  cloudwatch: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)',
+  probe: 'the write probe was not requested (kafka-readiness probe --allow-writes, or scan --probe --allow-writes)',
+  migration: 'migration checks compare two clusters: run `kafka-readiness compare`',
+};
+
+/** What an artifact a snapshot does not contain stands for: not requested (on-request ones) or not collected. */
+export function absentArtifactError(name: ArtifactName): ArtifactError {
+  const notRequested = NOT_REQUESTED_MESSAGES[name];
+  return notRequested ? { reason: 'not-requested', message: notRequested } : { reason: 'not-collected', message: `${name} is not in this snapshot` };
+}
 
 export interface GatherStats {
   /** Requests sent on the wire, per Kafka API name (SASL handshakes included). */

@@ -1,6 +1,6 @@
 // The report: what every renderer reads. Versioned and described by schema/report.schema.json.
 
-import type { ArtifactError, GatherStats, SnapshotTarget } from '../model/snapshot.js';
+import type { ArtifactError, GatherStats, ProbeBurst, ProbeCapability, ProbeCellStatus, SnapshotTarget } from '../model/snapshot.js';
 import type { Area, Evidence, PlatformInfo, Reference, Resource, ResultStatus, Severity } from '../sdk.js';
 
 export const REPORT_VERSION = 1;
@@ -168,6 +168,24 @@ export interface CutoverChecklist {
   phases: { id: CutoverPhaseId; title: string; status: CutoverStatus; items: CutoverItem[] }[];
 }
 
+/** What the write probe measured (scan --probe / probe), as its own section: the matrix and the burst numbers. */
+export interface ProbeReport {
+  /** Set when the probe was asked for but did not run at all: why (the probe artifact's error). */
+  error?: ArtifactError;
+  startedAt: string | null;
+  durationMs: number | null;
+  /** The topic written to; created: false when the operator named an existing one (--probe-topic). */
+  topic: { name: string; created: boolean; partitions: number } | null;
+  /** Every client the probe knows, those that could not run here with the reason (no Java, a mechanism it lacks). */
+  clients: { name: string; library: string; version: string | null; available: boolean; reason?: string }[];
+  /** One row per capability (in the probe's order), one cell per client that ran. */
+  matrix: { capability: ProbeCapability; cells: { client: string; status: ProbeCellStatus; message: string; error?: string; ms?: number }[] }[];
+  /** measured: the numbers; not-run: the burst was not asked for; unknown: it could not be measured (reason). */
+  burst: { status: 'measured' | 'not-run' | 'unknown'; reason?: string; numbers?: ProbeBurst };
+  /** What the probe removed afterwards, what it could not, and the transactional ids left to expire. */
+  cleanup: { deletedTopics: string[]; deletedGroups: string[]; leftToExpire: string[]; failures: string[]; interrupted: boolean } | null;
+}
+
 export interface Report {
   reportVersion: number;
   tool: { name: string; version: string };
@@ -209,4 +227,6 @@ export interface Report {
   baseline?: BaselineComparison;
   /** Only in `compare` reports: the cut-over checklist from the migration checks. */
   cutover?: CutoverChecklist;
+  /** Only when the write probe was asked for (scan --probe, probe): the compatibility matrix and the burst numbers. */
+  probe?: ProbeReport;
 }

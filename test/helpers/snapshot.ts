@@ -1,5 +1,6 @@
 // Builds small, valid snapshots for unit tests of checks and the engine.
 import type { ConfigEntry, ConfigMap, Snapshot, SnapshotArtifacts, TopicInfo } from '../../src/gather/snapshot.js';
+import { absentArtifactError } from '../../src/model/snapshot.js';
 
 export function cfg(values: Record<string, string | null>, source: ConfigEntry['source'] = 'default'): ConfigMap {
   const out: ConfigMap = {};
@@ -84,7 +85,8 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     scramUsers: { ok: true, value: [] },
     samples: { ok: true, value: [] },
     cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
-    migration: { ok: false, error: { reason: 'not-requested', message: 'migration checks compare two clusters: run `kafka-readiness compare`' } },
+    migration: { ok: false, error: absentArtifactError('migration') },
+    probe: { ok: false, error: absentArtifactError('probe') },
     ...overrides,
   };
   // One sample, like a scan without --observe, unless the test gave its own.

@@ -4,6 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { buildConnectionOptions } from '../../src/commands/connection.js';
+import { runProbe } from '../../src/gather/probe/run.js';
 import { readSnapshotFile } from '../../src/pipeline.js';
 import { cluster, runCli } from './cluster-context.js';
 
@@ -72,5 +75,29 @@ describe('no secret in any output', () => {
       expect(/eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]+/.test(out), 'access token found in output').toBe(false);
       expect(out.includes('aHR0cHM6Ly9rYWZrYS4') || out.includes('X-Amz-Signature') || out.includes('X-Amz-Security-Token'), 'MSK token found in output').toBe(false);
     }
+  }, 180_000);
+
+  it('probe with the Java client over SASL_SSL: the password never on its command line (ps), in the log or in the result', async () => {
+    const log: string[] = [];
+    const commandLines = new Set<string>();
+    // Samples every process's command line while the JVM runs, as anyone on the machine could.
+    const sampler = setInterval(() => {
+      for (const line of execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')) if (line.includes('Probe.java')) commandLines.add(line);
+    }, 150);
+    const notGathered = { ok: false as const, error: { reason: 'error' as const, message: 'not gathered by this test' } };
+    let probe;
+    try {
+      probe = await runProbe(
+        { conn: buildConnectionOptions({ commandConfig: c.tls.adminSaslSslProps }), prefix: 'kafka-readiness.probe.', burst: null, clients: ['java'], log: (l) => log.push(l) },
+        { topicConfigs: notGathered, brokerConfigs: notGathered, kip848: true },
+      );
+    } finally {
+      clearInterval(sampler);
+    }
+    // The run really went over TLS with SCRAM (a cell passed), and the JVM was seen.
+    expect(probe.cells.find((x) => x.client === 'java' && x.capability === 'produce-consume')?.status).toBe('pass');
+    expect(commandLines.size).toBeGreaterThan(0);
+    const outputs = [...commandLines, ...log, JSON.stringify(probe)];
+    for (const out of outputs) expect(out.includes(c.admin.password), 'secret found in output').toBe(false);
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import { builtInChecks } from '../../checks/index.js';
 import { javaCli } from '../cluster/cluster.mjs';
 // @ts-expect-error plain JavaScript seed script without type declarations
 import { grantPartialScan, revokeAll } from '../../scripts/seed.mjs';
-import { ON_REQUEST_ARTIFACTS, type Snapshot } from '../../src/model/snapshot.js';
+import { NOT_REQUESTED_MESSAGES, type Snapshot } from '../../src/model/snapshot.js';
 import { readSnapshotFile } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { cluster, runCli } from './cluster-context.js';
@@ -45,10 +45,9 @@ async function scanAs(user: string): Promise<{ report: Report; snapshot: Snapsho
   return { report: JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')), snapshot: await readSnapshotFile(path.join(out, 'snapshot.json')) };
 }
 
-/** Every built-in check that reads one of the given artifacts. */
 /** Checks that read these artifacts, less those that also need an artifact a scan is never asked for (migration: compare): those are not-applicable, correctly. */
 function dependents(artifacts: string[]): string[] {
-  const notRequested = (r: string) => r in ON_REQUEST_ARTIFACTS;
+  const notRequested = (r: string) => r in NOT_REQUESTED_MESSAGES;
   return builtInChecks.filter((ch) => ch.meta.requires.some((r: string) => artifacts.includes(r)) && !ch.meta.requires.some(notRequested)).map((ch) => ch.meta.id);
 }
 

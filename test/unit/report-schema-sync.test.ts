@@ -14,6 +14,7 @@ import { ARTIFACT_NAMES } from '../../src/model/snapshot.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import { demoReport, demoSnapshot, realisticReport } from '../browser/report-fixture.js';
 import { deniedArtifact, paired, PREFIX } from '../helpers/migration.js';
+import { probeArtifact } from '../helpers/probe.js';
 import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: boolean | Schema; definitions?: Record<string, Schema> };
@@ -91,8 +92,12 @@ describe('schema/report.schema.json matches the reports the engine builds', () =
       evaluateSnapshot(denied, { config, registry }),
       // compare: the cut-over checklist, with an item not met (a topic not mirrored) and one unknown (source ACLs denied).
       evaluateSnapshot(paired({ topics: { ok: true, value: [topicInfo('orders', [{ replicas: [1] }]), topicInfo('audit', [{ replicas: [1] }])] }, acls: deniedArtifact('DescribeAcls') }, { topics: { ok: true, value: [topicInfo('src.orders', [{ replicas: [1] }])] } }, PREFIX), { config, registry }),
+      // The write probe's section: measured burst (with a recovered stream), a burst that could not be measured, a probe that did not run.
+      evaluateSnapshot(makeSnapshot({ probe: { ok: true, value: probeArtifact() } }), { config, registry }),
+      evaluateSnapshot(makeSnapshot({ probe: { ok: true, value: probeArtifact({ ok: false, error: { reason: 'error', message: 'burst: catch-up read 3 of 20000 records within 120000 ms' } }) } }), { config, registry }),
+      evaluateSnapshot(makeSnapshot({ probe: { ok: false, error: { reason: 'denied', message: 'the probe topic could not be created' } } }), { config, registry }),
     ];
-    expect(reports.at(-1)!.cutover?.phases.flatMap((p) => p.items.map((i) => i.status))).toEqual(expect.arrayContaining(['not-met', 'unknown']));
+    expect(reports.at(-4)!.cutover?.phases.flatMap((p) => p.items.map((i) => i.status))).toEqual(expect.arrayContaining(['not-met', 'unknown']));
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
     const validate = ajv.compile(root);

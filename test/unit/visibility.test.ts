@@ -8,15 +8,24 @@ import { evaluateChecks } from '../../src/engine/evaluate.js';
 import { costReport, DEFAULT_PRICES } from '../../src/engine/cost.js';
 import { permissionReport } from '../../src/engine/permissions.js';
 import { mappingFromFlags, pairSnapshots } from '../../src/engine/migration-pair.js';
-import { ARTIFACT_NAMES, type ArtifactErrorReason, ON_REQUEST_ARTIFACTS, type ArtifactName, type Snapshot } from '../../src/gather/snapshot.js';
+import { ARTIFACT_NAMES, type ArtifactErrorReason, type ArtifactName, NOT_REQUESTED_MESSAGES, type Snapshot } from '../../src/gather/snapshot.js';
 import { assessVisibility, groupVisibility, topicVisibility, type VisibilityEvidence } from '../../src/gather/visibility.js';
 import { cfg, makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 const registry = builtInChecks.map((check) => ({ check, origin: 'built-in' }));
 
-/** A snapshot where every artifact is present (CloudWatch and a migration pairing too, so nothing is "not requested"). */
+/** A snapshot where every artifact is present (CloudWatch, the write probe and a migration pairing too, so nothing is "not requested"). */
 function fullSnapshot(): Snapshot {
   const target = makeSnapshot({
+    probe: {
+      ok: true,
+      value: {
+        prefix: 'kafka-readiness.probe.', startedAt: '2026-11-22T12:00:00.000Z', durationMs: 1, topic: { name: 'kafka-readiness.probe.t', created: true, partitions: 1, maxMessageBytes: null },
+        planned: [], cleanup: { deletedTopics: [], deletedGroups: [], leftToExpire: [], failures: [], interrupted: false },
+        clients: [{ name: 'platformatic', library: 'platformatic-kafka', version: '1.35.0', available: true }],
+        cells: [{ client: 'platformatic', capability: 'produce-consume', status: 'pass', message: 'ok' }], burst: null,
+      },
+    },
     cloudwatch: { ok: true, value: { clusterName: 'c', region: 'eu-west-1', windowStart: '2026-11-22T11:00:00.000Z', windowEnd: '2026-11-22T12:00:00.000Z', available: [], series: [], calls: {} } },
   });
   return pairSnapshots(makeSnapshot(), target, mappingFromFlags({}));
@@ -24,9 +33,10 @@ function fullSnapshot(): Snapshot {
 
 type Way = { name: string; apply: (s: Snapshot, a: ArtifactName) => void };
 const errorWays: ArtifactErrorReason[] = ['denied', 'unsupported', 'timeout', 'unreachable', 'not-collected', 'error'];
+const ABSENT_NAME = 'absent from an older snapshot';
 const WAYS: Way[] = [
   ...errorWays.map((reason): Way => ({ name: `error: ${reason}`, apply: (s, a) => ((s.artifacts as unknown as Record<string, unknown>)[a] = { ok: false, error: { reason, message: `${a} ${reason} in test` } }) })),
-  { name: 'absent from an older snapshot', apply: (s, a) => delete (s.artifacts as unknown as Record<string, unknown>)[a] },
+  { name: ABSENT_NAME, apply: (s, a) => delete (s.artifacts as unknown as Record<string, unknown>)[a] },
   {
     name: 'possibly filtered by permission',
     apply: (s, a) => {
@@ -36,7 +46,10 @@ const WAYS: Way[] = [
   },
 ];
 
-const table = ARTIFACT_NAMES.flatMap((artifact) => WAYS.map((way) => ({ artifact, way: way.name, apply: way.apply })));
+const ABSENT = ABSENT_NAME;
+const onRequest = (a: ArtifactName) => NOT_REQUESTED_MESSAGES[a] !== undefined;
+// An on-request artifact (CloudWatch, the write probe) absent from a snapshot was not requested: see below.
+const table = ARTIFACT_NAMES.flatMap((artifact) => WAYS.filter((way) => !(way.name === ABSENT && onRequest(artifact))).map((way) => ({ artifact, way: way.name, apply: way.apply })));
 
 describe('every check that requires an unreadable or possibly filtered artifact is unknown', () => {
   it('covers every artifact that some check requires', () => {
@@ -51,15 +64,25 @@ describe('every check that requires an unreadable or possibly filtered artifact 
     const dependents = builtInChecks.filter((c) => (c.meta.requires as readonly string[]).includes(artifact)).map((c) => c.meta.id);
     for (const id of dependents) {
       const r = results.find((x) => x.id === id)!;
-      // An artifact only one command collects (migration: compare) is absent because it was not asked for.
-      if (way === 'absent from an older snapshot' && ON_REQUEST_ARTIFACTS[artifact]) {
-        expect(r.status, `${id}: ${r.reason}`).toBe('not-applicable');
-        continue;
-      }
       expect(r.status, `${id}: ${r.reason}`).toBe('unknown');
       expect(r.score).toBeNull();
       expect(r.findings).toEqual([]);
       expect(r.reason).toContain(artifact);
+    }
+  });
+});
+
+describe('an on-request artifact absent from a snapshot was not requested', () => {
+  it.each(ARTIFACT_NAMES.filter(onRequest))('%s: its checks are not-applicable with the not-requested reason', (artifact) => {
+    const s = fullSnapshot();
+    delete (s.artifacts as unknown as Record<string, unknown>)[artifact];
+    const results = evaluateChecks(s, registry, defaultConfig());
+    const dependents = builtInChecks.filter((c) => (c.meta.requires as readonly string[]).includes(artifact)).map((c) => c.meta.id);
+    expect(dependents.length).toBeGreaterThan(0);
+    for (const id of dependents) {
+      const r = results.find((x) => x.id === id)!;
+      expect(r.status, `${id}: ${r.reason}`).toBe('not-applicable');
+      expect(r.reason).toBe(NOT_REQUESTED_MESSAGES[artifact]);
     }
   });
 });

@@ -8,6 +8,7 @@ import type { CheckResult, CheckStatus, FindingRef, Report } from '../model.js';
 import { buildView, checksByArea, type CheckView, durationText, type EvidenceRow, evidenceRows, type FindingView, RANK_FORMULA, type ReportView, sevIndex } from '../view.js';
 import { HTML_STYLE } from './html-style.js';
 import { cutoverHtml } from './cutover.js';
+import { probeHtml } from './probe.js';
 import { renderJson } from './json.js';
 
 export interface HtmlContext {
@@ -590,6 +591,7 @@ export function renderHtml(report: Report, ctx: HtmlContext): string {
   const title = `Kafka readiness report — ${report.cluster.clusterId ?? 'unknown cluster'} — ${s.verdict}`;
   const toc = [
     ...(report.cutover ? [['cutover', 'Cut-over']] : []),
+    ...(report.probe ? [['probe', 'Write probe']] : []),
     ...(view.baseline ? [['baseline', 'New vs baseline']] : []),
     ['fix-first', 'Fix first'],
     ['pictures', 'Pictures'],
@@ -629,6 +631,7 @@ export function renderHtml(report: Report, ctx: HtmlContext): string {
 <main>
 ${glanceSection(view)}
 ${report.cutover ? cutoverHtml(report.cutover, h) : ''}
+${report.probe ? probeHtml(report.probe, h) : ''}
 ${baselineSection(view)}
 ${fixFirstSection(view)}
 ${chartsSection(view)}

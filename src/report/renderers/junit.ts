@@ -15,6 +15,7 @@ import type { CheckResult, CutoverChecklist, Finding, Report, WaiverRef } from '
 import { CUTOVER_INTRO, CUTOVER_LABEL, cutoverItemLines } from './cutover.js';
 import { resourceLabel } from '../format.js';
 import { checkTitle, checksByArea, evidenceRows } from '../view.js';
+import { burstLines } from './probe.js';
 
 export interface JUnitOptions {
   /** What a warn finding becomes: a failure (default), skipped, or a pass. */
@@ -174,6 +175,7 @@ export function renderJunit(report: Report, opts: JUnitOptions = {}): string {
     out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
   }
   if (report.cutover) out.push(...cutoverSuite(report.cutover, report, `id="${id++}" timestamp="${timestamp}" hostname="${xmlAttr(hostname)}"`));
+  if (report.probe) out.push(...probeSuite(report, id++, timestamp, hostname));
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;
 }
@@ -204,6 +206,56 @@ function cutoverSuite(c: CutoverChecklist, report: Report, attrs: string): strin
   out.push('    </properties>');
   for (const tc of cases) out.push(...testcaseLines(tc));
   const notes = [`Cut-over checklist: ${CUTOVER_LABEL[c.status]}`, CUTOVER_INTRO, ...c.phases.map((p) => `${p.title}: ${CUTOVER_LABEL[p.status]}`)];
+    out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
+  return out;
+}
+
+/**
+ * The write probe's measurements as a suite of their own: the burst numbers as properties, one testcase per
+ * matrix cell and one for the burst. Judging is the checks' job (compatibility/client-matrix and
+ * compatibility/burst in the compatibility suite, where waivers and thresholds apply), so a cell that did not pass
+ * is <skipped> with what was measured, never a second failure for the same finding.
+ */
+function probeSuite(report: Report, id: number, timestamp: string, hostname: string): string[] {
+  const p = report.probe!;
+  const cases: { name: string; skipped?: string }[] = [];
+  for (const c of p.clients.filter((x) => !x.available)) cases.push({ name: `probe client ${c.name}`, skipped: `not available here: ${c.reason ?? 'no reason given'}` });
+  for (const row of p.matrix) for (const x of row.cells) cases.push({ name: `probe ${x.client} ${row.capability}`, ...(x.status === 'pass' ? {} : { skipped: `${x.status}: ${x.message}` }) });
+  cases.push({ name: 'probe burst', ...(p.burst.status === 'measured' ? {} : { skipped: `${p.burst.status}: ${p.burst.reason ?? ''}` }) });
+  if (p.error) cases.push({ name: 'probe run', skipped: `the probe did not run: ${p.error.reason}: ${p.error.message}` });
+  const n = p.burst.numbers;
+  const props: [string, unknown][] = [
+    ['probe.topic', p.topic?.name ?? ''],
+    ['probe.clients', p.clients.map((c) => `${c.name} ${c.version ?? ''}${c.available ? '' : ' (not available)'}`.trim()).join(', ')],
+    ['probe.burst.status', p.burst.status],
+    ...(n
+      ? ([
+          ['probe.burst.records', n.records],
+          ['probe.burst.recordBytes', n.recordBytes],
+          ['probe.burst.produceRecordsPerSec', n.produceRecordsPerSec],
+          ['probe.burst.produceMBPerSec', n.produceMBPerSec],
+          ['probe.burst.latencyP50Ms', n.latencyMs.p50],
+          ['probe.burst.latencyP99Ms', n.latencyMs.p99],
+          ['probe.burst.latencyMaxMs', n.latencyMs.max],
+          ['probe.burst.consumers', n.consumers],
+          ['probe.burst.drainMs', n.drainMs],
+          ['probe.burst.readRecordsPerSec', n.readRecordsPerSec],
+          ['probe.burst.readMBPerSec', n.readMBPerSec],
+        ] as [string, unknown][])
+      : []),
+  ];
+  const skipped = cases.filter((c) => c.skipped !== undefined).length;
+  const out = [
+    `  <testsuite name="probe" package="probe" id="${id}" timestamp="${timestamp}" hostname="${xmlAttr(hostname)}" tests="${cases.length}" failures="0" errors="0" skipped="${skipped}" time="${Math.round((p.durationMs ?? 0) / 100) / 10}">`,
+    '    <properties>',
+    ...props.map(([name, value]) => `      <property name="${xmlAttr(name)}" value="${xmlAttr(value)}"/>`),
+    '    </properties>',
+  ];
+  for (const c of cases) {
+    const open = `    <testcase classname="probe" name="${xmlAttr(c.name)}" time="0"`;
+    out.push(c.skipped === undefined ? `${open}/>` : `${open}>\n      <skipped message="${xmlAttr(c.skipped)}"/>\n    </testcase>`);
+  }
+  const notes = [...burstLines(p.burst), 'Judged by compatibility/client-matrix and compatibility/burst (compatibility suite).'];
   out.push(`    <system-out>${xmlText(notes.join('\n'))}</system-out>`, '    <system-err/>', '  </testsuite>');
   return out;
 }

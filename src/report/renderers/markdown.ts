@@ -7,6 +7,7 @@ import type { Resource } from '../../sdk.js';
 import type { Finding, FindingRef, Report } from '../model.js';
 import { buildView, type CheckView, type EvidenceRow, RANK_FORMULA } from '../view.js';
 import { cutoverMarkdown } from './cutover.js';
+import { probeMarkdown } from './probe.js';
 
 export interface MarkdownOptions {
   /** Open findings listed in total (default 50); the rest are counted, the JSON report has them all. */
@@ -103,6 +104,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   if (s.verdictReasons.length) out.push('');
 
   if (report.cutover) out.push(...cutoverMarkdown(report.cutover, md));
+  if (report.probe) out.push(...probeMarkdown(report.probe, md));
 
   const b = view.baseline;
   if (b) {

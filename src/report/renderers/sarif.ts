@@ -251,6 +251,8 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
           coverage: report.summary.coverage,
           gate: { passed: report.gate.passed, reasons: [...report.gate.reasons] },
           ...(report.cutover ? { cutover: JSON.parse(JSON.stringify(report.cutover)) as unknown } : {}),
+          // The write probe's matrix and burst numbers (the report's probe section); findings come from its checks.
+          ...(report.probe ? { probe: report.probe } : {}),
         },
       },
     ],

@@ -5,6 +5,7 @@ import type { Report } from '../model.js';
 import { resourceLabel } from '../format.js';
 import { buildView, evidenceLine } from '../view.js';
 import { cutoverText } from './cutover.js';
+import { probeText } from './probe.js';
 
 export interface TextOptions {
   color: boolean;
@@ -52,6 +53,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (report.cutover) {
     const paint = { met: c.green, 'not-met': c.red, unknown: c.yellow } as const;
     out.push(...cutoverText(report.cutover, (st, text) => paint[st].bold(text)).map((l, i) => (i === 0 ? c.bold(l) : l)), '');
+  }
+  if (report.probe) {
+    const paint = { pass: c.green, fail: c.red, denied: c.red, error: c.magenta, unsupported: c.yellow, 'not-run': c.yellow } as const;
+    out.push(...probeText(report.probe, (st, text) => paint[st](text)).map((l, i) => (i === 0 ? c.bold(l) : l)), '');
   }
   if (view.fixFirst.length) {
     out.push(c.bold('Fix first'));
