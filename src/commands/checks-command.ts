@@ -8,6 +8,10 @@ import { didYouMean } from '../suggest.js';
 import { checkRows, renderCheckExplanation, renderChecksMarkdown, renderChecksText } from './checks-list.js';
 import { renderConfigCoverage } from './config-coverage.js';
 import type { CommandContext } from './context.js';
+import { orList } from './program-options.js';
+
+/** checks --format, in the order --help lists them (json is handled with --explain too). */
+export const CHECKS_FORMATS = ['text', 'json', 'markdown', 'config-coverage'] as const;
 
 export function registerChecks(program: Command, ctx: CommandContext): void {
   const { io, setExit } = ctx;
@@ -15,9 +19,9 @@ export function registerChecks(program: Command, ctx: CommandContext): void {
     .command('checks')
     .description('list the checks: id, area, severity and what each one looks at')
     .option('-c, --config <file>', 'readiness.yaml whose plugins and overrides to include')
-    .addOption(new Option('-f, --format <format>', 'text, json, markdown or config-coverage (which Kafka configs the checks judge)').choices(['text', 'json', 'markdown', 'config-coverage']).default('text'))
+    .addOption(new Option('-f, --format <format>', `${orList(CHECKS_FORMATS)} (which Kafka configs the checks judge)`).choices(CHECKS_FORMATS).default('text'))
     .option('--explain <id>', "print one check's full text: why it matters, the fix, options and references")
-    .action(async (flags: { config?: string; format: string; explain?: string }) => {
+    .action(async (flags: { config?: string; format: (typeof CHECKS_FORMATS)[number]; explain?: string }) => {
       const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
       const rows = checkRows(setup.registry, setup.config);
       if (flags.explain !== undefined) {

@@ -2,8 +2,15 @@
 // flags, and the help headings they are grouped under. Parsing their values is ./flags.ts.
 
 import { type Command, Option } from 'commander';
+import { PROFILE_NAMES } from '../config/profiles.js';
+import { FORMATS, JUNIT_WARN_AS } from '../report/render.js';
 import { SEVERITIES } from '../sdk.js';
 import { DEFAULT_CLIENT_SECRET_ENV, DEFAULT_PASSWORD_ENV } from './connection.js';
+
+/** "a, b or c": a choice list in help text, from the constant the choices come from. */
+export function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
 
 export function addConnectionOptions(cmd: Command): Command {
   return cmd
@@ -64,15 +71,15 @@ export const OPTION_GROUPS = {
 export function addReportOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'readiness.yaml (default: ./readiness.yaml when present)')
-    .addOption(new Option('--profile <name>', 'built-in policy profile under readiness.yaml (dev, production, regulated)').choices(['dev', 'production', 'regulated']))
-    .option('-f, --format <formats>', 'text, json, html, markdown, junit or sarif; several with --out-dir, e.g. text,json,sarif', 'text')
+    .addOption(new Option('--profile <name>', `built-in policy profile under readiness.yaml (${PROFILE_NAMES.join(', ')})`).choices(PROFILE_NAMES))
+    .option('-f, --format <formats>', `${orList(FORMATS)}; several with --out-dir, e.g. text,json,sarif`, 'text')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--out-dir <dir>', 'write report.<ext> for each format into this directory')
     .option('--fail-under <score>', 'exit 1 when the overall score is below this (0–100)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when any open finding fails at this severity or worse').choices(SEVERITIES))
     .option('--min-coverage <percent>', 'exit 1 when coverage (share of applicable checks that could run) is below this')
     .option('--max-findings <n>', 'findings shown per check in text output (default 10; JSON has all)')
-    .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(['failure', 'skipped', 'pass']))
+    .addOption(new Option('--junit-warn <mapping>', 'JUnit: a warn finding is a failure, skipped, or pass (default failure)').choices(JUNIT_WARN_AS))
     .option('--plugin-timeout <duration>', 'time budget per plugin check; a plugin check that takes longer is stopped and reported as error (default 5s)');
 }
 
