@@ -5,7 +5,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Report } from '../report/model.js';
-import { type Format, FORMAT_EXTENSIONS, FORMATS, renderers } from '../report/render.js';
+import { type Format, FORMAT_EXTENSIONS, FORMATS, type JunitWarnAs, renderers } from '../report/render.js';
 
 export interface OutputFlags {
   format?: string;
@@ -13,7 +13,7 @@ export interface OutputFlags {
   outDir?: string;
   maxFindings?: string;
   /** JUnit: what a warn finding becomes (failure, skipped or pass). */
-  junitWarn?: 'failure' | 'skipped' | 'pass';
+  junitWarn?: JunitWarnAs;
 }
 
 export function parseFormats(value: string | undefined): Format[] {

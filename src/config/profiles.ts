@@ -2,7 +2,7 @@
 // overrides it. `regulated` is for public-sector service events: stricter retention, ACL and replication rules,
 // and the readiness scorecard (attested drills and reviews) counts in the score.
 
-import type { CheckOverride, ReadinessConfig, ScoringConfig } from './readiness.js';
+import type { CheckOverride, ReadinessConfig, ScoringConfig } from './config-types.js';
 import { UsageError } from '../errors.js';
 
 export interface Profile {
@@ -14,7 +14,7 @@ export interface Profile {
   areas: Record<string, { weight: number }>;
 }
 
-export const PROFILES: Record<string, Profile> = {
+export const PROFILES = {
   dev: {
     name: 'dev',
     description: 'development clusters: single replicas, plaintext and data-loss risks are tolerated (reported, not blocking), the scorecard does not count',
@@ -66,12 +66,16 @@ export const PROFILES: Record<string, Profile> = {
     gate: { failOn: 'high', minCoverage: 90 },
     areas: { attestation: { weight: 2 } },
   },
-};
+} satisfies Record<string, Profile>;
+
+export type ProfileName = keyof typeof PROFILES;
+/** The one list of profile names: --profile choices, readiness.yaml's `profile` enum, the README (docs-sync test). */
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
 
 /** Lays the user's config over a profile: the file's entries win, check options merge key by key. */
 export function applyProfile(config: ReadinessConfig, name: string): ReadinessConfig {
-  const profile = PROFILES[name];
-  if (!profile) throw new UsageError(`unknown profile "${name}" (profiles: ${Object.keys(PROFILES).join(', ')})`);
+  const profile: Profile | undefined = (PROFILES as Record<string, Profile>)[name];
+  if (!profile) throw new UsageError(`unknown profile "${name}" (profiles: ${PROFILE_NAMES.join(', ')})`);
   const checks: Record<string, CheckOverride> = { ...profile.checks };
   for (const [id, o] of Object.entries(config.checks)) {
     const base = checks[id] ?? {};

@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { describeSchemaError, errorPath } from './schema-errors.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
+import { PROFILE_NAMES } from './profiles.js';
 import type { PriceTable, WaiverConfig } from './policy-types.js';
 import type { NameMapping } from '../model/snapshot.js';
 
@@ -88,7 +89,7 @@ const schema = {
       },
     },
     requirements: { type: 'array', items: { enum: [...REQUIREMENTS] } },
-    profile: { enum: ['dev', 'production', 'regulated'] },
+    profile: { enum: [...PROFILE_NAMES] },
     attestations: {
       type: 'array',
       items: {

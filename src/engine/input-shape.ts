@@ -2,7 +2,7 @@
 // --baseline). A file of the wrong shape is bad input (exit 2, one line naming the field), not a crash.
 
 import { ConfigError, ReadinessError } from '../errors.js';
-import { ARTIFACT_NAMES } from '../model/snapshot.js';
+import { ARTIFACT_NAMES, type ArtifactName } from '../model/snapshot.js';
 
 /**
  * Returns null when the value fits, else where (relative to the value: ".a[3].b") and what is wrong. The path is
@@ -76,7 +76,8 @@ const partition = obj({ partition: num, leader: num, replicas: list(num), isr: l
 const offsetsByTopic = once(record(record(obj({ earliest: offset, latest: offset, stable: optional(offset) }))));
 const groupOffsets = once(record(record(record(offset))));
 
-const ARTIFACT_VALUES: Record<string, Spec> = {
+// One entry per catalog artifact (the type makes a new artifact add its shape here): what the engine reads of it.
+const ARTIFACT_VALUES: Record<ArtifactName, Spec> = {
   apiVersions: obj({ brokers: record(obj({ apis: list(obj({ key: num, name: str, min: num, max: num })) })) }),
   cluster: obj({ clusterId: nullable(str), controllerId: num, brokers: list(obj({ id: num, host: str, port: num, rack: nullable(str) })) }),
   quorum: obj({ leaderId: num, voters: list(obj({ id: num, logEndOffset: offset })), observers: list(obj({ id: num })) }),

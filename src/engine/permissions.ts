@@ -1,27 +1,15 @@
 // Permission awareness: which cluster permissions the scanning principal lacked, what that cost (checks that
 // became unknown), and the read-only ACL set that gives a full scan, as kafka-acls.sh commands.
 
-import type { Snapshot } from '../model/snapshot.js';
+import { ARTIFACT_LIST, type GrantName, READ_GRANTS, type Snapshot } from '../model/snapshot.js';
 import type { CheckResult, MissingPermission, PermissionReport } from '../report/model.js';
 
-interface Needed {
-  permission: string;
-  /** kafka-acls.sh resource selector */
-  selector: string;
-  operation: string;
-  artifacts: string[];
-  /** The Amazon MSK IAM action that stands for this ACL, and its resource type (AWS MSK IAM access-control docs). */
-  iam: { action: string; resource: 'cluster' | 'topic' | 'group' };
-}
-
-// From the Kafka ACL docs (operations and the requests they allow) and what each artifact sends.
-const READ_ONLY_SCAN: Needed[] = [
-  { permission: 'DESCRIBE on Cluster', selector: '--cluster', operation: 'DESCRIBE', artifacts: ['cluster', 'acls', 'logDirs', 'quorum', 'scramUsers'], iam: { action: 'kafka-cluster:DescribeCluster', resource: 'cluster' } },
-  { permission: 'DESCRIBE_CONFIGS on Cluster', selector: '--cluster', operation: 'DESCRIBE_CONFIGS', artifacts: ['brokerConfigs', 'quotas'], iam: { action: 'kafka-cluster:DescribeClusterDynamicConfiguration', resource: 'cluster' } },
-  { permission: "DESCRIBE on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE', artifacts: ['topics', 'offsets'], iam: { action: 'kafka-cluster:DescribeTopic', resource: 'topic' } },
-  { permission: "DESCRIBE_CONFIGS on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE_CONFIGS', artifacts: ['topicConfigs'], iam: { action: 'kafka-cluster:DescribeTopicDynamicConfiguration', resource: 'topic' } },
-  { permission: "DESCRIBE on Group '*'", selector: "--group '*'", operation: 'DESCRIBE', artifacts: ['groups', 'groupOffsets'], iam: { action: 'kafka-cluster:DescribeGroup', resource: 'group' } },
-];
+/** Each grant with the artifacts read under it, from the artifact catalog (src/model/artifacts.ts). */
+const GRANTS = (Object.keys(READ_GRANTS) as GrantName[]).map((permission) => ({
+  permission,
+  grant: READ_GRANTS[permission],
+  artifacts: ARTIFACT_LIST.filter((a) => a.grant === permission).map((a): string => a.name),
+}));
 
 /** Region and cluster name from MSK broker host names (b-1.<name>.<id>.c2.kafka.<region>.amazonaws.com). */
 function mskCluster(hosts: string[]): { region: string; name: string } {
@@ -40,10 +28,11 @@ export function mskIamPolicy(hosts: string[]): { document: string; resources: Re
   // Account id and cluster UUID are not visible over the Kafka protocol: "*" there; narrow them when attaching.
   const base = `arn:aws:kafka:${region}:*`;
   const resources = { cluster: `${base}:cluster/${name}/*`, topic: `${base}:topic/${name}/*/*`, group: `${base}:group/${name}/*/*` };
+  const actions = (resource: 'cluster' | 'topic' | 'group') => GRANTS.flatMap(({ grant }) => (grant.kind === 'kafka-acl' && grant.iam.resource === resource ? [grant.iam.action] : []));
   const statements = [
-    { Sid: 'KafkaReadinessConnect', Effect: 'Allow', Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:DescribeClusterDynamicConfiguration'], Resource: resources.cluster },
-    { Sid: 'KafkaReadinessTopics', Effect: 'Allow', Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:DescribeTopicDynamicConfiguration'], Resource: resources.topic },
-    { Sid: 'KafkaReadinessGroups', Effect: 'Allow', Action: ['kafka-cluster:DescribeGroup'], Resource: resources.group },
+    { Sid: 'KafkaReadinessConnect', Effect: 'Allow', Action: ['kafka-cluster:Connect', ...actions('cluster')], Resource: resources.cluster },
+    { Sid: 'KafkaReadinessTopics', Effect: 'Allow', Action: actions('topic'), Resource: resources.topic },
+    { Sid: 'KafkaReadinessGroups', Effect: 'Allow', Action: actions('group'), Resource: resources.group },
   ];
   return { document: JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2), resources };
 }
@@ -63,7 +52,7 @@ export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): Per
   // MSK IAM: permissions are IAM actions in the scanning identity's policy, not Kafka ACLs.
   const iam = snapshot.target.saslMechanism === 'AWS_MSK_IAM' ? mskIamPolicy(snapshot.target.bootstrap.map((b) => b.replace(/:\d+$/, ''))) : null;
   const missing: MissingPermission[] = [];
-  const readOnlyAcls = READ_ONLY_SCAN.map((n) => {
+  for (const n of GRANTS) {
     const artifacts = [
       ...n.artifacts.filter((a) => deniedArtifacts.has(a) && !filteredBy.has(a)),
       ...[...filteredBy].filter(([, grant]) => grant === n.permission).map(([a]) => a),
@@ -75,13 +64,20 @@ export function permissionReport(snapshot: Snapshot, checks: CheckResult[]): Per
         checks: checks.filter((c) => c.missing?.some((m) => artifacts.includes(m.artifact)) || c.partial?.some((p) => artifacts.some((a) => p.startsWith(`${a}:`)))).map((c) => c.id),
       });
     }
-    return {
-      permission: n.permission,
-      command: iam
-        ? `IAM policy: Allow ${n.iam.action} on ${iam.resources[n.iam.resource]}`
-        : `kafka-acls.sh --bootstrap-server <bootstrap> --command-config <admin.properties> --add --allow-principal '${principal}' --operation ${n.operation} ${n.selector}`,
-      missing: artifacts.length > 0,
-    };
-  });
+  }
+  // The read-only ACL set: Kafka grants only (an AWS grant has no kafka-acls.sh command; it is named in `missing`).
+  const readOnlyAcls = GRANTS.flatMap(({ permission, grant }) =>
+    grant.kind === 'kafka-acl'
+      ? [
+          {
+            permission,
+            command: iam
+              ? `IAM policy: Allow ${grant.iam.action} on ${iam.resources[grant.iam.resource]}`
+              : `kafka-acls.sh --bootstrap-server <bootstrap> --command-config <admin.properties> --add --allow-principal '${principal}' --operation ${grant.operation} ${grant.selector}`,
+            missing: missing.some((m) => m.permission === permission),
+          },
+        ]
+      : [],
+  );
   return { principal: snapshot.target.principal ? principal : null, missing, readOnlyAcls, ...(iam ? { iamPolicy: iam.document } : {}) };
 }

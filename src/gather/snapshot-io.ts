@@ -3,18 +3,18 @@
 // one big string, so size is bounded by memory, not by V8's string limit; a name ending in .gz is gzipped.
 // Large artifacts are encoded compactly (partitions and offsets as tuples) and topic configs are stored as
 // the entries every topic shares ("common") plus what differs per topic, so source and synonyms survive.
-// Every line is checked against schema/snapshot.schema.json on read. Version 1 (one JSON document) is
-// still read. The in-memory Snapshot is the same whichever version was read.
+// Every line is checked against the snapshot schema (./snapshot-schema.ts, written to schema/snapshot.schema.json)
+// on read. Version 1 (one JSON document) is still read. The in-memory Snapshot is the same whichever version was read.
 
 import { createReadStream, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Readable, Writable } from 'node:stream';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { buildSnapshotSchema } from './snapshot-schema.js';
 import {
   type Artifact,
   type ConfigEntry,
@@ -27,11 +27,14 @@ import {
   type Snapshot,
   type TopicInfo,
   SNAPSHOT_VERSION,
+  artifactsStoredAs,
 } from '../model/snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'kafka-readiness-snapshot';
 /** File version 3 = version 2 plus offset samples as deltas (offsetDeltas/groupOffsetDeltas); 2 is still read. */
 export const SNAPSHOT_FILE_VERSION = 3;
+/** Artifacts written as chunks of list items (the catalog's `file: 'items'`). */
+const STORED_AS_ITEMS: ReadonlySet<string> = new Set(artifactsStoredAs('items'));
 /** Items per record line: small enough for cheap lines, large enough that record overhead is negligible. */
 const CHUNK = 1000;
 
@@ -355,16 +358,12 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
       }
       return;
     }
-    case 'acls':
-    case 'groups':
-    case 'quotas':
-    case 'scramUsers':
-      if (Array.isArray(value)) {
+    default:
+      // Lists the catalog stores as `items` go in chunks, so no line grows with the cluster.
+      if (STORED_AS_ITEMS.has(name) && Array.isArray(value)) {
         for (const c of chunks(value)) yield { artifact, items: c };
         return;
       }
-      break;
-    default:
       break;
   }
   yield { artifact, value };
@@ -408,25 +407,10 @@ export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promi
 // ---------------------------------------------------------------------------------------------------------
 // Reader
 
-function schemaPath(): string {
-  // Found by walking up: this file runs from src/ (tests) and dist/src/ (the CLI).
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = path.join(dir, 'schema', 'snapshot.schema.json');
-    try {
-      readFileSync(p);
-      return p;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-  throw new Error('schema/snapshot.schema.json not found');
-}
-
 let validators: { header: ValidateFunction; record: ValidateFunction } | undefined;
 function getValidators() {
   if (!validators) {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as Record<string, unknown>;
+    const schema = buildSnapshotSchema();
     // The schema is ours and pinned by a test: checking it against the JSON Schema meta-schema at every read
     // would cost start-up time for nothing (validateSchema), and unoptimised code compiles faster for one file.
     const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
@@ -447,7 +431,7 @@ function schemaError(v: ValidateFunction): string {
  */
 const schemaTyped = new WeakMap<object, ReadonlySet<string>>();
 // Offsets (decimal strings) and sample times are checked by the decoder as it builds them.
-const TYPED_BY_SCHEMA = ['topics', 'topicConfigs', 'brokerConfigs', 'logDirs', 'offsets', 'groupOffsets', 'samples'];
+const TYPED_BY_SCHEMA = artifactsStoredAs('codec');
 export function schemaTypedArtifacts(snapshot: unknown): ReadonlySet<string> {
   return (snapshot !== null && typeof snapshot === 'object' && schemaTyped.get(snapshot)) || new Set();
 }
@@ -510,15 +494,9 @@ export class SnapshotDecoder {
     }
     if (rec.ok === true) {
       if (this.artifacts[name]) this.fail(`artifact ${name} appears twice`);
-      const init: Record<string, () => unknown> = {
-        topics: () => [],
-        acls: () => [],
-        groups: () => [],
-        quotas: () => [],
-        scramUsers: () => [],
-        samples: () => [],
-      };
-      this.artifacts[name] = { ok: true, value: init[name]?.() ?? {}, ...(rec.issues ? { issues: rec.issues as never } : {}), ...(rec.visibility ? { visibility: rec.visibility as never } : {}) };
+      // Data records fill it in: lists for `items` artifacts and the codec's lists, objects otherwise.
+      const empty = STORED_AS_ITEMS.has(name) || name === 'topics' || name === 'samples' ? [] : {};
+      this.artifacts[name] = { ok: true, value: empty, ...(rec.issues ? { issues: rec.issues as never } : {}), ...(rec.visibility ? { visibility: rec.visibility as never } : {}) };
       return;
     }
     const art = this.artifacts[name];

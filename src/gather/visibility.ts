@@ -5,7 +5,7 @@
 // own DENY bindings (when it may read ACLs) and topics that hold data in the brokers' log dirs but were not
 // listed. Pure: the gather layer collects the evidence, this only judges it.
 
-import type { ArtifactVisibility, SnapshotArtifacts } from '../model/snapshot.js';
+import { ARTIFACT_LIST, type ArtifactVisibility, type GrantName, READ_GRANTS, type SnapshotArtifacts } from '../model/snapshot.js';
 
 /** What a probe of an unknown name answered: the principal may describe any name, may not, or we could not tell. */
 export type ProbeAnswer = { kind: 'authorized'; detail: string } | { kind: 'denied'; detail: string } | { kind: 'failed'; detail: string };
@@ -20,8 +20,13 @@ export interface VisibilityEvidence {
   offsetFetchDenied: string[];
 }
 
-export const TOPIC_GRANT = { missingGrant: "DESCRIBE on Topic '*'", selector: "--topic '*'", operation: 'DESCRIBE' } as const;
-export const GROUP_GRANT = { missingGrant: "DESCRIBE on Group '*'", selector: "--group '*'", operation: 'DESCRIBE' } as const;
+/** The grant that makes a filtered list whole, in the visibility's words (from the catalog's grants). */
+function grantOf(name: GrantName & ("DESCRIBE on Topic '*'" | "DESCRIBE on Group '*'")) {
+  const g = READ_GRANTS[name];
+  return { missingGrant: name, selector: g.selector, operation: g.operation };
+}
+export const TOPIC_GRANT = grantOf("DESCRIBE on Topic '*'");
+export const GROUP_GRANT = grantOf("DESCRIBE on Group '*'");
 
 const DESCRIBE_IMPLIED_BY = new Set(['DESCRIBE', 'ALL', 'READ', 'WRITE', 'DELETE', 'ALTER']);
 
@@ -36,11 +41,6 @@ function denyBindings(a: SnapshotArtifacts, principal: string | null, resourceTy
 
 function filtered(reasons: string[], grant: typeof TOPIC_GRANT | typeof GROUP_GRANT): ArtifactVisibility {
   return { status: 'possibly-filtered', reason: reasons.join('; '), ...grant };
-}
-
-/** Lists read for the listed topics or groups only are as whole as those lists: same status, reason and grant. */
-function inherit(v: ArtifactVisibility): ArtifactVisibility {
-  return { ...v };
 }
 
 export function topicVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): ArtifactVisibility | null {
@@ -90,14 +90,13 @@ export function assessVisibility(a: SnapshotArtifacts, ev: VisibilityEvidence): 
   const groups = groupVisibility(a, ev);
   const offsetDenied = ev.offsetFetchDenied.length ? filtered([`OffsetFetch was denied for ${ev.offsetFetchDenied.length} group(s)`], GROUP_GRANT) : null;
   const worst = (...vs: (ArtifactVisibility | null)[]) => vs.find((v) => v?.status === 'possibly-filtered') ?? vs.find((v) => v) ?? null;
-  if (topics && a.topics.ok) a.topics.visibility = topics;
-  // Topic configs and offsets are read for the listed topics only.
-  if (topics && a.topicConfigs.ok) a.topicConfigs.visibility = inherit(topics);
-  if (topics && a.offsets.ok) a.offsets.visibility = inherit(topics);
-  if (groups && a.groups.ok) a.groups.visibility = groups;
-  // Committed offsets: for the listed groups only, minus denied OffsetFetch, minus topics the principal cannot see.
-  const committed = worst(groups, offsetDenied, topics);
-  if (committed && a.groupOffsets.ok) a.groupOffsets.visibility = inherit(committed);
-  const sampled = worst(groups, offsetDenied, topics);
-  if (sampled && a.samples.ok) a.samples.visibility = inherit(sampled);
+  // Topic configs and offsets are read for the listed topics only; committed offsets (and samples of them) for
+  // the listed groups only, minus denied OffsetFetch, minus topics the principal cannot see: each artifact's
+  // catalog entry says which list it follows, and it takes that list's status, reason and grant.
+  const byList = { topics, groups, 'topics-and-groups': worst(groups, offsetDenied, topics) };
+  for (const { name, visibility } of ARTIFACT_LIST) {
+    const v = visibility ? byList[visibility] : null;
+    const art = a[name];
+    if (v && art.ok) art.visibility = { ...v };
+  }
 }

@@ -3,7 +3,7 @@ import { escapeStrings } from './escape.js';
 import type { Report } from './model.js';
 import { renderHtml, reportDigest } from './renderers/html.js';
 import { renderJson } from './renderers/json.js';
-import { renderJunit } from './renderers/junit.js';
+import { JUNIT_WARN_AS, type JunitWarnAs, renderJunit } from './renderers/junit.js';
 import { renderMarkdown } from './renderers/markdown.js';
 import { renderSarif } from './renderers/sarif.js';
 import { renderText } from './renderers/text.js';
@@ -15,8 +15,10 @@ export interface RenderContext {
   configFile?: string | null;
   locate?: (path: (string | number)[]) => string;
   /** JUnit: what a warn finding becomes (default failure). */
-  junitWarn?: 'failure' | 'skipped' | 'pass';
+  junitWarn?: JunitWarnAs;
 }
+
+export { JUNIT_WARN_AS, type JunitWarnAs };
 
 // Every format but JSON gets the report with control and bidi characters escaped (see escape.ts); the HTML
 // digest is over the exact JSON rendering.

@@ -1,6 +1,9 @@
 // Builds small, valid snapshots for unit tests of checks and the engine.
 import type { ConfigEntry, ConfigMap, Snapshot, SnapshotArtifacts, TopicInfo } from '../../src/gather/snapshot.js';
-import { absentArtifactError } from '../../src/model/snapshot.js';
+import { ARTIFACT_LIST, absentArtifactError } from '../../src/model/snapshot.js';
+
+/** On-request artifacts (catalog) are not requested unless a test gives them, as in a scan without the flag. */
+const NOT_REQUESTED = Object.fromEntries(ARTIFACT_LIST.filter((a) => a.gathered.when === 'on-request').map((a) => [a.name, { ok: false, error: absentArtifactError(a.name) }]));
 
 export function cfg(values: Record<string, string | null>, source: ConfigEntry['source'] = 'default'): ConfigMap {
   const out: ConfigMap = {};
@@ -57,7 +60,8 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     finalizedFeatures: [{ name: 'metadata.version', min: 27, max: 27 }],
     finalizedFeaturesEpoch: '10',
   };
-  const artifacts: SnapshotArtifacts = {
+  const artifacts = {
+    ...NOT_REQUESTED,
     apiVersions: { ok: true, value: { requestVersion: 4, brokers: { '1': features, '2': features, '3': features } } },
     cluster: { ok: true, value: { clusterId: 'test-cluster', controllerId: 1, brokers, authorizedOperations: ['DESCRIBE', 'DESCRIBE_CONFIGS'] } },
     quorum: {
@@ -84,11 +88,8 @@ export function makeSnapshot(overrides: Partial<SnapshotArtifacts> = {}): Snapsh
     quotas: { ok: true, value: [{ entity: { user: null }, values: { producer_byte_rate: 1048576 } }] },
     scramUsers: { ok: true, value: [] },
     samples: { ok: true, value: [] },
-    cloudwatch: { ok: false, error: { reason: 'not-requested', message: 'CloudWatch metrics were not requested (--cloudwatch <cluster-name>)' } },
-    migration: { ok: false, error: absentArtifactError('migration') },
-    probe: { ok: false, error: absentArtifactError('probe') },
     ...overrides,
-  };
+  } satisfies Partial<SnapshotArtifacts> as SnapshotArtifacts;
   // One sample, like a scan without --observe, unless the test gave its own.
   if (!overrides.samples && artifacts.offsets.ok && artifacts.groupOffsets.ok) {
     const groups = artifacts.groups.ok ? artifacts.groups.value : [];

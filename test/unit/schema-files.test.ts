@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../checks/index.js';
 import { renderStarterConfig } from '../../src/commands/init.js';
 import { buildEditorSchema, READINESS_SCHEMA_PATH, renderEditorSchema, YAML_LANGUAGE_SERVER_LINE } from '../../src/config/editor-schema.js';
+import { renderSnapshotSchema, SNAPSHOT_SCHEMA_PATH } from '../../src/gather/snapshot-schema.js';
+import { artifactsStoredAs } from '../../src/model/snapshot.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -28,6 +30,16 @@ describe('schema/readiness.schema.json', () => {
     expect(validate({ checks: { 'retention/disk-headroom': { options: { warnFree: 0.3 } } } })).toBe(false);
     // Plugin check ids are not known here: any id is allowed, with the generic override shape.
     expect(validate({ checks: { 'naming/topic-domain-prefix': { options: { domains: ['a'] } } } })).toBe(true);
+  });
+});
+
+describe('schema/snapshot.schema.json', () => {
+  it('is generated from src/gather/snapshot-schema.ts and the artifact catalog (npm run schema:generate)', () => {
+    expect(readFileSync(path.join(root, SNAPSHOT_SCHEMA_PATH), 'utf8')).toBe(renderSnapshotSchema());
+    // The list-chunk record accepts exactly the artifacts the catalog stores as items.
+    const record = (JSON.parse(renderSnapshotSchema()) as { definitions: { record: { anyOf: { properties?: Record<string, { enum?: string[] }> }[] } } }).definitions.record;
+    const chunk = record.anyOf.find((r) => r.properties?.items && r.properties.artifact?.enum);
+    expect(chunk?.properties?.artifact?.enum).toEqual(artifactsStoredAs('items'));
   });
 });
 

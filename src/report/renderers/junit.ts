@@ -17,9 +17,13 @@ import { resourceLabel } from '../format.js';
 import { checkTitle, checksByArea, evidenceRows } from '../view.js';
 import { burstLines } from './probe.js';
 
+/** What a warn finding can become (the --junit-warn choices). */
+export const JUNIT_WARN_AS = ['failure', 'skipped', 'pass'] as const;
+export type JunitWarnAs = (typeof JUNIT_WARN_AS)[number];
+
 export interface JUnitOptions {
   /** What a warn finding becomes: a failure (default), skipped, or a pass. */
-  warnAs?: 'failure' | 'skipped' | 'pass';
+  warnAs?: JunitWarnAs;
 }
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
