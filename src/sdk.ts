@@ -44,7 +44,8 @@ export type ResultStatus = 'pass' | 'warn' | 'fail';
 
 export interface ResourceResult {
   resource: Resource;
-  status: ResultStatus;
+  /** 'unknown': the check saw the resource but could not judge it (see unknownResource); never counted as a pass. */
+  status: ResultStatus | 'unknown';
   message: string;
   evidence?: Evidence;
   /** Overrides the check's severity for this one result (e.g. a wildcard WRITE grant is worse than READ). */
@@ -223,6 +224,15 @@ export function fail(resource: Resource, message: string, evidence?: Evidence, s
   if (evidence) r.evidence = evidence;
   if (severity) r.severity = severity;
   return r;
+}
+
+/**
+ * A resource the check saw but could not judge (e.g. a group within its record bound whose time apart was not
+ * measured). It is not counted as a pass: the engine lists it under the check's `partial`, and a check whose
+ * other resources all pass is unknown, not pass.
+ */
+export function unknownResource(resource: Resource, reason: string): ResourceResult {
+  return { resource, status: 'unknown', message: reason };
 }
 
 export function notApplicable(reason: string): NotApplicable {

@@ -96,14 +96,20 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
     const partialSamples = partial.find((p) => p.startsWith('samples:'));
     if (output.length === 0 && partialSamples) return { ...base, ...withPartial, status: 'unknown', reason: `nothing could be evaluated from incomplete samples: ${partialSamples}` };
     if (output.length === 0) return { ...base, ...withPartial, status: 'not-applicable', reason: 'nothing to evaluate' };
-    return { ...base, ...withPartial, ...summarize(output, severity, override.severity !== undefined) };
+    return { ...base, ...summarize(output, severity, override.severity !== undefined, partial) };
   });
 }
 
-function summarize(results: ResourceResult[], severity: Severity, severityOverridden: boolean): Pick<CheckResult, 'status' | 'score' | 'counts' | 'findings'> {
-  const counts = { resources: results.length, pass: 0, warn: 0, fail: 0, waived: 0 };
+function summarize(results: ResourceResult[], severity: Severity, severityOverridden: boolean, partial: string[]): Pick<CheckResult, 'status' | 'score' | 'counts' | 'findings' | 'partial' | 'reason' | 'notJudged'> {
+  const counts = { resources: 0, pass: 0, warn: 0, fail: 0, waived: 0 };
   const findings: Finding[] = [];
+  const notJudged: ResourceResult[] = [];
   for (const r of results) {
+    if (r.status === 'unknown') {
+      notJudged.push(r);
+      continue;
+    }
+    counts.resources++;
     counts[r.status]++;
     if (r.status === 'pass') continue;
     findings.push({
@@ -114,9 +120,23 @@ function summarize(results: ResourceResult[], severity: Severity, severityOverri
       ...(r.evidence ? { evidence: capEvidence(r.evidence) } : {}),
     });
   }
-  const status = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
-  const score = round1((100 * (counts.pass + 0.5 * counts.warn)) / counts.resources);
-  return { status, score, counts, findings };
+  const judged = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
+  if (notJudged.length === 0) return { status: judged, score: round1((100 * (counts.pass + 0.5 * counts.warn)) / counts.resources), counts, findings, ...(partial.length ? { partial } : {}) };
+  // Resources seen but not judged are never passes: listed as partial, and with nothing seen to fail or warn the
+  // check is unknown (a fail or warn already decides it; the unjudged rest is still named).
+  const label = (r: ResourceResult) => `${r.resource.kind} ${r.resource.name}`;
+  const first = notJudged[0]!;
+  const also = notJudged.length > 1 ? `; also ${notJudged.slice(1, 4).map(label).join(', ')}${notJudged.length > 4 ? ', …' : ''}` : '';
+  const total = counts.resources + notJudged.length;
+  const withPartial = {
+    partial: [...partial, `not judged: ${notJudged.length} of ${total} resource(s) (${label(first)}: ${first.message}${also})`],
+    notJudged: { count: notJudged.length, resources: notJudged.slice(0, EVIDENCE_LIST_MAX).map((r) => ({ resource: r.resource, reason: r.message })) },
+  };
+  if (judged === 'pass') {
+    const reason = `${notJudged.length} of ${total} resource(s) could not be judged (${label(first)}: ${first.message}${also})${counts.pass ? `; the other ${counts.pass} pass` : ''}`;
+    return { status: 'unknown', score: null, counts, findings, reason, ...withPartial };
+  }
+  return { status: judged, score: round1((100 * (counts.pass + 0.5 * counts.warn)) / counts.resources), counts, findings, ...withPartial };
 }
 
 /** Who answered, for error reasons: a plugin is named by the specifier it was loaded from. */

@@ -4,7 +4,7 @@
 
 import { SEVERITIES } from '../sdk.js';
 
-const STATUSES = ['pass', 'warn', 'fail'];
+const STATUSES = ['pass', 'warn', 'fail', 'unknown'];
 const SOURCES = ['topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group', 'unknown'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,7 +58,7 @@ function resultProblem(r: unknown, index: number, trusted: boolean): string | nu
   if (!isObject(r.resource)) return `${at()}.resource is ${show(r.resource)}, not { kind, name }`;
   if (typeof r.resource.kind !== 'string' || r.resource.kind === '') return `${at()}.resource.kind is ${show(r.resource.kind)}, not a non-empty string`;
   if (typeof r.resource.name !== 'string') return `${at()}.resource.name is ${show(r.resource.name)}, not a string`;
-  if (typeof r.status !== 'string' || !STATUSES.includes(r.status)) return `${at()}.status is ${show(r.status)} (must be pass, warn or fail)`;
+  if (typeof r.status !== 'string' || !STATUSES.includes(r.status)) return `${at()}.status is ${show(r.status)} (must be pass, warn, fail or unknown)`;
   if (typeof r.message !== 'string') return `${at()}.message is ${show(r.message)}, not a string`;
   if (r.severity !== undefined && !SEVERITIES.includes(r.severity as never)) return `${at()}.severity is ${show(r.severity)} (must be one of ${SEVERITIES.join(', ')})`;
   // A built-in pass keeps only its count (the engine drops its evidence), so its evidence reaches no report.

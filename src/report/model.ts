@@ -97,6 +97,11 @@ export interface CheckResult {
   findings: Finding[];
   /** Artifacts only partly readable (e.g. some topics denied): the result covers the readable part. */
   partial?: string[];
+  /**
+   * Resources the check saw but could not judge (never counted as passes; also summed up in `partial`): `count`
+   * in all, the first 20 in `resources`. With nothing else failing or warning, the check is unknown.
+   */
+  notJudged?: { count: number; resources: { resource: Resource; reason: string }[] };
 }
 
 export interface AreaScore {

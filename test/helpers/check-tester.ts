@@ -41,6 +41,8 @@ export interface CheckCase {
   /** Pins resource counts (e.g. how many passed), when the number of evaluated resources matters. */
   counts?: Partial<CheckResult['counts']>;
   score?: number | null;
+  /** The exact set of resources the check saw but could not judge (unknownResource); omitted: not compared. */
+  notJudged?: { kind: string; name: string; reason?: RegExp }[];
   /** Extra assertions on the result, for what the table cannot say. */
   verify?: (result: CheckResult) => void;
 }
@@ -85,6 +87,12 @@ export function assertCase(result: CheckResult, c: CheckCase): void {
   }
   if (c.counts) expect(result.counts).toMatchObject(c.counts);
   if (c.score !== undefined) expect(result.score).toBe(c.score);
+  if (c.notJudged) {
+    const got = (result.notJudged?.resources ?? []).map((r) => ({ kind: r.resource.kind, name: r.resource.name, reason: r.reason }));
+    expect(got.map(({ kind, name }) => ({ kind, name })), 'not judged').toEqual(c.notJudged.map(({ kind, name }) => ({ kind, name })));
+    c.notJudged.forEach((w, i) => w.reason && expect(got[i]!.reason).toMatch(w.reason));
+    expect(result.notJudged?.count ?? 0).toBe(c.notJudged.length);
+  }
   c.verify?.(result);
 }
 

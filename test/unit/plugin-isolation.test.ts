@@ -64,7 +64,7 @@ describe('plugin isolation', () => {
   it("never counts status 'bogus' as a pass", async () => {
     const [r] = await run('bogus-status.mjs');
     expect(r).toMatchObject({ id: 'misbehave/bogus-status', status: 'error', score: null, findings: [] });
-    expect(r!.reason).toMatch(/^plugin "\.\/bogus-status\.mjs" returned an invalid result: results\[0\]\.status is "bogus" \(must be pass, warn or fail\)$/);
+    expect(r!.reason).toMatch(/^plugin "\.\/bogus-status\.mjs" returned an invalid result: results\[0\]\.status is "bogus" \(must be pass, warn, fail or unknown\)$/);
   });
 
   it('keeps a throw from a timer and an unhandled rejection inside the worker', async () => {

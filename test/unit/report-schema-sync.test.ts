@@ -12,6 +12,7 @@ import { applyBaseline } from '../../src/engine/diff.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { ARTIFACT_NAMES } from '../../src/model/snapshot.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
+import { fail, topic, unknownResource } from '../../src/sdk.js';
 import { demoReport, demoSnapshot, realisticReport } from '../browser/report-fixture.js';
 import { deniedArtifact, paired, PREFIX } from '../helpers/migration.js';
 import { probeArtifact } from '../helpers/probe.js';
@@ -81,8 +82,10 @@ describe('schema/report.schema.json matches the reports the engine builds', () =
     special.checks['cost/empty-topics'] = { enabled: false };
     special.waivers.push({ check: failing.id, resource: '*', reason: 'accepted for the test', owner: 'o', ticket: 'T-1', expires: '2099-01-01' } as (typeof special.waivers)[number]);
     const throwing = { meta: { ...registry[0]!.check.meta, id: 'test/throws', area: 'test' }, evaluate: () => { throw new Error('boom'); } };
+    // A check that saw a resource it could not judge next to one that fails (notJudged beside findings).
+    const unjudged = { meta: { ...registry[0]!.check.meta, id: 'test/not-judged', area: 'test' }, evaluate: () => [fail(topic('a'), 'a fails'), unknownResource(topic('b'), 'b could not be measured')] };
     const reports = [
-      evaluateSnapshot(demoSnapshot(), { config: special, registry: [...(await buildRegistry(special)), { check: throwing, origin: 'test' }] }),
+      evaluateSnapshot(demoSnapshot(), { config: special, registry: [...(await buildRegistry(special)), { check: throwing, origin: 'test' }, { check: unjudged, origin: 'test' }] }),
       evaluateSnapshot(msk, { config, registry }),
       evaluateSnapshot(partly, { config: profiled, registry: await buildRegistry(profiled) }),
       await demoReport(),

@@ -8,7 +8,7 @@ export const CUTOVER_RESOURCES_SHOWN = 10;
 
 export const CUTOVER_LABEL: Record<CutoverStatus, string> = { met: 'MET', 'not-met': 'NOT MET', unknown: 'UNKNOWN' };
 const BADGE_CLASS: Record<CutoverStatus, string> = { met: 'st-pass', 'not-met': 'st-fail', unknown: 'st-unknown' };
-export const CUTOVER_INTRO = 'Each item is met only when every check deciding it passed on fully read data; unknown when one could not read a side.';
+export const CUTOVER_INTRO = 'Each item is met only when every check deciding it passed on fully read data; not met when one of them found a problem, whatever else could not be read; otherwise unknown when one could not decide (never met).';
 
 function lines(item: CutoverItem): { resources: CutoverItem['resources']; more: number } {
   return { resources: item.resources.slice(0, CUTOVER_RESOURCES_SHOWN), more: Math.max(0, item.resources.length - CUTOVER_RESOURCES_SHOWN) };

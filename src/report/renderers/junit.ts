@@ -97,6 +97,12 @@ function checkCases(c: CheckResult, warnAs: NonNullable<JUnitOptions['warnAs']>)
     seen.set(base, n);
     findingCases.push({ classname: c.id, name: n > 1 ? `${base} #${n}` : base, outcome: findingOutcome(c, f, warnAs) });
   }
+  // Resources seen but not judged beside findings: each an error, never a pass (an unknown check has one above).
+  if (c.status !== 'unknown') {
+    for (const r of c.notJudged?.resources ?? []) {
+      findingCases.push({ classname: c.id, name: `${c.id} on ${resourceLabel(r.resource)} (could not judge)`, outcome: { kind: 'error', type: 'unknown', message: `could not judge: ${r.reason}`, body: ['Not judged, so not a pass.', ...checkLines(c)].join('\n') } });
+    }
+  }
   cases.push(...findingCases.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 
   // No count in the name: it would change whenever a resource is added.

@@ -175,6 +175,14 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       out.push('');
     });
   }
+  const partial = report.checks.filter((c) => c.partial?.length);
+  if (partial.length) {
+    details(out, `Partly checked (${partial.length})`, () => {
+      out.push('The result covers only what could be read and judged; what is named here is **not** a pass.', '');
+      for (const c of partial) out.push(`- ${code(c.id)}: ${md(c.partial!.join('; '))}`);
+      out.push('');
+    });
+  }
 
   const waived = report.checks.flatMap((c) => c.findings.filter((f) => f.waiver).map((f) => ({ c, f })));
   if (report.waivers.length) {

@@ -212,6 +212,17 @@ export function renderSarif(report: Report, ctx: SarifContext): string {
       locations: [checkLocation(c.id)],
       properties: { status: c.status, ...(c.missing?.length ? { missing: c.missing.map((m) => ({ artifact: m.artifact, reason: m.error.reason, message: m.error.message })) } : {}) },
     }));
+  // Checks that covered only part (unreadable parts, resources not judged): the result stands, the rest is not a pass.
+  for (const c of report.checks) {
+    if (!c.partial?.length || c.status === 'unknown' || c.status === 'error') continue;
+    notifications.push({
+      level: c.notJudged ? 'warning' : 'note',
+      message: { text: `${c.id}: partly checked: ${c.partial.join('; ')}` },
+      associatedRule: { id: c.id, index: ruleIndex.get(c.id)! },
+      locations: [checkLocation(c.id)],
+      properties: { status: c.status, partial: [...c.partial], ...(c.notJudged ? { notJudged: c.notJudged.count } : {}) },
+    });
+  }
   const configNotes: Sarif.Notification[] =
     ctx.configFile === null
       ? [{ level: 'note', message: { text: `no readiness.yaml was used (built-in defaults): results point at line 1 of ${DEFAULT_CONFIG_URI}` } }]

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import check from '../../../../checks/migration/group-offsets.js';
 import { checkCases } from '../../../helpers/check-tester.js';
 import { deniedArtifact, paired, PREFIX } from '../../../helpers/migration.js';
@@ -61,7 +62,9 @@ checkCases(check, [
   {
     name: 'time: no observation window and offsets apart: unknown (the time part is never a pass)',
     snapshot: paired(go({ billing: { orders: { '0': '2200' } } }), onTarget('1600')),
-    expect: { status: 'unknown', reason: "1 group(s) are within 1000 records of their source position, but how far apart in time could not be measured (billing on orders-0: no observation window (run compare with --observe <duration>)); maxTimeBehindMs: null judges records only" },
+    expect: { status: 'unknown', reason: '1 of 1 resource(s) could not be judged (group billing: within 1000 records of its source position, but how far apart in time could not be measured (orders-0: no observation window (run compare with --observe <duration>)); maxTimeBehindMs: null judges records only)' },
+    notJudged: [{ kind: 'group', name: 'billing', reason: /no observation window/ }],
+    counts: { resources: 0, pass: 0 },
   },
   {
     name: 'time: maxTimeBehindMs null judges records only: pass without a window',
@@ -73,7 +76,8 @@ checkCases(check, [
   {
     name: 'time: nothing produced during the window, offsets written before it: unknown',
     snapshot: paired(observed({ '0': '1000' }, window('1000', '1000', '1000')), onTarget('400')),
-    expect: { status: 'unknown', reason: /billing on orders-0: nothing was produced to orders-0 during the observation window, so when offsets 400…1000 were written is not known/ },
+    notJudged: [{ kind: 'group', name: 'billing' }],
+    expect: { status: 'unknown', reason: /group billing: within 1000 records .*\(orders-0: nothing was produced to orders-0 during the observation window, so when offsets 400…1000 were written is not known/ },
   },
   {
     name: 'time: a sample lacking the partition (broker did not answer): unknown',
@@ -81,17 +85,21 @@ checkCases(check, [
       observed({ '0': '2200' }, { ok: true, value: [sample('2026-11-22T12:00:00.000Z', '1000'), sample('2026-11-22T12:01:00.000Z', '1600', { partial: { partitions: { orders: [0] }, reason: 'broker 1 timed out' } }), sample('2026-11-22T12:02:00.000Z', '2200')] }),
       onTarget('1600'),
     ),
-    expect: { status: 'unknown', reason: /billing on orders-0: a source sample lacks the end offset of orders-0/ },
+    notJudged: [{ kind: 'group', name: 'billing' }],
+    expect: { status: 'unknown', reason: /group billing: .*\(orders-0: a source sample lacks the end offset of orders-0/ },
   },
   {
     name: 'time: source samples unreadable: unknown for groups whose offsets differ',
     snapshot: paired(observed({ '0': '2200' }, deniedArtifact('ListOffsets') as never), onTarget('1600')),
-    expect: { status: 'unknown', reason: /billing on orders-0: source samples unavailable \(ListOffsets failed/ },
+    expect: { status: 'unknown', reason: /group billing: .*\(orders-0: source samples unavailable \(ListOffsets failed/ },
+    notJudged: [{ kind: 'group', name: 'billing' }],
   },
   {
-    name: 'time: a group seen to fail decides; the unmeasured group passes on records only',
+    name: 'time: a group seen to fail decides; the unmeasured group is not judged (never a pass)',
     snapshot: paired(go({ billing: { orders: { '0': '2200' } }, legacy: { orders: { '0': '5' } } }), onTarget('1600')),
     expect: [{ kind: 'group', name: 'legacy', status: 'fail', message: /none on the target/ }],
-    counts: { pass: 1 },
+    counts: { resources: 1, pass: 0, fail: 1 },
+    notJudged: [{ kind: 'group', name: 'billing', reason: /how far apart in time could not be measured \(orders-0: no observation window/ }],
+    verify: (r) => expect(r.partial).toEqual([expect.stringMatching(/^not judged: 1 of 2 resource\(s\) \(group billing: /)]),
   },
 ]);
