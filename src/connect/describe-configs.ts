@@ -8,6 +8,7 @@
 import { type Reader, Writer, createAPI } from './kafka-lib.js';
 import type { ConfigEntry, ConfigMap } from '../model/snapshot.js';
 import { normalizeEntry, type RawConfig } from './configs.js';
+import { setKey } from '../model/dict.js';
 
 export interface ConfigResourceRequest {
   resourceType: number;
@@ -67,7 +68,8 @@ export class DescribeConfigsDecoder {
         // Ordinal order (config names are ASCII); brokers usually answer sorted already.
         if (!sorted) items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const configs: ConfigMap = {};
-        for (const { name, entry } of items) configs[name] = entry;
+        // A plain object (topics' maps share V8's shape); setKey keeps a config named __proto__ an entry.
+        for (const { name, entry } of items) setKey(configs, name, entry);
         this.#tags();
         out[i] = { errorCode, errorMessage, resourceType, resourceName, configs };
       }

@@ -44,6 +44,7 @@ import {
   type Connection,
 } from './kafka-lib.js';
 import { ConnectionError, errorMessage } from '../errors.js';
+import { dict } from '../model/dict.js';
 import type {
   AclBinding,
   ArtifactErrorReason,
@@ -539,7 +540,8 @@ export class PlatformaticClusterClient implements ClusterClient {
       throw new KafkaRequestError('DescribeLogDirs', reasonForCode(code), `DescribeLogDirs failed with ${code}`, code);
     }
     return res.results.map((d: any) => {
-      const topics: Record<string, Record<string, number>> = {};
+      // Keyed by topic name (a topic may be called __proto__ or constructor: see model/dict.ts).
+      const topics = dict<Record<string, number>>();
       for (const t of d.topics) {
         const parts: Record<string, number> = (topics[t.name] ??= {});
         for (const p of t.partitions) if (!p.isFutureKey) parts[String(p.partitionIndex)] = Number(p.partitionSize);
@@ -615,7 +617,7 @@ export class PlatformaticClusterClient implements ClusterClient {
       state: g.groupState,
       ...(g.errorCode ? { error: codeName(g.errorCode) } : {}),
       members: g.members.map((m: any) => {
-        const assignment: Record<string, number[]> = {};
+        const assignment = dict<number[]>();
         for (const tp of m.assignment?.topicPartitions ?? []) assignment[tp.topicName] = [...tp.partitions];
         return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignment };
       }),
@@ -627,7 +629,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const groups = groupIds.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
     const res = await this.#call<any>('OffsetFetch', brokerId, [groups, false]);
     return res.groups.map((g: any): GroupOffsetsResult => {
-      const offsets: Record<string, Record<string, string>> = {};
+      const offsets = dict<Record<string, string>>();
       for (const t of g.topics) {
         for (const p of t.partitions) {
           if (p.errorCode || p.committedOffset < 0n) continue;

@@ -103,6 +103,18 @@ describe('DescribeConfigs decoder', () => {
     expect(again!.configs['cleanup.policy']).toBe(orders!.configs['cleanup.policy']);
   });
 
+  it('keeps a resource and a config named __proto__ as entries (not the prototype)', () => {
+    const proto: RawConfig = { ...cleanup, name: '__proto__', value: 'x', synonyms: [] };
+    const got = new DescribeConfigsDecoder().decode(encode(4, [{ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: '__proto__', configs: [proto, cleanup] }]), 4);
+    expect(got[0]!.resourceName).toBe('__proto__');
+    expect(Object.getPrototypeOf(got[0]!.configs)).toBe(Object.prototype);
+    expect(Object.keys(got[0]!.configs)).toEqual(['__proto__', 'cleanup.policy']);
+    expect(Object.hasOwn(got[0]!.configs, '__proto__') && got[0]!.configs['__proto__']!.value).toBe('x');
+    expect(JSON.parse(JSON.stringify(got[0]!.configs))['__proto__'].value).toBe('x');
+    const viaNormalize = normalizeConfigs([proto]);
+    expect(Object.keys(viaNormalize)).toEqual(['__proto__']);
+  });
+
   it('rejects a truncated response instead of reading past its end', () => {
     const body = encode(4, resources);
     for (const cut of [3, 20, body.length - 30, body.length - 2]) {
