@@ -3,6 +3,7 @@
 // batching, per-broker addressing and per-resource errors stay under our control.
 
 import { randomInt } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { ConnectionOptions as TlsConnectOptions } from 'node:tls';
 import {
   AuthenticationError,
@@ -10,6 +11,7 @@ import {
   MultipleErrors,
   NetworkError,
   ProtocolError,
+  Reader,
   TimeoutError,
   UnsupportedApiError,
   Writer,
@@ -187,6 +189,37 @@ function describeNetworkError(err: unknown): string {
     cur = e.cause ?? e.errors?.[0];
   }
   return [...new Set(parts)].join(' — ') || 'network error';
+}
+
+type Parser = (correlationId: number, apiKey: number, apiVersion: number, reader: Reader) => unknown;
+const contiguousApis = new Map<AnyApi, AnyApi>();
+
+/**
+ * The same API, its response parsed from one contiguous buffer. A large response (Metadata of 5000 topics,
+ * ListOffsets of thousands of partitions) arrives in many socket chunks, and the library's reader walks its list
+ * of chunks from the first on every read of a field: one copy makes every read a plain index. The API itself
+ * (request, header flags, parser) is the library's: it is called with a connection whose send swaps the reader.
+ */
+function contiguous(api: AnyApi): AnyApi {
+  let out = contiguousApis.get(api);
+  if (out) return out;
+  const call = api as unknown as (connection: Connection, ...args: unknown[]) => void;
+  const fn = ((connection: Connection, ...args: unknown[]) => {
+    const shim = {
+      send: (key: number, version: number, request: unknown, parse: Parser, ...rest: unknown[]) =>
+        (connection.send as (...a: unknown[]) => unknown)(key, version, request, (c: number, k: number, v: number, reader: Reader) => parse(c, k, v, single(reader)), ...rest),
+    };
+    call(shim as unknown as Connection, ...args);
+  }) as unknown as AnyApi & ((connection: Connection, ...args: unknown[]) => void);
+  Object.assign(fn, { async: promisify(fn as (...a: unknown[]) => void), key: api.key, version: api.version });
+  contiguousApis.set(api, fn);
+  out = fn;
+  return out;
+}
+
+function single(reader: Reader): Reader {
+  const chunks = (reader.buffer as unknown as { buffers?: Buffer[] }).buffers;
+  return chunks && chunks.length > 1 ? Reader.from(reader.buffer.slice(reader.position)) : reader;
 }
 
 /** Runs a protocol call; on a response carrying per-resource error codes, returns the parsed response anyway. */
@@ -388,6 +421,7 @@ export class PlatformaticClusterClient implements ClusterClient {
   async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
     let api = this.#pick(family, brokerId);
     if (family === 'DescribeConfigs') api = this.#configApis.find((a) => a.version === api.version)!;
+    else api = contiguous(api);
     const connection = await this.#connection(brokerId, family);
     try {
       return await callTolerant<T>(api, connection, args);
@@ -417,7 +451,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const connection = this.#bootstrapConnection ?? (await this.#connection(null));
     let res: any;
     try {
-      res = await callTolerant<any>(api, connection, [null, false, false]);
+      res = await callTolerant<any>(contiguous(api), connection, [null, false, false]);
     } catch (err) {
       throw classifyError('Metadata', err);
     }

@@ -306,10 +306,18 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
       const common = commonConfigs(all);
       const names = Object.keys(common);
       yield { artifact, common };
-      const entries = Object.entries(all).map(([topic, map]) => {
-        const own = dict<ConfigEntry>();
-        for (const [k, e] of Object.entries(map)) if (common[k] === undefined || !sameEntry(common[k], e)) own[k] = e;
-        const absent = names.filter((k) => !Object.hasOwn(map, k));
+      const entries = Object.keys(all).map((topic) => {
+        const map = all[topic]!;
+        // A plain object (most stay empty); setKey keeps a config named __proto__ an entry.
+        const own: Record<string, ConfigEntry> = {};
+        let shared = 0;
+        for (const k of Object.keys(map)) {
+          const c = common[k];
+          if (c !== undefined) shared++;
+          if (c === undefined || !sameEntry(c, map[k]!)) setKey(own, k, map[k]!);
+        }
+        // Every common name present (the usual case): nothing to list as absent.
+        const absent = shared === names.length ? [] : names.filter((k) => !Object.hasOwn(map, k));
         return absent.length ? [topic, own, absent] : [topic, own];
       });
       for (const c of chunks(entries)) yield { artifact, entries: c };

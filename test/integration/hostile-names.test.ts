@@ -48,12 +48,13 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(c.workDir, 'hostile-'));
   const scan = await runCli(['scan', '--command-config', c.adminProps, '-c', c.readinessYaml, '--format', 'json', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.jsonl')]);
   expect(scan.stderr).not.toMatch(/internal error|TypeError|at .*\.js:\d+/);
-  expect(scan.code).toBe(1); // the seeded cluster fails the gate; what matters is that the report landed
+  // Pass or gate failed (the seeded faults decide): what matters is that the report landed.
+  expect([0, 1]).toContain(scan.code);
   report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
   const evalDir = path.join(dir, 'eval');
   const ev = await runCli(['evaluate', path.join(dir, 'snapshot.jsonl'), '-c', c.readinessYaml, '--format', 'json', '--out-dir', evalDir]);
   expect(ev.stderr).not.toMatch(/internal error|TypeError|at .*\.js:\d+/);
-  expect(ev.code).toBe(1);
+  expect(ev.code).toBe(scan.code);
   evaluated = JSON.parse(readFileSync(path.join(evalDir, 'report.json'), 'utf8')) as Report;
   snapshot = await readSnapshotFile(path.join(dir, 'snapshot.jsonl'));
 });
