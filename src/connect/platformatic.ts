@@ -60,6 +60,7 @@ import type {
 import { type DescribedResource, DescribeConfigsDecoder, describeConfigsApis } from './describe-configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
 import { tokenSourceFor } from './oauth.js';
+import { listOffsetsRequest, type ListOffsetsTopic } from './list-offsets.js';
 import { type ConnectionOptions, parseHostPort } from '../model/connection.js';
 import {
   type ClusterClient,
@@ -193,26 +194,31 @@ function describeNetworkError(err: unknown): string {
 
 type Parser = (correlationId: number, apiKey: number, apiVersion: number, reader: Reader) => unknown;
 const contiguousApis = new Map<AnyApi, AnyApi>();
+/** ListOffsets with our own request writer (list-offsets.ts), per library API version. */
+const ownRequestApis = new Map<AnyApi, AnyApi>();
 
 /**
  * The same API, its response parsed from one contiguous buffer. A large response (Metadata of 5000 topics,
  * ListOffsets of thousands of partitions) arrives in many socket chunks, and the library's reader walks its list
  * of chunks from the first on every read of a field: one copy makes every read a plain index. The API itself
- * (request, header flags, parser) is the library's: it is called with a connection whose send swaps the reader.
+ * (request, header flags, parser) is the library's: it is called with a connection whose send swaps the reader
+ * (and, given `request`, the request writer: same arguments, same bytes).
  */
-function contiguous(api: AnyApi): AnyApi {
-  let out = contiguousApis.get(api);
+function contiguous(api: AnyApi, request?: (...args: any[]) => unknown): AnyApi {
+  const cache = request ? ownRequestApis : contiguousApis;
+  let out = cache.get(api);
   if (out) return out;
   const call = api as unknown as (connection: Connection, ...args: unknown[]) => void;
+  const build = request;
   const fn = ((connection: Connection, ...args: unknown[]) => {
     const shim = {
       send: (key: number, version: number, request: unknown, parse: Parser, ...rest: unknown[]) =>
-        (connection.send as (...a: unknown[]) => unknown)(key, version, request, (c: number, k: number, v: number, reader: Reader) => parse(c, k, v, single(reader)), ...rest),
+        (connection.send as (...a: unknown[]) => unknown)(key, version, build ? () => build(...args) : request, (c: number, k: number, v: number, reader: Reader) => parse(c, k, v, single(reader)), ...rest),
     };
     call(shim as unknown as Connection, ...args);
   }) as unknown as AnyApi & ((connection: Connection, ...args: unknown[]) => void);
   Object.assign(fn, { async: promisify(fn as (...a: unknown[]) => void), key: api.key, version: api.version });
-  contiguousApis.set(api, fn);
+  cache.set(api, fn);
   out = fn;
   return out;
 }
@@ -421,7 +427,10 @@ export class PlatformaticClusterClient implements ClusterClient {
   async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
     let api = this.#pick(family, brokerId);
     if (family === 'DescribeConfigs') api = this.#configApis.find((a) => a.version === api.version)!;
-    else api = contiguous(api);
+    else if (family === 'ListOffsets') {
+      const version = api.version;
+      api = contiguous(api, (...a: [number, number, ListOffsetsTopic[]]) => listOffsetsRequest(version, ...a));
+    } else api = contiguous(api);
     const connection = await this.#connection(brokerId, family);
     try {
       return await callTolerant<T>(api, connection, args);
