@@ -11,7 +11,8 @@
 //
 // Live gather (a running cluster): --live --bootstrap-server B --command-config F [--topics 20,2000,5000]
 // (--cli another/bin/kafka-readiness.js compares builds) creates bench.tNNNNN topics (1 partition, RF 1) up to each count, times `gather` (client CPU = user + sys of
-// the child) and prints its request count; the topics are deleted afterwards.
+// the child) and prints its request count; the topics are deleted afterwards (and any bench.t* left before it starts).
+// --live-runs N (default 5) runs per build and topic count, the builds and a `node -e 0` baseline interleaved.
 // --live --start-cluster instead starts the project's own 3-broker test cluster (test/cluster/cluster.mjs, SASL,
 // no TLS) on KR_IT_PORT_BASE (default 29000) in .cache/bench/cluster, and stops it at the end; run it through the
 // machine's integration-test semaphore where there is one.
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     'command-config': { type: 'string' },
     topics: { type: 'string', default: '20,2000,5000' },
     cli: { type: 'string', default: path.join(root, 'bin', 'kafka-readiness.js') },
+    'live-runs': { type: 'string', default: '5' },
   },
 });
 
@@ -149,8 +151,14 @@ async function liveBench() {
   });
   const out = path.join(args.dir, 'live.snapshot.jsonl');
   mkdirSync(args.dir, { recursive: true });
-  process.stdout.write(`# live gather benchmark (${new Date().toISOString()}, load ${load()})\ntopics  runs  wall s  client cpu s  peak RSS MB  requests  DescribeConfigs  cli\n`);
+  const liveRuns = Number(args['live-runs']);
+  process.stdout.write(`# live gather benchmark (${new Date().toISOString()}, load ${load()}); ${liveRuns} runs per build, builds and the node -e 0 baseline interleaved\n`);
+  process.stdout.write('topics  runs  wall s  client cpu s  peak RSS MB  requests  DescribeConfigs  cpu s of each run  cli\n');
   const created = [];
+  // Topic counts grow from the smallest: start from none of ours (an interrupted run may have left some).
+  const stale = (await admin.listTopics()).filter((t) => t.startsWith('bench.t'));
+  for (let i = 0; i < stale.length; i += 500) await admin.deleteTopics({ topics: stale.slice(i, i + 500) });
+  for (let i = 0; i < 120 && (await admin.listTopics()).some((t) => t.startsWith('bench.t')); i++) await new Promise((r) => setTimeout(r, 500));
   try {
     for (const target of args.topics.split(',').map(Number)) {
       const existing = await admin.listTopics({ includeInternals: true });
@@ -163,12 +171,23 @@ async function liveBench() {
       }
       for (let i = 0; i < 120 && (await admin.listTopics({ includeInternals: true })).length < target; i++) await new Promise((r) => setTimeout(r, 500));
       await new Promise((r) => setTimeout(r, 2000));
-      for (const cli of args.cli.split(',')) {
-        const runs = [];
-        for (let i = 0; i < 3; i++) runs.push(measure(process.execPath, [path.resolve(cli), 'gather', '--bootstrap-server', bootstrap, '--command-config', props, '-o', out]));
-        const requests = JSON.parse(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(path.resolve(path.dirname(cli), '..', 'dist', 'src', 'pipeline.js'))}).then(async (m) => { const s = await m.readSnapshotFile(${JSON.stringify(out)}); console.log(JSON.stringify(s.stats.requests)); })`], { encoding: 'utf8' }));
+      const clis = args.cli.split(',');
+      const runsOf = clis.map(() => []);
+      const base = [];
+      // Interleaved: run i of every build, then the baseline, so load changes hit all alike.
+      for (let i = 0; i < liveRuns; i++) {
+        clis.forEach((cli, j) => runsOf[j].push(measure(process.execPath, [path.resolve(cli), 'gather', '--bootstrap-server', bootstrap, '--command-config', props, '-o', `${out}.${j}`])));
+        base.push(measure(process.execPath, ['-e', '0']));
+      }
+      process.stdout.write(`${'node -e 0'.padStart(6)} ${String(base.length).padStart(5)} ${fmt(median(base.map((r) => r.wall))).padStart(7)} ${fmt(median(base.map((r) => r.cpu))).padStart(13)} ${fmt(median(base.map((r) => r.rssMb)), 0).padStart(12)}\n`);
+      for (const [j, cli] of clis.entries()) {
+        const runs = runsOf[j];
+        const failed = runs.find((r) => r.code !== 0);
+        if (failed) process.stdout.write(`  gather failed (exit ${failed.code}): ${failed.errLine ?? ''}\n`);
+        const snapshotFile = `${out}.${j}`;
+        const requests = JSON.parse(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(path.resolve(path.dirname(cli), '..', 'dist', 'src', 'pipeline.js'))}).then(async (m) => { const s = await m.readSnapshotFile(${JSON.stringify(snapshotFile)}); console.log(JSON.stringify(s.stats.requests)); })`], { encoding: 'utf8' }));
         const total = Object.values(requests).reduce((a, b) => a + b, 0);
-        process.stdout.write(`${String(target).padStart(6)} ${String(runs.length).padStart(5)} ${fmt(median(runs.map((r) => r.wall))).padStart(7)} ${fmt(median(runs.map((r) => r.cpu))).padStart(13)} ${fmt(median(runs.map((r) => r.rssMb)), 0).padStart(12)} ${String(total).padStart(9)} ${String(requests.DescribeConfigs ?? 0).padStart(16)}  ${path.relative(root, cli)}\n`);
+        process.stdout.write(`${String(target).padStart(6)} ${String(runs.length).padStart(5)} ${fmt(median(runs.map((r) => r.wall))).padStart(7)} ${fmt(median(runs.map((r) => r.cpu))).padStart(13)} ${fmt(median(runs.map((r) => r.rssMb)), 0).padStart(12)} ${String(total).padStart(9)} ${String(requests.DescribeConfigs ?? 0).padStart(16)}  ${runs.map((r) => fmt(r.cpu)).join('/').padEnd(17)}  ${path.relative(root, cli)}\n`);
       }
     }
   } finally {

@@ -8,7 +8,7 @@ import type { ReadinessConfig } from './config/readiness.js';
 import type { ConnectionOptions } from './model/connection.js';
 import { tokenSourceFor } from './connect/oauth.js';
 import type { CloudWatchSettings, ClusterClient, MetricsPort } from './connect/port.js';
-import { buildRegistry, type PluginOptions, type RegisteredCheck } from './engine/registry.js';
+import type { PluginOptions, RegisteredCheck } from './engine/registry.js';
 import { evaluateChecks } from './engine/evaluate.js';
 import { buildReport, type GateSettings } from './engine/score.js';
 import type { Severity } from './sdk.js';
@@ -28,6 +28,8 @@ export async function loadSetup(configPath?: string, profile?: string, plugins: 
   if (file) config = (await import('./config/readiness.js')).loadReadinessConfig(file);
   const name = profile ?? config.profileName;
   if (name) config = applyProfile(config, name);
+  // The registry imports every check module: loaded only by commands that evaluate (not by `gather`).
+  const { buildRegistry } = await import('./engine/registry.js');
   return { config, registry: await buildRegistry(config, plugins) };
 }
 

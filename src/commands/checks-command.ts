@@ -1,7 +1,6 @@
 // `checks`: list the checks (text, JSON, the Markdown of docs/checks.md, or config coverage), or explain one.
 
 import { type Command, Option } from 'commander';
-import { builtInChecks } from '../../checks/index.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadSetup } from '../pipeline.js';
 import { didYouMean } from '../suggest.js';
@@ -22,7 +21,9 @@ export function registerChecks(program: Command, ctx: CommandContext): void {
     .addOption(new Option('-f, --format <format>', `${orList(CHECKS_FORMATS)} (which Kafka configs the checks judge)`).choices(CHECKS_FORMATS).default('text'))
     .option('--explain <id>', "print one check's full text: why it matters, the fix, options and references")
     .action(async (flags: { config?: string; format: (typeof CHECKS_FORMATS)[number]; explain?: string }) => {
-      const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' })), config: null };
+      // Check modules load on use: every other command (gather) starts without them.
+      const { builtInChecks } = await import('../../checks/index.js');
+      const setup = flags.config ? await loadSetup(flags.config) : { registry: builtInChecks.map((check) => ({ check, origin: 'built-in' as const })), config: null };
       const rows = checkRows(setup.registry, setup.config);
       if (flags.explain !== undefined) {
         const row = rows.find((r) => r.id === flags.explain);

@@ -3,6 +3,7 @@
 
 import { Reader, protocolAPIsById } from './kafka-lib.js';
 import type { ApiRange, BrokerApiVersions, FeatureRange } from '../model/snapshot.js';
+import { dict } from '../model/dict.js';
 
 export interface ParsedApiVersions extends BrokerApiVersions {
   requestVersion: number;
@@ -69,7 +70,7 @@ export function decodeConsumerAssignment(bytes: Buffer | null | undefined): Reco
   try {
     const reader = Reader.from(bytes);
     reader.readInt16();
-    const out: Record<string, number[]> = {};
+    const out = dict<number[]>();
     const topics = reader.readArray(
       (r) => ({ topic: r.readString(false), partitions: r.readArray((rr) => rr.readInt32(), false, false) }),
       false,

@@ -2,6 +2,7 @@
 // Brokers already hide sensitive values, but a misbehaving or non-Apache broker may not: we redact again.
 
 import type { ConfigEntry, ConfigMap, ConfigSourceName } from '../model/snapshot.js';
+import { setKey } from '../model/dict.js';
 
 export interface RawConfig {
   name: string;
@@ -57,6 +58,6 @@ export function normalizeEntry(c: RawConfig): ConfigEntry {
 export function normalizeConfigs(raw: RawConfig[]): ConfigMap {
   const out: ConfigMap = {};
   // Ordinal order: config names are ASCII, and localeCompare was a noticeable share of a 5000-topic scan.
-  for (const c of [...raw].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) out[c.name] = normalizeEntry(c);
+  for (const c of [...raw].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) setKey(out, c.name, normalizeEntry(c));
   return out;
 }

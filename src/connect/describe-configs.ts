@@ -8,6 +8,7 @@
 import { type Reader, Writer, createAPI } from './kafka-lib.js';
 import type { ConfigEntry, ConfigMap } from '../model/snapshot.js';
 import { normalizeEntry, type RawConfig } from './configs.js';
+import { setKey } from '../model/dict.js';
 
 export interface ConfigResourceRequest {
   resourceType: number;
@@ -39,6 +40,9 @@ class Truncated extends Error {
  */
 export class DescribeConfigsDecoder {
   readonly #cache = new Map<string, Cached>();
+  /** Per entry index: the bytes and entry the last resource answered there (resources list configs in one order). */
+  readonly #previous: ({ bytes: Buffer; item: Cached } | undefined)[] = [];
+  #previousVersion = -1;
   #b: Buffer = Buffer.alloc(0);
   #p = 0;
   #flexible = true;
@@ -47,6 +51,11 @@ export class DescribeConfigsDecoder {
     this.#b = buffer;
     this.#p = 0;
     this.#flexible = version >= 4;
+    // Byte layouts differ between versions: remembered entries only match within one version.
+    if (version !== this.#previousVersion) {
+      this.#previous.length = 0;
+      this.#previousVersion = version;
+    }
     try {
       this.#int32(); // throttle_time_ms
       const n = this.#arrayLength();
@@ -60,14 +69,15 @@ export class DescribeConfigsDecoder {
         const items: Cached[] = new Array(count);
         let sorted = true;
         for (let j = 0; j < count; j++) {
-          const item = this.#entry(version);
+          const item = this.#entry(version, j);
           items[j] = item;
           if (sorted && j > 0 && items[j - 1]!.name > item.name) sorted = false;
         }
         // Ordinal order (config names are ASCII); brokers usually answer sorted already.
         if (!sorted) items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const configs: ConfigMap = {};
-        for (const { name, entry } of items) configs[name] = entry;
+        // A plain object (topics' maps share V8's shape); setKey keeps a config named __proto__ an entry.
+        for (const { name, entry } of items) setKey(configs, name, entry);
         this.#tags();
         out[i] = { errorCode, errorMessage, resourceType, resourceName, configs };
       }
@@ -78,8 +88,22 @@ export class DescribeConfigsDecoder {
   }
 
   /** One config entry: from the cache when these exact bytes were seen before, else decoded and normalised. */
-  #entry(version: number): Cached {
+  #entry(version: number, j: number): Cached {
     const start = this.#p;
+    // Fast path: the previous resource's entry at this index, compared byte for byte in place (no string, no
+    // hash). The encoding is self-delimiting, so bytes equal to a whole earlier entry are that entry.
+    const prev = this.#previous[j];
+    if (prev !== undefined && start + prev.bytes.length <= this.#b.length && this.#b.compare(prev.bytes, 0, prev.bytes.length, start, start + prev.bytes.length) === 0) {
+      this.#p = start + prev.bytes.length;
+      return prev.item;
+    }
+    const item = this.#lookup(version, start);
+    // A copy: the slot outlives this response buffer.
+    this.#previous[j] = { bytes: Buffer.from(this.#b.subarray(start, this.#p)), item };
+    return item;
+  }
+
+  #lookup(version: number, start: number): Cached {
     this.#skipEntry(version);
     const key = this.#b.toString('latin1', start, this.#p);
     const hit = this.#cache.get(key);

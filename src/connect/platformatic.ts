@@ -3,6 +3,7 @@
 // batching, per-broker addressing and per-resource errors stay under our control.
 
 import { randomInt } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { ConnectionOptions as TlsConnectOptions } from 'node:tls';
 import {
   AuthenticationError,
@@ -10,6 +11,7 @@ import {
   MultipleErrors,
   NetworkError,
   ProtocolError,
+  Reader,
   TimeoutError,
   UnsupportedApiError,
   Writer,
@@ -44,6 +46,7 @@ import {
   type Connection,
 } from './kafka-lib.js';
 import { ConnectionError, errorMessage } from '../errors.js';
+import { dict } from '../model/dict.js';
 import type {
   AclBinding,
   ArtifactErrorReason,
@@ -57,6 +60,7 @@ import type {
 import { type DescribedResource, DescribeConfigsDecoder, describeConfigsApis } from './describe-configs.js';
 import { decodeConsumerAssignment, parseApiVersionsResponse, type ParsedApiVersions } from './codec.js';
 import { tokenSourceFor } from './oauth.js';
+import { listOffsetsRequest, type ListOffsetsTopic } from './list-offsets.js';
 import { type ConnectionOptions, parseHostPort } from '../model/connection.js';
 import {
   type ClusterClient,
@@ -186,6 +190,42 @@ function describeNetworkError(err: unknown): string {
     cur = e.cause ?? e.errors?.[0];
   }
   return [...new Set(parts)].join(' — ') || 'network error';
+}
+
+type Parser = (correlationId: number, apiKey: number, apiVersion: number, reader: Reader) => unknown;
+const contiguousApis = new Map<AnyApi, AnyApi>();
+/** ListOffsets with our own request writer (list-offsets.ts), per library API version. */
+const ownRequestApis = new Map<AnyApi, AnyApi>();
+
+/**
+ * The same API, its response parsed from one contiguous buffer. A large response (Metadata of 5000 topics,
+ * ListOffsets of thousands of partitions) arrives in many socket chunks, and the library's reader walks its list
+ * of chunks from the first on every read of a field: one copy makes every read a plain index. The API itself
+ * (request, header flags, parser) is the library's: it is called with a connection whose send swaps the reader
+ * (and, given `request`, the request writer: same arguments, same bytes).
+ */
+function contiguous(api: AnyApi, request?: (...args: any[]) => unknown): AnyApi {
+  const cache = request ? ownRequestApis : contiguousApis;
+  let out = cache.get(api);
+  if (out) return out;
+  const call = api as unknown as (connection: Connection, ...args: unknown[]) => void;
+  const build = request;
+  const fn = ((connection: Connection, ...args: unknown[]) => {
+    const shim = {
+      send: (key: number, version: number, request: unknown, parse: Parser, ...rest: unknown[]) =>
+        (connection.send as (...a: unknown[]) => unknown)(key, version, build ? () => build(...args) : request, (c: number, k: number, v: number, reader: Reader) => parse(c, k, v, single(reader)), ...rest),
+    };
+    call(shim as unknown as Connection, ...args);
+  }) as unknown as AnyApi & ((connection: Connection, ...args: unknown[]) => void);
+  Object.assign(fn, { async: promisify(fn as (...a: unknown[]) => void), key: api.key, version: api.version });
+  cache.set(api, fn);
+  out = fn;
+  return out;
+}
+
+function single(reader: Reader): Reader {
+  const chunks = (reader.buffer as unknown as { buffers?: Buffer[] }).buffers;
+  return chunks && chunks.length > 1 ? Reader.from(reader.buffer.slice(reader.position)) : reader;
 }
 
 /** Runs a protocol call; on a response carrying per-resource error codes, returns the parsed response anyway. */
@@ -387,6 +427,10 @@ export class PlatformaticClusterClient implements ClusterClient {
   async #call<T>(family: Family, brokerId: number | null, args: unknown[]): Promise<T> {
     let api = this.#pick(family, brokerId);
     if (family === 'DescribeConfigs') api = this.#configApis.find((a) => a.version === api.version)!;
+    else if (family === 'ListOffsets') {
+      const version = api.version;
+      api = contiguous(api, (...a: [number, number, ListOffsetsTopic[]]) => listOffsetsRequest(version, ...a));
+    } else api = contiguous(api);
     const connection = await this.#connection(brokerId, family);
     try {
       return await callTolerant<T>(api, connection, args);
@@ -416,7 +460,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const connection = this.#bootstrapConnection ?? (await this.#connection(null));
     let res: any;
     try {
-      res = await callTolerant<any>(api, connection, [null, false, false]);
+      res = await callTolerant<any>(contiguous(api), connection, [null, false, false]);
     } catch (err) {
       throw classifyError('Metadata', err);
     }
@@ -539,7 +583,8 @@ export class PlatformaticClusterClient implements ClusterClient {
       throw new KafkaRequestError('DescribeLogDirs', reasonForCode(code), `DescribeLogDirs failed with ${code}`, code);
     }
     return res.results.map((d: any) => {
-      const topics: Record<string, Record<string, number>> = {};
+      // Keyed by topic name (a topic may be called __proto__ or constructor: see model/dict.ts).
+      const topics = dict<Record<string, number>>();
       for (const t of d.topics) {
         const parts: Record<string, number> = (topics[t.name] ??= {});
         for (const p of t.partitions) if (!p.isFutureKey) parts[String(p.partitionIndex)] = Number(p.partitionSize);
@@ -615,7 +660,7 @@ export class PlatformaticClusterClient implements ClusterClient {
       state: g.groupState,
       ...(g.errorCode ? { error: codeName(g.errorCode) } : {}),
       members: g.members.map((m: any) => {
-        const assignment: Record<string, number[]> = {};
+        const assignment = dict<number[]>();
         for (const tp of m.assignment?.topicPartitions ?? []) assignment[tp.topicName] = [...tp.partitions];
         return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignment };
       }),
@@ -627,7 +672,7 @@ export class PlatformaticClusterClient implements ClusterClient {
     const groups = groupIds.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
     const res = await this.#call<any>('OffsetFetch', brokerId, [groups, false]);
     return res.groups.map((g: any): GroupOffsetsResult => {
-      const offsets: Record<string, Record<string, string>> = {};
+      const offsets = dict<Record<string, string>>();
       for (const t of g.topics) {
         for (const p of t.partitions) {
           if (p.errorCode || p.committedOffset < 0n) continue;

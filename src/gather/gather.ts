@@ -6,6 +6,7 @@
 import { KafkaRequestError, type ClusterClient, type ConfigResourceRef, type ConfigResult, type DescribedGroup, type MetadataResult, type MetricsPort } from '../connect/port.js';
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../errors.js';
+import { dict, dictFrom } from '../model/dict.js';
 import { assessVisibility, type ProbeAnswer } from './visibility.js';
 import {
   type Artifact,
@@ -214,8 +215,8 @@ function sampleOf(
       at,
       offsets: offsets.value,
       groupOffsets: groupOffsets.value,
-      groupStates: Object.fromEntries(list.map((g) => [g.groupId, g.state])),
-      groupMembers: Object.fromEntries(list.map((g) => [g.groupId, g.members.length])),
+      groupStates: dictFrom(list.map((g) => [g.groupId, g.state])),
+      groupMembers: dictFrom(list.map((g) => [g.groupId, g.members.length])),
       ...(partial ? { partial } : {}),
     },
   };
@@ -224,7 +225,7 @@ function sampleOf(
 /** The partitions a sample has no log end offset for because their leader did not answer (null: none). */
 function missingPartitions(offsets: SnapshotArtifacts['offsets'] & { ok: true }, topics: TopicInfo[]): OffsetSample['partial'] | null {
   if (!offsets.issues?.length) return null;
-  const missing: Record<string, number[]> = {};
+  const missing = dict<number[]>();
   for (const t of topics) {
     const got = offsets.value[t.name] ?? {};
     const lacking = t.partitions.filter((p) => p.leader >= 0 && (got[String(p.partition)]?.latest ?? null) === null).map((p) => p.partition);
@@ -355,7 +356,8 @@ async function gatherTopicConfigs(client: ClusterClient, topics: TopicInfo[], br
       }
     }),
   );
-  const value: Record<string, import('./snapshot.js').ConfigMap> = {};
+  // Keyed by topic name: a topic may be called __proto__ (see model/dict.ts).
+  const value = dict<import('./snapshot.js').ConfigMap>();
   const issues: ArtifactError[] = [];
   const failed = results.filter((r) => !r.ok);
   if (chunks.length > 0 && failed.length === chunks.length) {
@@ -403,7 +405,7 @@ async function gatherLogDirs(client: ClusterClient, brokerIds: number[], topics:
 
 async function gatherOffsets(client: ClusterClient, topics: TopicInfo[]): Promise<SnapshotArtifacts['offsets']> {
   const byLeader = new Map<number, Map<string, number[]>>();
-  const value: Record<string, Record<string, PartitionOffsets>> = {};
+  const value = dict<Record<string, PartitionOffsets>>();
   for (const t of topics) {
     const perTopic: Record<string, PartitionOffsets> = (value[t.name] = {});
     for (const p of t.partitions) {
@@ -510,7 +512,7 @@ async function gatherGroups(client: ClusterClient, brokerIds: number[]): Promise
   const groupOffsets = mergePerBroker(
     perCoordinator.map((p) => ({ broker: p.broker, result: p.offsets })),
     (ok) => {
-      const out: Record<string, Record<string, Record<string, string>>> = {};
+      const out = dict<Record<string, Record<string, string>>>();
       for (const o of ok) for (const g of o.value) out[g.groupId] = g.offsets;
       return out;
     },

@@ -15,6 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
 import { buildSnapshotSchema } from './snapshot-schema.js';
+import { dict, setKey, toDict } from '../model/dict.js';
 import {
   type Artifact,
   type ConfigEntry,
@@ -99,13 +100,13 @@ function isDense(keys: string[]): boolean {
 function encodeByPartition<V, E>(m: Record<string, V>, enc: (v: V) => E): E[] | Record<string, E> {
   const keys = Object.keys(m);
   if (isDense(keys)) return keys.map((k) => enc(m[k]!));
-  const out: Record<string, E> = {};
+  const out = dict<E>();
   for (const k of keys) out[k] = enc(m[k]!);
   return out;
 }
 
 function decodeByPartition<E, V>(e: E[] | Record<string, E>, dec: (x: E) => V): Record<string, V> {
-  const out: Record<string, V> = {};
+  const out: Record<string, V> = Array.isArray(e) ? {} : dict<V>();
   if (Array.isArray(e)) for (let i = 0; i < e.length; i++) out[indexKey(i)] = dec(e[i]!);
   else for (const k of Object.keys(e)) out[k] = dec(e[k]!);
   return out;
@@ -119,11 +120,15 @@ function encodeOffsetMap(v: Record<string, Record<string, PartitionOffsets>>): [
 
 /** group → topic → partition → offset, with dense partitions as arrays. */
 function encodeGroupOffsets(v: GroupOffsetsArtifact): [string, Record<string, string[] | Record<string, string>>][] {
-  return Object.entries(v).map(([g, topics]) => [g, Object.fromEntries(Object.entries(topics).map(([t, parts]) => [t, encodeByPartition(parts, identity)]))]);
+  return Object.entries(v).map(([g, topics]) => {
+    const out = dict<string[] | Record<string, string>>();
+    for (const [t, parts] of Object.entries(topics)) out[t] = encodeByPartition(parts, identity);
+    return [g, out];
+  });
 }
 
 function decodeGroupTopics(topics: Record<string, string[] | Record<string, string>>): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+  const out = dict<Record<string, string>>();
   for (const [t, parts] of Object.entries(topics)) out[t] = decodeByPartition(parts, offsetValue);
   return out;
 }
@@ -159,7 +164,7 @@ function offsetDelta(o: PartitionOffsets, base: PartitionOffsets | undefined): D
 /** A topic's offsets as deltas from the base, or undefined when one partition cannot be (then the topic is written plainly). */
 function topicDeltas(parts: Record<string, PartitionOffsets>, base: Record<string, PartitionOffsets> | undefined): DeltaTuple[] | Record<string, DeltaTuple> | undefined {
   if (!base) return undefined;
-  const out: Record<string, DeltaTuple> = {};
+  const out = dict<DeltaTuple>();
   for (const p of Object.keys(parts)) {
     const d = offsetDelta(parts[p]!, base[p]);
     if (!d) return undefined;
@@ -170,14 +175,14 @@ function topicDeltas(parts: Record<string, PartitionOffsets>, base: Record<strin
 
 function groupDeltas(topics: Record<string, Record<string, string>>, base: Record<string, Record<string, string>> | undefined): Record<string, number[] | Record<string, number>> | undefined {
   if (!base) return undefined;
-  const out: Record<string, number[] | Record<string, number>> = {};
+  const out = dict<number[] | Record<string, number>>();
   for (const [t, parts] of Object.entries(topics)) {
-    const b = base[t];
+    const b = Object.hasOwn(base, t) ? base[t] : undefined;
     if (!b) return undefined;
-    const d: Record<string, number> = {};
+    const d = dict<number>();
     for (const p of Object.keys(parts)) {
       const v = exactNumber(parts[p]);
-      const bv = exactNumber(b[p]);
+      const bv = exactNumber(Object.hasOwn(b, p) ? b[p] : undefined);
       if (v === undefined || bv === undefined) return undefined;
       d[p] = v - bv;
     }
@@ -204,6 +209,10 @@ class DeltaFault extends Error {}
 
 /** A base offset a zero delta may stand on (what applyDelta accepts). */
 const exactBase = (v: string | null | undefined): boolean => typeof v === 'string' && v.length <= 15;
+
+function partialOf(p: NonNullable<OffsetSample['partial']>): NonNullable<OffsetSample['partial']> {
+  return { ...p, partitions: toDict(p.partitions) };
+}
 
 /** "0", "1", …: partition keys of dense records, made once. */
 const INDEX_KEYS: string[] = [];
@@ -239,7 +248,7 @@ function commonConfigs(all: Record<string, ConfigMap>): Record<string, ConfigEnt
       else if (list.length < MAX_VARIANTS) list.push({ n: 1, entry });
     }
   }
-  const common: Record<string, ConfigEntry> = {};
+  const common = dict<ConfigEntry>();
   for (const [name, list] of variants) {
     let best: { n: number; entry: ConfigEntry } | undefined;
     for (const v of list) if (!best || v.n > best.n) best = v;
@@ -297,10 +306,18 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
       const common = commonConfigs(all);
       const names = Object.keys(common);
       yield { artifact, common };
-      const entries = Object.entries(all).map(([topic, map]) => {
+      const entries = Object.keys(all).map((topic) => {
+        const map = all[topic]!;
+        // A plain object (most stay empty); setKey keeps a config named __proto__ an entry.
         const own: Record<string, ConfigEntry> = {};
-        for (const [k, e] of Object.entries(map)) if (common[k] === undefined || !sameEntry(common[k], e)) own[k] = e;
-        const absent = names.filter((k) => map[k] === undefined);
+        let shared = 0;
+        for (const k of Object.keys(map)) {
+          const c = common[k];
+          if (c !== undefined) shared++;
+          if (c === undefined || !sameEntry(c, map[k]!)) setKey(own, k, map[k]!);
+        }
+        // Every common name present (the usual case): nothing to list as absent.
+        const absent = shared === names.length ? [] : names.filter((k) => !Object.hasOwn(map, k));
         return absent.length ? [topic, own, absent] : [topic, own];
       });
       for (const c of chunks(entries)) yield { artifact, entries: c };
@@ -334,10 +351,10 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
         // partial (partitions a sample lacks) must survive: without it, missing offsets would read as unchanged.
         yield { artifact, sample: index, at: s.at, groupStates: s.groupStates, groupMembers: s.groupMembers, ...(s.partial ? { partial: s.partial } : {}), ...(sameOffsets ? { offsets: 'offsets' } : {}), ...(sameGroups ? { groupOffsets: 'groupOffsets' } : {}) };
         if (!sameOffsets) {
-          const plain: Record<string, Record<string, PartitionOffsets>> = {};
+          const plain = dict<Record<string, PartitionOffsets>>();
           const deltas: [string, DeltaTuple[] | Record<string, DeltaTuple>][] = [];
           for (const [t, parts] of Object.entries(s.offsets)) {
-            const d = topicDeltas(parts, offsets?.[t]);
+            const d = topicDeltas(parts, offsets && Object.hasOwn(offsets, t) ? offsets[t] : undefined);
             if (d) deltas.push([t, d]);
             else plain[t] = parts;
           }
@@ -345,10 +362,10 @@ function* encodeValue(name: string, value: unknown, snapshot: Snapshot): Generat
           for (const c of chunks(encodeOffsetMap(plain))) yield { artifact, sample: index, offsets: c };
         }
         if (!sameGroups) {
-          const plain: GroupOffsetsArtifact = {};
+          const plain: GroupOffsetsArtifact = dict();
           const deltas: [string, Record<string, number[] | Record<string, number>>][] = [];
           for (const [g, topics] of Object.entries(s.groupOffsets)) {
-            const d = groupDeltas(topics, groupOffsets?.[g]);
+            const d = groupDeltas(topics, groupOffsets && Object.hasOwn(groupOffsets, g) ? groupOffsets[g] : undefined);
             if (d) deltas.push([g, d]);
             else plain[g] = topics;
           }
@@ -439,11 +456,11 @@ export function schemaTypedArtifacts(snapshot: unknown): ReadonlySet<string> {
 /** Builds a Snapshot from version-2 record lines (already split); `where(n)` names line n in errors. */
 export class SnapshotDecoder {
   private snapshot: Snapshot | undefined;
-  private artifacts: Record<string, Artifact<unknown>> = {};
+  private artifacts: Record<string, Artifact<unknown>> = dict();
   private line = 0;
   private records = 0;
   private ended = false;
-  private common: Record<string, { entries: Record<string, ConfigEntry>; names: string[] }> = {};
+  private common: Record<string, { entries: Record<string, ConfigEntry>; names: string[] }> = dict();
   private untyped = new Set<string>();
   private fileVersion = SNAPSHOT_FILE_VERSION;
 
@@ -495,7 +512,8 @@ export class SnapshotDecoder {
     if (rec.ok === true) {
       if (this.artifacts[name]) this.fail(`artifact ${name} appears twice`);
       // Data records fill it in: lists for `items` artifacts and the codec's lists, objects otherwise.
-      const empty = STORED_AS_ITEMS.has(name) || name === 'topics' || name === 'samples' ? [] : {};
+      // Objects are keyed by topic, group or broker: null-prototype maps, so a topic called __proto__ is an entry.
+      const empty = STORED_AS_ITEMS.has(name) || name === 'topics' || name === 'samples' ? [] : dict();
       this.artifacts[name] = { ok: true, value: empty, ...(rec.issues ? { issues: rec.issues as never } : {}), ...(rec.visibility ? { visibility: rec.visibility as never } : {}) };
       return;
     }
@@ -518,7 +536,7 @@ export class SnapshotDecoder {
       case 'topicConfigs':
       case 'brokerConfigs': {
         if (rec.common) {
-          const entries = rec.common as Record<string, ConfigEntry>;
+          const entries = toDict(rec.common as Record<string, ConfigEntry>);
           this.common[name] = { entries, names: Object.keys(entries) };
           return;
         }
@@ -526,10 +544,12 @@ export class SnapshotDecoder {
         if (!common) this.fail(`${name} entries before its common record`);
         for (const [topic, own, absent] of rec.entries as [string, Record<string, ConfigEntry>, string[]?][]) {
           // Entries shared by every topic are the same objects in memory: read-only to checks anyway.
+          // A plain object (the same key order for every topic: one V8 shape); setKey and a key loop instead of
+          // Object.assign, which would take an own `__proto__` entry for the prototype.
           const map: ConfigMap = {};
           const skip = absent ? new Set(absent) : undefined;
-          for (const k of common.names) if (!skip?.has(k)) map[k] = common.entries[k]!;
-          Object.assign(map, own);
+          for (const k of common.names) if (!skip?.has(k)) setKey(map, k, common.entries[k]!);
+          for (const k of Object.keys(own)) setKey(map, k, own[k]!);
           (value as Record<string, ConfigMap>)[topic] = map;
         }
         return;
@@ -538,7 +558,7 @@ export class SnapshotDecoder {
         const broker = rec.broker as string;
         const v = value as Record<string, LogDirInfo[]>;
         if (rec.dirs) {
-          v[broker] = (rec.dirs as Omit<LogDirInfo, 'topics'>[]).map((d) => ({ ...d, topics: {} }));
+          v[broker] = (rec.dirs as Omit<LogDirInfo, 'topics'>[]).map((d) => ({ ...d, topics: dict() }));
           return;
         }
         const dir = v[broker]?.[rec.dir as number];
@@ -568,11 +588,11 @@ export class SnapshotDecoder {
           };
           list.push({
             at: rec.at as string,
-            offsets: rec.offsets === 'offsets' ? ref('offsets') : {},
-            groupOffsets: rec.groupOffsets === 'groupOffsets' ? ref('groupOffsets') : {},
-            groupStates: rec.groupStates as Record<string, string>,
-            groupMembers: rec.groupMembers as Record<string, number>,
-            ...(rec.partial ? { partial: rec.partial as NonNullable<OffsetSample['partial']> } : {}),
+            offsets: rec.offsets === 'offsets' ? ref('offsets') : dict(),
+            groupOffsets: rec.groupOffsets === 'groupOffsets' ? ref('groupOffsets') : dict(),
+            groupStates: toDict(rec.groupStates as Record<string, string>),
+            groupMembers: toDict(rec.groupMembers as Record<string, number>),
+            ...(rec.partial ? { partial: partialOf(rec.partial as NonNullable<OffsetSample['partial']>) } : {}),
           });
           return;
         }
@@ -603,11 +623,11 @@ export class SnapshotDecoder {
       if (!offsets?.ok) this.fail(`sample ${String(rec.sample)}: offset deltas without an offsets artifact`);
       const baseAll = offsets.value as Record<string, Record<string, PartitionOffsets>>;
       for (const [t, parts] of rec.offsetDeltas as [string, DeltaTuple[] | Record<string, DeltaTuple>][]) {
-        const base = baseAll[t];
-        const out: Record<string, PartitionOffsets> = {};
+        const base = Object.hasOwn(baseAll, t) ? baseAll[t] : undefined;
+        const out: Record<string, PartitionOffsets> = Array.isArray(parts) ? {} : dict();
         let p = '';
         const one = (d: DeltaTuple) => {
-          const b = base?.[p];
+          const b = base && Object.hasOwn(base, p) ? base[p] : undefined;
           if (!b) throw new DeltaFault('a delta needs the partition in the offsets artifact');
           // A partition nothing happened to is the scan's own object (read-only to checks, like shared configs).
           if (d[0] === 0 && d[1] === 0 && (d.length > 2 ? d[2] === 0 && exactBase(b.stable) : b.stable === undefined) && exactBase(b.earliest) && exactBase(b.latest)) {
@@ -638,19 +658,20 @@ export class SnapshotDecoder {
       if (!groupOffsets?.ok) this.fail(`sample ${String(rec.sample)}: group offset deltas without a groupOffsets artifact`);
       const baseAll = groupOffsets.value as GroupOffsetsArtifact;
       for (const [g, topics] of rec.groupOffsetDeltas as [string, Record<string, number[] | Record<string, number>>][]) {
-        const out: Record<string, Record<string, string>> = {};
+        const out = dict<Record<string, string>>();
+        const ofGroup = Object.hasOwn(baseAll, g) ? baseAll[g] : undefined;
         for (const [t, parts] of Object.entries(topics)) {
-          const base = baseAll[g]?.[t];
+          const base = ofGroup && Object.hasOwn(ofGroup, t) ? ofGroup[t] : undefined;
           const where = () => `committed offsets of ${g} on ${t}`;
           if (!base) throw new BadValue(`${where()}: a delta needs them in the groupOffsets artifact`);
-          const committed: Record<string, string> = {};
+          const committed: Record<string, string> = Array.isArray(parts) ? {} : dict();
           try {
             if (Array.isArray(parts)) {
               for (let i = 0; i < parts.length; i++) {
                 const p = indexKey(i);
                 committed[p] = applyDelta(base[p], parts[i]!);
               }
-            } else for (const p of Object.keys(parts)) committed[p] = applyDelta(base[p], parts[p]!);
+            } else for (const p of Object.keys(parts)) committed[p] = applyDelta(Object.hasOwn(base, p) ? base[p] : undefined, parts[p]!);
           } catch (err) {
             if (err instanceof DeltaFault) throw new BadValue(`${where()}: ${err.message}`);
             throw err;
@@ -760,8 +781,9 @@ async function readV1(file: string): Promise<unknown> {
   } catch (err) {
     throw fileError(file, err);
   }
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (err) {
     const pos = /position (\d+)/.exec((err as Error).message);
     let where = '';
@@ -770,5 +792,48 @@ async function readV1(file: string): Promise<unknown> {
       where = `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
     }
     throw new ConfigError(`${file}${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  nameKeyedToDicts(data);
+  return data;
+}
+
+const plainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const asDict = (v: unknown) => (plainObject(v) ? toDict(v) : v);
+const okValue = (a: unknown): unknown => (plainObject(a) && a.ok === true ? a.value : undefined);
+
+/**
+ * A version-1 file parses into plain objects: an entry named `__proto__` is an own key there, but a lookup of an
+ * absent `constructor` still finds Object's. The maps keyed by topic or group become null-prototype maps, as the
+ * gather and the version-2 reader make them (model/dict.ts). The shape is checked later: anything unexpected is left.
+ */
+function nameKeyedToDicts(data: unknown): void {
+  if (!plainObject(data) || !plainObject(data.artifacts)) return;
+  const a = data.artifacts;
+  const setValue = (name: string, f: (v: unknown) => unknown) => {
+    const art = a[name];
+    if (plainObject(art) && art.ok === true) art.value = f(art.value);
+  };
+  const groupOffsets = (v: unknown) => {
+    const d = asDict(v);
+    if (plainObject(d)) for (const g of Object.keys(d)) d[g] = asDict(d[g]);
+    return d;
+  };
+  setValue('topicConfigs', asDict);
+  setValue('offsets', asDict);
+  setValue('groupOffsets', groupOffsets);
+  const logDirs = okValue(a.logDirs);
+  if (plainObject(logDirs)) for (const dirs of Object.values(logDirs)) if (Array.isArray(dirs)) for (const d of dirs) if (plainObject(d)) d.topics = asDict(d.topics);
+  const groups = okValue(a.groups);
+  if (Array.isArray(groups)) for (const g of groups) if (plainObject(g) && Array.isArray(g.members)) for (const m of g.members) if (plainObject(m) && plainObject(m.assignment)) m.assignment = toDict(m.assignment);
+  const samples = okValue(a.samples);
+  if (Array.isArray(samples)) {
+    for (const smp of samples) {
+      if (!plainObject(smp)) continue;
+      smp.offsets = asDict(smp.offsets);
+      smp.groupOffsets = groupOffsets(smp.groupOffsets);
+      smp.groupStates = asDict(smp.groupStates);
+      smp.groupMembers = asDict(smp.groupMembers);
+      if (plainObject(smp.partial)) smp.partial.partitions = asDict(smp.partial.partitions);
+    }
   }
 }

@@ -41,6 +41,15 @@ describe('consumer assignment', () => {
     expect(decodeConsumerAssignment(w.buffer)).toEqual({ orders: [0, 2] });
     expect(decodeConsumerAssignment(Buffer.alloc(0))).toBeNull();
   });
+
+  it('keeps a topic named __proto__ or constructor as an entry (not the prototype)', () => {
+    const w = Writer.create().appendInt16(0).appendInt32(2).appendString('__proto__', false).appendInt32(1).appendInt32(3).appendString('constructor', false).appendInt32(1).appendInt32(0).appendInt32(-1);
+    const got = decodeConsumerAssignment(w.buffer)!;
+    expect(Object.keys(got)).toEqual(['__proto__', 'constructor']);
+    expect(got['__proto__']).toEqual([3]);
+    expect(got['constructor']).toEqual([0]);
+    expect(got['toString']).toBeUndefined();
+  });
 });
 
 describe('config redaction', () => {

@@ -103,6 +103,32 @@ describe('DescribeConfigs decoder', () => {
     expect(again!.configs['cleanup.policy']).toBe(orders!.configs['cleanup.policy']);
   });
 
+  it('entries that differ from the previous resource at the same index are decoded afresh (in-place byte comparison)', () => {
+    const res = (name: string, configs: RawConfig[]) => ({ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: name, configs });
+    const decoder = new DescribeConfigsDecoder();
+    // Same index, different bytes (override, default, a longer value, a shorter one), then repeats.
+    const got = decoder.decode(encode(4, [res('a', [cleanup, retention('1000', 1)]), res('b', [cleanup, retention('604800000')]), res('c', [cleanup, retention('1000', 1)]), res('d', [retention('1'), cleanup]), res('e', [cleanup])]), 4);
+    expect(got.map((r) => r.configs['retention.ms']?.value)).toEqual(['1000', '604800000', '1000', '1', undefined]);
+    expect(got.map((r) => r.configs['retention.ms']?.source)).toEqual(['topic', 'default', 'topic', 'default', undefined]);
+    expect(got.every((r) => r.configs['cleanup.policy']!.value === 'delete')).toBe(true);
+    expect(got[0]!.configs['cleanup.policy']).toBe(got[4]!.configs['cleanup.policy']);
+    // A v2 answer after v4 answers: the remembered v4 bytes are not taken for v2 entries.
+    const v2 = decoder.decode(encode(2, [res('f', [cleanup, retention('1000', 1)])]), 2);
+    expect(v2[0]!.configs['retention.ms']).toMatchObject({ value: '1000', source: 'topic' });
+  });
+
+  it('keeps a resource and a config named __proto__ as entries (not the prototype)', () => {
+    const proto: RawConfig = { ...cleanup, name: '__proto__', value: 'x', synonyms: [] };
+    const got = new DescribeConfigsDecoder().decode(encode(4, [{ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: '__proto__', configs: [proto, cleanup] }]), 4);
+    expect(got[0]!.resourceName).toBe('__proto__');
+    expect(Object.getPrototypeOf(got[0]!.configs)).toBe(Object.prototype);
+    expect(Object.keys(got[0]!.configs)).toEqual(['__proto__', 'cleanup.policy']);
+    expect(Object.hasOwn(got[0]!.configs, '__proto__') && got[0]!.configs['__proto__']!.value).toBe('x');
+    expect(JSON.parse(JSON.stringify(got[0]!.configs))['__proto__'].value).toBe('x');
+    const viaNormalize = normalizeConfigs([proto]);
+    expect(Object.keys(viaNormalize)).toEqual(['__proto__']);
+  });
+
   it('rejects a truncated response instead of reading past its end', () => {
     const body = encode(4, resources);
     for (const cut of [3, 20, body.length - 30, body.length - 2]) {
