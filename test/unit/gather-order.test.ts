@@ -39,7 +39,7 @@ function recordingClient(log: string[], ops: string[] = ['DESCRIBE']): ClusterCl
         parts.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p, offset: ts === -2 ? '0' : '5' }))),
       ),
     listGroups: (b) => send(`ListGroups ${b}`, [{ groupId: `g-b${b}`, protocolType: 'consumer', state: 'Stable', type: 'classic' }]),
-    describeGroups: (b, ids) => send(`DescribeGroups ${b} ${ids.join(',')}`, ids.map((groupId) => ({ groupId, protocolType: 'consumer', state: 'Stable', members: [] }))),
+    describeGroups: (b, ids) => send(`DescribeGroups ${b} ${ids.join(',').replace(/probe-[0-9a-f]{8}$/, 'probe-X')}`, ids.map((groupId) => ({ groupId, protocolType: 'consumer', state: 'Stable', members: [] }))),
     consumerGroupDescribe: (b, ids) => send(`ConsumerGroupDescribe ${b} ${ids.join(',')}`, []),
     offsetFetch: (b, ids) => send(`OffsetFetch ${b} ${ids.join(',')}`, ids.map((groupId) => ({ groupId, offsets: {} }))),
     probeTopicDescribe: (name) => send(`probeTopic ${name.replace(/[0-9a-f]{8}$/, 'X')}`, { authorized: false, code: 'TOPIC_AUTHORIZATION_FAILED' }),
@@ -59,6 +59,7 @@ async function run(ops: string[], extra: { cloudwatch?: boolean; probe?: boolean
   const snapshot = await gatherSnapshot(recordingClient(log, ops), {
     target,
     toolVersion: 't',
+    now: () => new Date('2026-01-01T00:00:00.000Z'),
     log: (l) => lines.push(l.replace(/\d+ ms$/, 'N ms')),
     progress: (e: GatherEvent) => events.push(e.type === 'wait' ? `wait ${e.sample}/${e.of}` : `${e.type} ${e.name}`),
     sleep: async () => {},
