@@ -30,10 +30,10 @@ describe('docs/report-format.md', () => {
 
 describe('README.md choice lists', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reEscape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   /** Every "<anchor> a|b|c" in the README (table cells escape the bar as \|; YAML-ish lists use " | "). */
   const listsAfter = (anchor: string): string[][] =>
-    [...readme.matchAll(new RegExp(`${escape(anchor)} ((?:[\\w-]+ ?\\\\?\\| ?)+[\\w-]+)`, 'g'))].map((m) => m[1]!.split(/ ?\\?\| ?/));
+    [...readme.matchAll(new RegExp(`${reEscape(anchor)} ((?:[\\w-]+ ?\\\\?\\| ?)+[\\w-]+)`, 'g'))].map((m) => m[1]!.split(/ ?\\?\| ?/));
 
   // Each anchor is the text right before a list of choices, and the constant the CLI (or readiness.yaml) takes them from.
   const pinned: [string, readonly string[]][] = [
