@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { Snapshot } from '../model/snapshot.js';
 import { evaluateSnapshot, loadSetup, readSnapshotFile } from '../pipeline.js';
-import { type CompareFlags, compareInputs, compareMapping, pairSnapshots } from './compare.js';
+import { type CompareFlags, compareInputs, compareMapping, pairSnapshots, REPLICATION_POLICY_HELP } from './compare.js';
 import { buildConnectionOptions } from './connection.js';
 import { type CommandContext, gateExit, writeSnapshot } from './context.js';
 import { EXIT_HELP } from './exit-help.js';
@@ -21,7 +21,7 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .option('--target-config <file>', 'client properties of the target cluster (like --command-config)')
     .option('--source-alias <alias>', 'MirrorMaker 2 alias of the source: target topics are "<alias>.<topic>" (DefaultReplicationPolicy)')
     .option('--target-alias <alias>', 'MirrorMaker 2 alias of the target (finds the reverse flow on the source)')
-    .option('--replication-policy <policy>', 'identity (same names) or default (prefix with --source-alias)')
+    .option('--replication-policy <policy>', REPLICATION_POLICY_HELP)
     .option('--separator <text>', 'replication.policy.separator (default ".")')
     .option('--source-snapshot-out <file>', 'also save the source snapshot')
     .option('--target-snapshot-out <file>', 'also save the target snapshot')

@@ -2,8 +2,14 @@
 // Gathers both sides with the ordinary read-only gather, then the pure pairing step (src/engine/migration-pair.ts).
 
 import { UsageError } from '../errors.js';
-import type { NameMapping, Snapshot } from '../model/snapshot.js';
+import { MAPPING_POLICIES, type NameMapping, type Snapshot } from '../model/snapshot.js';
 import { mappingFromFlags, pairSnapshots } from '../engine/migration-pair.js';
+import { orList } from './program-options.js';
+
+/** --replication-policy: the mapping policies that have a flag name, in MAPPING_POLICIES order. */
+export const REPLICATION_POLICY_FLAGS = Object.values(MAPPING_POLICIES).flatMap((p) => (p.flag ? [p] : []));
+/** "identity (same names) or default (prefix with --source-alias)": --help of --replication-policy. */
+export const REPLICATION_POLICY_HELP = orList(REPLICATION_POLICY_FLAGS.map((p) => `${p.flag} (${p.help})`));
 
 export interface CompareFlags {
   sourceConfig?: string;
@@ -34,9 +40,10 @@ const MAPPING_FLAGS = ['sourceAlias', 'targetAlias', 'replicationPolicy', 'separ
 
 export function compareMapping(flags: CompareFlags, fromConfig?: NameMapping): NameMapping {
   if (fromConfig && MAPPING_FLAGS.every((f) => flags[f] === undefined)) return fromConfig;
-  const policy = flags.replicationPolicy ?? (flags.sourceAlias ? 'default' : 'identity');
-  if (policy !== 'identity' && policy !== 'default') throw new UsageError(`--replication-policy must be identity or default (got "${policy}")`);
-  if (policy === 'default' && !flags.sourceAlias) throw new UsageError('--replication-policy default needs --source-alias <alias> (the MirrorMaker 2 cluster alias of the source)');
+  const { identity, prefix } = MAPPING_POLICIES;
+  const policy = flags.replicationPolicy ?? (flags.sourceAlias ? prefix.flag : identity.flag);
+  if (!REPLICATION_POLICY_FLAGS.some((p) => p.flag === policy)) throw new UsageError(`--replication-policy must be ${orList(REPLICATION_POLICY_FLAGS.map((p) => p.flag))} (got "${policy}")`);
+  if (policy === prefix.flag && !flags.sourceAlias) throw new UsageError(`--replication-policy ${prefix.flag} needs --source-alias <alias> (the MirrorMaker 2 cluster alias of the source)`);
   if (flags.separator !== undefined && flags.separator.length === 0) throw new UsageError('--separator must not be empty');
   for (const [flag, v] of [['--source-alias', flags.sourceAlias], ['--target-alias', flags.targetAlias]] as const) {
     if (v !== undefined && !/^[A-Za-z0-9._-]+$/.test(v)) throw new UsageError(`${flag} must be a MirrorMaker 2 cluster alias (letters, digits, . _ -)`);
@@ -45,8 +52,8 @@ export function compareMapping(flags: CompareFlags, fromConfig?: NameMapping): N
     ...(flags.sourceAlias ? { sourceAlias: flags.sourceAlias } : {}),
     ...(flags.targetAlias ? { targetAlias: flags.targetAlias } : {}),
     ...(flags.separator ? { separator: flags.separator } : {}),
-    identity: policy === 'identity',
-    origin: policy === 'default' ? '--source-alias' : flags.replicationPolicy ? '--replication-policy identity' : 'default: identical names',
+    identity: policy === identity.flag,
+    origin: policy === prefix.flag ? '--source-alias' : flags.replicationPolicy ? `--replication-policy ${identity.flag}` : 'default: identical names',
   });
 }
 

@@ -19,7 +19,7 @@ export const DIFF_FORMATS = {
   html: (d: ReportDiff) => renderDiffHtml(escapeStrings(d)),
 };
 type DiffFormat = keyof typeof DIFF_FORMATS;
-const DIFF_FORMAT_NAMES = Object.keys(DIFF_FORMATS) as DiffFormat[];
+export const DIFF_FORMAT_NAMES = Object.keys(DIFF_FORMATS) as DiffFormat[];
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
   const { io, setExit } = ctx;

@@ -4,7 +4,11 @@
 import { type Command, Option } from 'commander';
 import { PROFILE_NAMES } from '../config/profiles.js';
 import { FORMATS, JUNIT_WARN_AS } from '../report/render.js';
+import { SASL_MECHANISMS, SECURITY_PROTOCOLS, TOKEN_MECHANISMS } from '../model/connection.js';
 import { SEVERITIES } from '../sdk.js';
+
+/** Every --sasl-mechanism the tool accepts (password and token mechanisms), in --help and README order. */
+export const CLI_SASL_MECHANISMS = [...SASL_MECHANISMS, ...TOKEN_MECHANISMS];
 import { DEFAULT_CLIENT_SECRET_ENV, DEFAULT_PASSWORD_ENV } from './connection.js';
 
 /** "a, b or c": a choice list in help text, from the constant the choices come from. */
@@ -17,8 +21,8 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('-b, --bootstrap-server <list>', 'comma-separated host:port list (env KAFKA_READINESS_BOOTSTRAP)')
     .option('--command-config <file>', 'Kafka client .properties file (bootstrap.servers, security.protocol, sasl.*, ssl.* PEM settings)')
     .option('--command-property <key=value>', 'a client property added to or overriding --command-config (repeatable; not for passwords or keys)', collect)
-    .option('--security-protocol <protocol>', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL')
-    .option('--sasl-mechanism <mechanism>', 'PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER (OIDC) or AWS_MSK_IAM')
+    .option('--security-protocol <protocol>', orList(SECURITY_PROTOCOLS))
+    .option('--sasl-mechanism <mechanism>', orList(CLI_SASL_MECHANISMS.map((m) => (m === 'OAUTHBEARER' ? 'OAUTHBEARER (OIDC)' : m))))
     .option('--username <name>', 'SASL user name (env KAFKA_READINESS_USERNAME)')
     .option('--password-file <file>', 'read the SASL password from this file')
     .option('--password-env <VAR>', `read the SASL password from this environment variable (default ${DEFAULT_PASSWORD_ENV})`)

@@ -11,7 +11,7 @@ import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import { PROFILE_NAMES } from './profiles.js';
 import type { PriceTable, WaiverConfig } from './policy-types.js';
-import type { NameMapping } from '../model/snapshot.js';
+import { MAPPING_POLICY_NAMES, type NameMapping } from '../model/snapshot.js';
 
 import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
 
@@ -187,7 +187,7 @@ const schema = {
       additionalProperties: false,
       minProperties: 1,
       properties: {
-        policy: { enum: ['identity', 'prefix', 'explicit'] },
+        policy: { enum: MAPPING_POLICY_NAMES },
         sourceAlias: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
         targetAlias: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
         separator: { type: 'string', minLength: 1 },

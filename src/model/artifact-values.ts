@@ -319,9 +319,25 @@ export interface ProbeArtifact {
 }
 
 /** How the source cluster's names appear on the target (MirrorMaker 2's replication policies, or a table). */
+/**
+ * The topic-name mapping policies of `compare`, the one list readiness.yaml's `migration.policy` enum, the
+ * `--replication-policy` choices (named after MirrorMaker 2's ReplicationPolicy classes; `explicit` needs a table,
+ * so readiness.yaml only) and their help text come from.
+ */
+export const MAPPING_POLICIES = {
+  /** Same names (IdentityReplicationPolicy). */
+  identity: { flag: 'identity', help: 'same names' },
+  /** "<sourceAlias><separator><name>" (DefaultReplicationPolicy). */
+  prefix: { flag: 'default', help: 'prefix with --source-alias' },
+  /** The `topics` table, identity otherwise. */
+  explicit: { flag: null },
+} as const satisfies Record<string, { flag: string; help: string } | { flag: null }>;
+export type MappingPolicy = keyof typeof MAPPING_POLICIES;
+export const MAPPING_POLICY_NAMES = Object.keys(MAPPING_POLICIES) as MappingPolicy[];
+
 export interface NameMapping {
   /** identity: same names (IdentityReplicationPolicy); prefix: "<sourceAlias>.<name>" (DefaultReplicationPolicy); explicit: `topics` table, identity otherwise. */
-  policy: 'identity' | 'prefix' | 'explicit';
+  policy: MappingPolicy;
   /** MirrorMaker 2 cluster alias of the source (prefix policy; also names its checkpoint topics). */
   sourceAlias: string | null;
   /** MirrorMaker 2 cluster alias of the target (names the reverse direction's topics on the source). */

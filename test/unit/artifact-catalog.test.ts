@@ -2,6 +2,7 @@
 // used to list artifacts by hand follow it.
 import { describe, expect, it } from 'vitest';
 import { permissionReport } from '../../src/engine/permissions.js';
+import { GATHERERS } from '../../src/gather/gatherers.js';
 import { ARTIFACT_LIST, ARTIFACT_NAMES, NOT_REQUESTED_MESSAGES, READ_GRANTS } from '../../src/model/snapshot.js';
 import { makeSnapshot } from '../helpers/snapshot.js';
 
@@ -31,5 +32,17 @@ describe('artifact catalog', () => {
     const denied = permissionReport(makeSnapshot({ cloudwatch: { ok: false, error: { reason: 'denied', message: 'AccessDenied', api: 'CloudWatch.ListMetrics' } } }), []);
     expect(denied.missing).toEqual([{ permission: 'cloudwatch:ListMetrics and cloudwatch:GetMetricData (AWS IAM)', artifacts: ['cloudwatch'], checks: [] }]);
     expect(denied.readOnlyAcls.every((r) => !r.missing)).toBe(true);
+  });
+
+  it('every artifact has one gather step, listed in catalog order; a scan never gathers only on-request ones', () => {
+    expect(Object.keys(GATHERERS)).toEqual([...ARTIFACT_NAMES]);
+    for (const a of ARTIFACT_LIST) {
+      const step = GATHERERS[a.name];
+      if (step.step === 'elsewhere') expect(a.gathered.when, a.name).toBe('on-request');
+      // An artifact made from another step's requests names a batch step that is read in the same pass.
+      if (step.step === 'with') expect(GATHERERS[step.of].step, a.name).toBe('batch');
+      // Read without a request of its own: no API to name (except topics, whose Metadata came with connect).
+      if (step.step === 'elsewhere') expect(a.apis, a.name).toEqual([]);
+    }
   });
 });

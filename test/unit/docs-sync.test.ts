@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACT_TABLE_START, renderArtifactTable, withArtifactTable } from '../../src/commands/artifacts-doc.js';
-import { ARTIFACT_NAMES } from '../../src/model/snapshot.js';
+import { CHECKS_FORMATS } from '../../src/commands/checks-command.js';
+import { REPLICATION_POLICY_FLAGS } from '../../src/commands/compare.js';
+import { DIFF_FORMAT_NAMES } from '../../src/commands/diff-command.js';
+import { CLI_SASL_MECHANISMS } from '../../src/commands/program-options.js';
+import { PROFILE_NAMES } from '../../src/config/profiles.js';
+import { SECURITY_PROTOCOLS } from '../../src/model/connection.js';
+import { ARTIFACT_NAMES, MAPPING_POLICY_NAMES } from '../../src/model/snapshot.js';
+import { FORMATS, JUNIT_WARN_AS } from '../../src/report/render.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -18,5 +25,31 @@ describe('docs/report-format.md', () => {
   it('the table names every snapshot artifact, in the order of ARTIFACT_NAMES', () => {
     const named = [...renderArtifactTable().matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]);
     expect(named).toEqual([...ARTIFACT_NAMES]);
+  });
+});
+
+describe('README.md choice lists', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const reEscape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** Every "<anchor> a|b|c" in the README (table cells escape the bar as \|; YAML-ish lists use " | "). */
+  const listsAfter = (anchor: string): string[][] =>
+    [...readme.matchAll(new RegExp(`${reEscape(anchor)} ((?:[\\w-]+ ?\\\\?\\| ?)+[\\w-]+)`, 'g'))].map((m) => m[1]!.split(/ ?\\?\| ?/));
+
+  // Each anchor is the text right before a list of choices, and the constant the CLI (or readiness.yaml) takes them from.
+  const pinned: [string, readonly string[]][] = [
+    ['kafka-readiness diff base.json head.json [--format', DIFF_FORMAT_NAMES],
+    ['kafka-readiness checks [--format', CHECKS_FORMATS],
+    ['`-f/--format', FORMATS],
+    ['`--profile', PROFILE_NAMES],
+    ['JSON has all), `--junit-warn', JUNIT_WARN_AS],
+    ['`--security-protocol', SECURITY_PROTOCOLS],
+    ['`--sasl-mechanism', CLI_SASL_MECHANISMS],
+    ['`policy:', MAPPING_POLICY_NAMES],
+    ['`--replication-policy', REPLICATION_POLICY_FLAGS.map((p) => p.flag)],
+  ];
+  it.each(pinned)('"%s" lists exactly the choices of the code', (anchor, choices) => {
+    const found = listsAfter(anchor);
+    expect(found.length, `README.md has no list after ${anchor}`).toBeGreaterThan(0);
+    for (const list of found) expect(list).toEqual([...choices]);
   });
 });
