@@ -2,7 +2,7 @@
 // traffic from racks, replication and follower fetching. Pure: prices come from readiness.yaml (with
 // defaults), measurements from the snapshot; every number says what it rests on.
 
-import type { ConfigMap, Snapshot } from '../model/snapshot.js';
+import type { ConfigMap, PartitionOffsets, Snapshot } from '../model/snapshot.js';
 import type { CostReport } from '../report/model.js';
 import type { PriceTable } from '../config/policy-types.js';
 import { ingressRate, numberConfig, readConfig, replicationFactor, windowMs } from '../sdk.js';
@@ -31,6 +31,19 @@ function topicBytes(snapshot: Snapshot): Map<string, number> {
     }
   }
   return out;
+}
+
+/** Records between log start and log end, summed over a topic's partitions. */
+function retainedRecords(parts: Record<string, PartitionOffsets> | undefined): number {
+  let sum = 0;
+  if (!parts) return sum;
+  for (const p of Object.keys(parts)) {
+    const { latest, earliest } = parts[p]!;
+    if (latest === null || earliest === null) continue;
+    // Up to 15 digits a decimal is an exact Number, so the difference is the one BigInt gives, without parsing two BigInts.
+    sum += latest.length <= 15 && earliest.length <= 15 ? Number(latest) - Number(earliest) : Number(BigInt(latest) - BigInt(earliest));
+  }
+  return sum;
 }
 
 export function costReport(snapshot: Snapshot, prices: PriceTable, platform: string): CostReport {
@@ -69,7 +82,7 @@ export function costReport(snapshot: Snapshot, prices: PriceTable, platform: str
     const rf = replicationFactor(t);
     const bytesNow = stored.get(t.name) ?? 0;
     const retained = a.offsets.ok
-      ? Object.values(a.offsets.value[t.name] ?? {}).reduce((s, o) => s + (o.latest !== null && o.earliest !== null ? Number(BigInt(o.latest) - BigInt(o.earliest)) : 0), 0)
+      ? retainedRecords(a.offsets.value[t.name])
       : 0;
     // Average record size on disk, from what is stored now (all replicas → one copy).
     const recordBytes = retained > 0 && rf > 0 ? bytesNow / rf / retained : 0;

@@ -123,8 +123,15 @@ function cut(text: string, cap = VALUE_CAP): string {
 
 /** "writesBlocked" → "writes blocked", "retention.ms" stays. */
 export function labelOf(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  // Evidence keys repeat across thousands of findings: each is spelled once.
+  let label = LABELS.get(key);
+  if (label === undefined) {
+    label = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+    if (LABELS.size < 10_000) LABELS.set(key, label);
+  }
+  return label;
 }
+const LABELS = new Map<string, string>();
 
 function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'none';
@@ -173,10 +180,11 @@ export function evidenceRows(e: Evidence | undefined, resourceName?: string): Ev
   rows.push({ label: 'expected', value: cut(e.expected), literal: false });
   if (e.config) rows.push({ label: 'config', value: e.config, literal: true });
   if (e.source) rows.push({ label: 'source', value: describeSource(e.source) ?? String(e.source), literal: false });
+  let tokens: Set<string> | undefined;
   for (const [k, x] of Object.entries(e.details ?? {})) {
     // "from" repeats the source in words.
     if (k === 'from' && e.source && x === describeSource(e.source)) continue;
-    if (resourceName && typeof x === 'string' && x.length >= 2 && !/^\d+$/.test(x) && nameTokens(resourceName).has(x)) continue;
+    if (resourceName && typeof x === 'string' && x.length >= 2 && !/^\d+$/.test(x) && (tokens ??= nameTokens(resourceName)).has(x)) continue;
     rows.push({ label: labelOf(k), value: valueView(x), literal: typeof x !== 'object' || x === null });
   }
   return rows;
@@ -215,14 +223,21 @@ function checkView(c: CheckResult): CheckView {
   const reach = new Set(open.map((f) => resourceLabel(f.resource))).size;
   const rows = sorted.map((f) => evidenceRows(f.evidence, f.resource.name));
   const key = (r: EvidenceRow) => `${r.label}\u0000${r.value}`;
-  const common = rows.length > 1 ? rows[0]!.filter((r) => rows.every((rs) => rs.some((x) => key(x) === key(r)))) : [];
+  // Rows of the first finding that every finding has: each finding's keys spelled once, and the search stops
+  // as soon as nothing is shared (thousands of findings, each compared with the first).
+  const shared = rows.length > 1 ? new Set(rows[0]!.map(key)) : new Set<string>();
+  for (let i = 1; i < rows.length && shared.size; i++) {
+    const own = new Set(rows[i]!.map(key));
+    for (const k of shared) if (!own.has(k)) shared.delete(k);
+  }
+  const common = rows.length > 1 ? rows[0]!.filter((r) => shared.has(key(r))) : [];
   const commonKeys = new Set(common.map(key));
   return {
     check: c,
     title: checkTitle(c),
     severity,
     status,
-    findings: sorted.map((f, i) => ({ finding: f, resource: resourceLabel(f.resource), rows: rows[i]!, ownRows: rows[i]!.filter((r) => !commonKeys.has(key(r))) })),
+    findings: sorted.map((f, i) => ({ finding: f, resource: resourceLabel(f.resource), rows: rows[i]!, ownRows: commonKeys.size ? rows[i]!.filter((r) => !commonKeys.has(key(r))) : rows[i]! })),
     commonRows: common,
     fix: firstSentence(c.remediation),
     resources: capList([...new Set(sorted.map((f) => resourceLabel(f.resource)))], 3),

@@ -181,9 +181,12 @@ const topicRates = new WeakMap<readonly OffsetSample[], Map<string, number | nul
 function rateOf(samples: readonly OffsetSample[], topic: string, partition: string | undefined): number | null {
   const first = samples[0]!;
   const last = samples[samples.length - 1]!;
-  const parts = partition !== undefined ? [partition] : [...new Set([...Object.keys(first.offsets[topic] ?? {}), ...Object.keys(last.offsets[topic] ?? {})])];
-  for (const s of [first, last]) {
-    if (s.partial?.partitions[topic] && parts.some((p) => !sampleHasPartition(s, topic, p))) return null;
+  // The partitions summed matter only when the first or last sample lacks some of the topic's (rare).
+  if (first.partial?.partitions[topic] || last.partial?.partitions[topic]) {
+    const parts = partition !== undefined ? [partition] : [...new Set([...Object.keys(first.offsets[topic] ?? {}), ...Object.keys(last.offsets[topic] ?? {})])];
+    for (const s of [first, last]) {
+      if (s.partial?.partitions[topic] && parts.some((p) => !sampleHasPartition(s, topic, p))) return null;
+    }
   }
   const index = sampleLogEnds(samples);
   const seconds = (index.times[samples.length - 1]! - index.times[0]!) / 1000;
