@@ -12,6 +12,7 @@ import type { RegisteredCheck } from '../../src/engine/registry.js';
 import { gatherSnapshot } from '../../src/gather/gather.js';
 import { ingressRate, lagSeries, partialPartitions } from '../../src/sdk.js';
 import { builtInChecks } from '../../checks/index.js';
+import { silentPort } from '../helpers/fake-port.js';
 
 const ctx = { toolVersion: 't', target: { bootstrap: ['x:1'], securityProtocol: 'PLAINTEXT', saslMechanism: null, principal: null } };
 const never = <T>() => new Promise<T>(() => {});
@@ -29,6 +30,7 @@ function fakeClient(opts: { ops?: string[] | null; down?: () => number[]; offset
   }));
   const metadata: MetadataResult = { clusterId: 'c', controllerId: 1, brokers, topics };
   return {
+    ...silentPort(),
     calls,
     connect: async () => (count('Metadata'), metadata),
     brokers: () => brokers,

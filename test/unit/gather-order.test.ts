@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterClient, MetadataResult } from '../../src/connect/port.js';
 import { type GatherEvent, gatherSnapshot } from '../../src/gather/gather.js';
 import type { CloudWatchArtifact, ProbeArtifact } from '../../src/model/snapshot.js';
+import { silentPort } from '../helpers/fake-port.js';
 
 /** A port double that logs each request as it is sent (method and broker) and as it completes. */
 function recordingClient(log: string[], ops: string[] = ['DESCRIBE']): ClusterClient {
@@ -24,6 +25,7 @@ function recordingClient(log: string[], ops: string[] = ['DESCRIBE']): ClusterCl
     return value;
   };
   return {
+    ...silentPort(),
     connect: () => send('Metadata', metadata),
     brokers: () => brokers,
     apiVersions: (b) => send(`ApiVersions ${b}`, { requestVersion: 4, apis: [], supportedFeatures: [], finalizedFeatures: [], finalizedFeaturesEpoch: null }),

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KafkaRequestError, type ClusterClient, type MetadataResult } from '../../src/connect/port.js';
 import { gatherSnapshot } from '../../src/gather/gather.js';
+import { silentPort } from '../helpers/fake-port.js';
 
 function client(opts: { clusterOps: string[]; topicProbe?: 'authorized' | 'denied' | 'throws'; groupProbe: 'authorized' | 'denied'; hiddenOnDisk?: string[] }): ClusterClient & { calls: Record<string, number>; probed: string[] } {
   const calls: Record<string, number> = {};
@@ -11,6 +12,7 @@ function client(opts: { clusterOps: string[]; topicProbe?: 'authorized' | 'denie
   const brokers = [1, 2].map((id) => ({ id, host: '127.0.0.1', port: 9000 + id, rack: null }));
   const metadata: MetadataResult = { clusterId: 'c', controllerId: 1, brokers, topics: [{ name: 'seen', id: 'i', internal: false, partitions: [{ partition: 0, leader: 1, leaderEpoch: 0, replicas: [1, 2], isr: [1, 2], offline: [] }] }] };
   return {
+    ...silentPort(),
     calls,
     probed,
     connect: async () => (count('Metadata'), metadata),

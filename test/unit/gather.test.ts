@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KafkaRequestError, type ClusterClient, type MetadataResult } from '../../src/connect/port.js';
 import { gatherSnapshot } from '../../src/gather/gather.js';
+import { silentPort } from '../helpers/fake-port.js';
 
 /** A port double that answers from memory and counts calls per method, like request counts per API. */
 function fakeClient(topicCount: number, overrides: Partial<ClusterClient> = {}): ClusterClient & { calls: Record<string, number> } {
@@ -15,6 +16,7 @@ function fakeClient(topicCount: number, overrides: Partial<ClusterClient> = {}):
   }));
   const metadata: MetadataResult = { clusterId: 'c', controllerId: 1, brokers, topics };
   const client: ClusterClient & { calls: Record<string, number> } = {
+    ...silentPort(),
     calls,
     connect: async () => (count('Metadata'), metadata),
     brokers: () => brokers,

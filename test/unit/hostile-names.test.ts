@@ -10,6 +10,7 @@ import { gatherSnapshot } from '../../src/gather/gather.js';
 import { writeSnapshotFile } from '../../src/gather/snapshot-io.js';
 import type { ConfigEntry, Snapshot } from '../../src/gather/snapshot.js';
 import { readSnapshotFile } from '../../src/pipeline.js';
+import { silentPort } from '../helpers/fake-port.js';
 
 const NAMES = ['__proto__', 'constructor', 'hasOwnProperty', 'toString'];
 const dir = mkdtempSync(path.join(tmpdir(), 'hostile-names-'));
@@ -31,6 +32,7 @@ function hostileClient(): ClusterClient {
     return out;
   };
   return {
+    ...silentPort(),
     connect: async () => metadata,
     brokers: () => brokers,
     apiVersions: async () => ({ requestVersion: 4, apis: [], supportedFeatures: [], finalizedFeatures: [], finalizedFeaturesEpoch: null }),
