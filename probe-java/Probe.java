@@ -133,7 +133,32 @@ public class Probe {
     System.exit(0);
   }
 
+  /**
+   * SASL OAUTHBEARER with Kafka's own OIDC client-credentials login handler (KIP-768): its class moved out of
+   * ".secured" in 3.4 (the old name is gone in 4.0). Kafka 4.x only calls token endpoints listed in the system property
+   * org.apache.kafka.sasl.oauthbearer.allowed.urls (KIP-1115's default allows none): this one is added to it.
+   */
+  static void configureOidc() throws Exception {
+    String handler = null;
+    for (String name : new String[] {"org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler", "org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler"}) {
+      try {
+        Class.forName(name);
+        handler = name;
+        break;
+      } catch (ClassNotFoundException notThere) {
+        // try the older name
+      }
+    }
+    if (handler == null) throw new Exception("kafka-clients " + AppInfoParser.getVersion() + " has no OIDC login callback handler (KIP-768 needs 3.1+)");
+    client.setProperty("sasl.login.callback.handler.class", handler);
+    String key = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
+    String endpoint = probe.get("oauthTokenEndpoint");
+    String allowed = System.getProperty(key);
+    System.setProperty(key, allowed == null || allowed.trim().isEmpty() ? endpoint : allowed + "," + endpoint);
+  }
+
   static void run() throws Exception {
+    if ("oidc".equals(probe.get("oauth"))) configureOidc();
     topic = probe.get("topic");
     runId = probe.get("runId");
     maxMessageBytes = Integer.parseInt(probe.get("maxMessageBytes"));

@@ -161,6 +161,8 @@ export interface CheckMeta<R extends ArtifactName = ArtifactName, O extends Chec
   references?: Reference[];
   severity: Severity;
   requires: readonly R[];
+  /** Artifacts read when the snapshot has them (e.g. the write probe's measurements); absent or unreadable: left out. */
+  uses?: readonly ArtifactName[];
   defaultOptions?: O;
   /** JSON Schema of the options object; readiness.yaml options are validated against it at load (without one: key names and typeof of the defaults). */
   optionsSchema?: Record<string, unknown>;
@@ -195,7 +197,7 @@ export type ArtifactValues = { [K in ArtifactName]: SnapshotArtifacts[K] extends
 
 export interface Check<R extends ArtifactName = ArtifactName, O extends CheckOptions = CheckOptions> {
   meta: CheckMeta<R, O>;
-  evaluate(artifacts: Pick<ArtifactValues, R>, ctx: CheckContext<O>): CheckOutput;
+  evaluate(artifacts: Pick<ArtifactValues, R> & Partial<ArtifactValues>, ctx: CheckContext<O>): CheckOutput;
 }
 
 /** Typed constructor for a check: `requires` narrows what `evaluate` receives. */

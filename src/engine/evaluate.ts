@@ -62,6 +62,11 @@ export function evaluateChecks(snapshot: Snapshot, registry: RegisteredCheck[], 
         if (artifact.issues?.length) partial.push(`${name}: ${artifact.issues.length} part(s) unreadable, e.g. ${artifact.issues[0]!.message}`);
       }
     }
+    // Used-when-present artifacts only add evidence: a missing one never makes the check unknown.
+    for (const name of meta.uses ?? []) {
+      const artifact = snapshot.artifacts[name];
+      if (artifact?.ok && artifact.visibility?.status !== 'possibly-filtered' && !(name in input)) input[name] = artifact.value;
+    }
     const notRequested = missing.find((m) => m.error.reason === 'not-requested');
     if (notRequested) return { ...base, status: 'not-applicable', reason: notRequested.error.message };
     if (missing.length) {

@@ -42,6 +42,8 @@ export interface ItCluster {
     scanner: { clientId: string; clientSecret: string };
     /** Tokens of this client live tokenTtlSeconds, shorter than an --observe window. */
     short: { clientId: string; clientSecret: string; tokenTtlSeconds: number };
+    /** A super user (writes allowed): the write probe over OAUTHBEARER. */
+    prober: { clientId: string; clientSecret: string };
   };
   /** A PLAIN user shaped like a Confluent Cloud API key/secret (the secret has spaces), with read-only scan ACLs. */
   ccloud: { username: string; password: string };

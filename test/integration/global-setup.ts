@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
   const oidcClients = {
     scanner: { clientId: 'kr-oidc-scanner', clientSecret: 'oidc client secret/with+spaces', tokenTtlSeconds: 300 },
     short: { clientId: 'kr-oidc-short', clientSecret: 'oidc short-lived client secret', tokenTtlSeconds: 12 },
+    // A super user for the write probe over OAUTHBEARER (the scanner is read-only); '+', '/' and spaces test encoding.
+    prober: { clientId: 'kr-oidc-prober', clientSecret: 'oidc prober secret/with+plus & spaces', tokenTtlSeconds: 300 },
   };
   const oidcAudience = 'urn:kafka:readiness-test';
   const oidc = await startOidcProvider({ audience: oidcAudience, clients: Object.values(oidcClients) });
@@ -82,7 +84,7 @@ export default async function setup(project: TestProject) {
         'sasl.oauthbearer.jwks.endpoint.url': oidc.jwksUri,
         'sasl.oauthbearer.expected.audience': oidcAudience,
         'sasl.oauthbearer.expected.issuer': oidc.issuer,
-        'super.users': ['User:admin', `User:${oidcClients.short.clientId}`, CREDENTIALS.ccloud.principal, `User:${MSK_TEST_KEY.accessKeyId}`].join(';'),
+        'super.users': ['User:admin', `User:${oidcClients.short.clientId}`, `User:${oidcClients.prober.clientId}`, CREDENTIALS.ccloud.principal, `User:${MSK_TEST_KEY.accessKeyId}`].join(';'),
         'listener.name.mskiam.ssl.client.auth': 'none',
         'listener.name.mskiam.sasl.enabled.mechanisms': 'OAUTHBEARER',
         // The broker also logs in through this module; with options present its default (unsecured) login handler
@@ -163,6 +165,7 @@ export default async function setup(project: TestProject) {
         audience: oidcAudience,
         scanner: { clientId: oidcClients.scanner.clientId, clientSecret: oidcClients.scanner.clientSecret },
         short: { clientId: oidcClients.short.clientId, clientSecret: oidcClients.short.clientSecret, tokenTtlSeconds: oidcClients.short.tokenTtlSeconds },
+        prober: { clientId: oidcClients.prober.clientId, clientSecret: oidcClients.prober.clientSecret },
       },
       ccloud: { username: m.info.users.ccloud.username, password: m.info.users.ccloud.password },
       mskIam: { bootstrap: [1, 2, 3].map((id) => `127.0.0.1:${main.portBase + MSK_LISTENER_OFFSET + id}`).join(','), ...MSK_TEST_KEY },

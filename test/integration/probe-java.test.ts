@@ -1,5 +1,7 @@
 // Kafka's own Java client in the write probe, against the real 4.1.1 and 3.9.1 clusters (the shared ones global-setup
 // starts). Runs the probe in-process with only the java client, so the other clients' matrix is not repeated here.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Admin } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import { buildConnectionOptions } from '../../src/commands/connection.js';
@@ -54,6 +56,25 @@ describe('write probe: Kafka Java client', () => {
       expect({ ...after, topics: after.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) }).toEqual(before);
     }, 240_000);
   }
+
+  it('4.1.1 over SASL_SSL OAUTHBEARER: Kafka\'s own OIDC login handler gets a token from the OpenID provider and every capability passes', async () => {
+    const c = cluster();
+    const before = await state(c.saslBootstrap);
+    const dir = mkdtempSync(path.join(c.workDir, 'probe-java-oidc-'));
+    const secretFile = path.join(dir, 'client-secret');
+    writeFileSync(secretFile, `${c.oauth.prober.clientSecret}\n`);
+    const conn = buildConnectionOptions({ bootstrapServer: c.oauth.bootstrap, securityProtocol: 'SASL_SSL', saslMechanism: 'OAUTHBEARER', caFile: c.tls.caCert, oauthTokenEndpoint: c.oauth.tokenEndpoint, oauthClientId: c.oauth.prober.clientId, oauthClientSecretFile: secretFile, oauthScope: 'kafka' });
+    const log: string[] = [];
+    const probe = await runProbe({ conn, prefix: 'kafka-readiness.probe.', burst: null, clients: ['java'], log: (l) => log.push(l) }, { topicConfigs: notGathered, brokerConfigs: notGathered, kip848: true });
+    process.stderr.write(`[probe-java oidc] ${log.filter((l) => l.includes('Java client')).join('; ')}\n${probe.cells.map((x) => `  ${x.capability} ${x.status} (${x.ms ?? '-'} ms): ${x.message}`).join('\n')}\n`);
+    expect(probe.clients.find((x) => x.name === 'java')).toMatchObject({ available: true });
+    const status = (cap: string) => `${cap} ${probe.cells.find((x) => x.client === 'java' && x.capability === cap)?.status}`;
+    // The adapter hands the JVM no token, only the client credentials: a pass means Kafka's login handler got one.
+    for (const cap of [...ALL_PASS, 'group-consumer']) expect(status(cap)).toBe(`${cap} pass`);
+    expect(probe.cleanup.failures).toEqual([]);
+    const after = await state(c.saslBootstrap);
+    expect({ ...after, topics: after.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) }).toEqual(before);
+  }, 240_000);
 
   it('a principal without WRITE: the Java client reports the refusal as an authorization error', async () => {
     const c = cluster();

@@ -77,6 +77,69 @@ describe('no secret in any output', () => {
     }
   }, 180_000);
 
+  it('probe with the in-process clients (@platformatic/kafka, kafkajs) over SASL_SSL/SCRAM: no password in any report format, the snapshot, stdout or stderr', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'secrets-probe-'));
+    // The Java client has its own case below (ps sampled); here it is left out by pointing it at an empty libs dir.
+    const noJava = mkdtempSync(path.join(c.workDir, 'secrets-no-java-'));
+    const r = await runCli(
+      ['probe', '--command-config', c.tls.adminSaslSslProps, '--allow-writes', '--probe-records', '2000', '--probe-consumers', '2', '--format', 'text,json,html,markdown,junit,sarif', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '--min-coverage', '0', '-v'],
+      { env: { KAFKA_READINESS_JAVA_LIBS: noJava }, timeoutMs: 240_000 },
+    );
+    expect([0, 1], r.stderr).toContain(r.code);
+    // The probe really ran over TLS with SCRAM for both clients (their produce-consume cell passed) and the burst ran.
+    const snapshot = await readSnapshotFile(path.join(dir, 'snapshot.json'));
+    const probe = snapshot.artifacts.probe.ok ? snapshot.artifacts.probe.value : null;
+    expect(probe, JSON.stringify(snapshot.artifacts.probe)).not.toBeNull();
+    for (const client of ['platformatic', 'kafkajs']) expect(`${client} ${probe!.cells.find((x) => x.client === client && x.capability === 'produce-consume')?.status}`).toBe(`${client} pass`);
+    expect(probe!.clients.find((x) => x.name === 'java')?.available).toBe(false);
+    expect(probe!.burst?.ok, JSON.stringify(probe!.burst)).toBe(true);
+    const files = readdirSync(dir);
+    for (const f of ['report.txt', 'report.json', 'report.html', 'report.md', 'report.junit.xml', 'report.sarif']) {
+      expect(files).toContain(f);
+      // Each format carries the probe's results (the checks fed by it), so the scan over the reports means something.
+      expect(readFileSync(path.join(dir, f), 'utf8'), f).toMatch(/compatibility\/client-matrix|client-matrix/);
+    }
+    const outputs = [r.stdout, r.stderr, ...files.map((f) => readFileSync(path.join(dir, f), 'utf8'))];
+    expect(outputs.join('\n')).toMatch(/probe will create/);
+    for (const out of outputs) expect(out.includes(c.admin.password), 'secret found in output').toBe(false);
+  }, 260_000);
+
+  it('probe over SASL_SSL OAUTHBEARER (OIDC) with every client, Java included: the client secret and tokens never on a command line (ps), in a report, the snapshot, stdout or stderr', async () => {
+    const dir = mkdtempSync(path.join(c.workDir, 'secrets-probe-oidc-'));
+    const secretFile = path.join(dir, 'client-secret');
+    writeFileSync(secretFile, `${c.oauth.prober.clientSecret}\n`);
+    const commandLines = new Set<string>();
+    // Samples every process's command line while the probe runs (the JVM is its child), as anyone on the machine could.
+    const sampler = setInterval(() => {
+      for (const line of execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')) if (line.includes('Probe.java') || line.includes('kafka-readiness.js')) commandLines.add(line);
+    }, 150);
+    let r;
+    try {
+      r = await runCli(
+        ['probe', '-b', c.oauth.bootstrap, '--security-protocol', 'SASL_SSL', '--sasl-mechanism', 'OAUTHBEARER', '--ca-file', c.tls.caCert, '--oauth-token-endpoint', c.oauth.tokenEndpoint, '--oauth-client-id', c.oauth.prober.clientId, '--oauth-client-secret-file', secretFile, '--oauth-scope', 'kafka',
+          '--allow-writes', '--probe-records', '1000', '--probe-consumers', '2', '--format', 'text,json,html,markdown,junit,sarif', '--out-dir', dir, '--snapshot-out', path.join(dir, 'snapshot.json'), '--min-coverage', '0', '-v'],
+        { timeoutMs: 300_000 },
+      );
+    } finally {
+      clearInterval(sampler);
+    }
+    expect([0, 1], r.stderr).toContain(r.code);
+    const snapshot = await readSnapshotFile(path.join(dir, 'snapshot.json'));
+    const probe = snapshot.artifacts.probe.ok ? snapshot.artifacts.probe.value : null;
+    expect(probe, JSON.stringify(snapshot.artifacts.probe)).not.toBeNull();
+    // All three clients really wrote and read over OAUTHBEARER, and the JVM was seen in ps.
+    for (const client of ['platformatic', 'kafkajs', 'java']) expect(`${client} ${probe!.cells.find((x) => x.client === client && x.capability === 'produce-consume')?.status}`).toBe(`${client} pass`);
+    expect([...commandLines].some((l) => l.includes('Probe.java'))).toBe(true);
+    const files = readdirSync(dir).filter((f) => f !== 'client-secret');
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const outputs = [r.stdout, r.stderr, ...commandLines, ...files.map((f) => readFileSync(path.join(dir, f), 'utf8'))];
+    for (const out of outputs) {
+      expect(out.includes(c.oauth.prober.clientSecret), 'secret found in output').toBe(false);
+      expect(out.includes(encodeURIComponent(c.oauth.prober.clientSecret)), 'encoded secret found in output').toBe(false);
+      expect(/eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]+/.test(out), 'access token found in output').toBe(false);
+    }
+  }, 320_000);
+
   it('probe with the Java client over SASL_SSL: the password never on its command line (ps), in the log or in the result', async () => {
     const log: string[] = [];
     const commandLines = new Set<string>();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJaas, parseProperties } from '../../src/config/properties.js';
 import { type ConnectionOptions, Secret } from '../../src/connect/options.js';
-import { assembleCells, childArgs, childSettings, describeExit, END_OF_SETTINGS, findKafkaLibs, javaAdapter, parseChildLine, parseJavaMajor, propertyLine } from '../../src/gather/probe/java-adapter.js';
+import { assembleCells, childArgs, childSettings, describeExit, END_OF_SETTINGS, findKafkaLibs, javaAdapter, javaOauthUnavailable, parseChildLine, parseJavaMajor, propertyLine } from '../../src/gather/probe/java-adapter.js';
 
 const PASSWORD = 'pa"ss\\wörd =#!x';
 const conn = (extra: Partial<ConnectionOptions> = {}): ConnectionOptions => ({
@@ -19,6 +19,7 @@ const conn = (extra: Partial<ConnectionOptions> = {}): ConnectionOptions => ({
   requestTimeoutMs: 30_000,
   ...extra,
 });
+const OIDC = { mechanism: 'OAUTHBEARER' as const, tokenEndpoint: 'http://127.0.0.1:4444/token', clientId: 'kr "client"', clientSecret: new Secret('s3cr=t "with" \\ and spaces'), scope: 'kafka' };
 const ctx = { topic: 'kafka-readiness.probe.ab12', runId: 'ab12', maxMessageBytes: 1048588, cellTimeoutMs: 20_000, kip848: true, group: (p: string) => `kafka-readiness.probe.ab12.java.${p}`, transactionalId: (p: string) => `kafka-readiness.probe.ab12.java.${p}` };
 
 function libsDir(root: string, name: string, version: string, complete = true): string {
@@ -99,10 +100,30 @@ describe('java probe adapter', () => {
     expect(args).toMatch(/-cp \/k\/libs\/kafka-clients-4\.1\.1\.jar \/pkg\/probe-java\/Probe\.java$/);
   });
 
-  it('OAUTHBEARER / MSK IAM connections: the java client is unavailable with the reason, not failed', async () => {
+  it('MSK IAM connections (and OIDC with an audience): the java client is unavailable with the reason, not failed', async () => {
     const info = await javaAdapter.info(conn({ sasl: undefined, oauth: { mechanism: 'AWS_MSK_IAM' } }));
+    // Unavailable either way: no Java here, or the MSK IAM reason.
     expect(info).toMatchObject({ name: 'java', library: 'java', available: false, reason: expect.any(String) });
-    expect(() => childSettings(conn({ sasl: undefined, oauth: { mechanism: 'AWS_MSK_IAM' } }), ctx, 'id')).toThrow(/OAUTHBEARER/);
+    expect(() => childSettings(conn({ sasl: undefined, oauth: { mechanism: 'AWS_MSK_IAM' } }), ctx, 'id')).toThrow(/aws-msk-iam-auth/);
+    expect(javaOauthUnavailable({ oauth: { mechanism: 'AWS_MSK_IAM' } })).toMatch(/aws-msk-iam-auth/);
+    expect(javaOauthUnavailable({ oauth: { ...OIDC, audience: 'urn:x' } })).toMatch(/audience/);
+    expect(javaOauthUnavailable({ oauth: OIDC })).toBeNull();
+  });
+
+  it('OAUTHBEARER (OIDC): Kafka\'s login handler settings with the client secret on stdin only, the endpoint for allowed.urls', () => {
+    const s = childSettings(conn({ sasl: undefined, securityProtocol: 'SASL_SSL', oauth: OIDC }), ctx, 'id');
+    expect(s.secrets).toEqual([OIDC.clientSecret.reveal()]);
+    const p = parseProperties(s.text).values;
+    expect(p.get('sasl.mechanism')).toBe('OAUTHBEARER');
+    expect(p.get('sasl.oauthbearer.token.endpoint.url')).toBe(OIDC.tokenEndpoint);
+    expect(p.get('sasl.oauthbearer.header.urlencode')).toBe('true');
+    expect(p.get('probe.oauth')).toBe('oidc');
+    expect(p.get('probe.oauthTokenEndpoint')).toBe(OIDC.tokenEndpoint);
+    const jaas = parseJaas(p.get('sasl.jaas.config')!);
+    expect(jaas?.module).toBe('org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule');
+    expect(Object.fromEntries(jaas!.options)).toEqual({ clientId: OIDC.clientId, clientSecret: OIDC.clientSecret.reveal(), scope: 'kafka' });
+    const args = childArgs({ dir: '/k/libs', version: '4.1.1', jars: ['/k/libs/kafka-clients-4.1.1.jar'] }, '/pkg/probe-java/Probe.java').join(' ');
+    expect(args.includes(OIDC.clientSecret.reveal())).toBe(false);
   });
 
   it('reads only well-formed cell lines; unknown capabilities, statuses and noise are ignored', () => {

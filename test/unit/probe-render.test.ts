@@ -1,14 +1,12 @@
 // The write probe's own report section (report.probe) in every format, with a hostile topic name and client error
 // (cluster data is untrusted), a client that could not run here (with its reason) and burst numbers.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
 import { defaultConfig } from '../../src/config/readiness.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { evaluateSnapshot } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { renderers } from '../../src/report/render.js';
+import { sarifValidate, xsdErrors } from '../helpers/output-schemas.js';
 import { BURST, HOSTILE, probeArtifact } from '../helpers/probe.js';
 import { makeSnapshot } from '../helpers/snapshot.js';
 
@@ -80,11 +78,7 @@ describe('write probe section', () => {
 
   it('junit: a probe suite with the numbers as properties and a testcase per cell, judging left to the checks; valid against both XSDs', async () => {
     const out = renderers.junit(report, { color: false });
-    for (const xsd of ['JUnit.xsd', 'junit-10.xsd']) {
-      const contents = readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas', xsd), 'utf8');
-      const r = await validateXML({ xml: [{ fileName: 'report.junit.xml', contents: out }], schema: [{ fileName: xsd, contents }] });
-      expect(r.valid ? [] : r.errors.map((e) => e.rawMessage), xsd).toEqual([]);
-    }
+    for (const xsd of ['JUnit.xsd', 'junit-10.xsd'] as const) expect(await xsdErrors(out, xsd), xsd).toEqual([]);
     const suite = out.slice(out.indexOf('<testsuite name="probe"'), out.lastIndexOf('</testsuite>'));
     expect(suite).toMatch(/^<testsuite name="probe" package="probe" id="\d+" [^>]*tests="6" failures="0" errors="0" skipped="3" time="61.2">/);
     const prop = (n: string) => new RegExp(`<property name="${n.replace(/\./g, '\\.')}" value="([^"]*)"/>`).exec(suite)?.[1];
@@ -105,8 +99,10 @@ describe('write probe section', () => {
     expect(renderers.junit(plain, { color: false })).not.toContain('name="probe"');
   });
 
-  it('sarif: the section as a run property', () => {
-    const run = JSON.parse(renderers.sarif(report, { color: false })).runs[0];
+  it('sarif: the section as a run property; valid against the OASIS SARIF 2.1.0 schema', () => {
+    const log = JSON.parse(renderers.sarif(report, { color: false }));
+    expect(sarifValidate(log) ? [] : sarifValidate.errors).toEqual([]);
+    const run = log.runs[0];
     expect(run.properties.probe.burst.numbers.readRecordsPerSec).toBe(4000);
     expect(run.properties.probe.clients[2]).toMatchObject({ name: 'java', available: false, reason: 'no java on the PATH' });
     expect(run.properties.probe.topic.name).toBe('kafka-readiness.probe.<img src=x onerror=alert(1)>|*_\\x1b[2J');

@@ -15,8 +15,11 @@ import { authorizationCell, cell, type ProbeAdapter, type ProbeContext } from '.
 
 const NAME = 'java';
 export const END_OF_SETTINGS = '#kafka-readiness-end';
-/** kafka-clients and its runtime dependencies; slf4j-api without a binding logs nothing (its NOP default). */
-const JAR_PREFIXES = ['kafka-clients-', 'lz4-java-', 'snappy-java-', 'zstd-jni-', 'slf4j-api-'];
+/**
+ * kafka-clients and its runtime dependencies; slf4j-api without a binding logs nothing (its NOP default). Jackson
+ * parses the token endpoint's answer in Kafka's OIDC login handler (KIP-768); jose4j is on the same path in some versions.
+ */
+const JAR_PREFIXES = ['kafka-clients-', 'lz4-java-', 'snappy-java-', 'zstd-jni-', 'slf4j-api-', 'jackson-core-', 'jackson-databind-', 'jackson-annotations-', 'jose4j-'];
 const STATUSES: readonly ProbeCellStatus[] = ['pass', 'fail', 'unsupported', 'denied', 'not-run', 'error'];
 /** Cells the child reports (authorization-failure is derived here from them, as for the other clients). */
 const CHILD_CAPABILITIES: readonly ProbeCapability[] = PROBE_CAPABILITIES.filter((c) => c !== 'authorization-failure');
@@ -144,7 +147,28 @@ export function childSettings(conn: ConnectionOptions, ctx: Pick<ProbeContext, '
     ['socket.connection.setup.timeout.max.ms', String(conn.connectTimeoutMs)],
   ];
   const secrets: string[] = [];
-  if (conn.oauth) throw new Error('OAUTHBEARER connections are not handed to the Java client');
+  const oauthReason = javaOauthUnavailable(conn);
+  if (oauthReason) throw new Error(oauthReason);
+  const probeExtra: [string, string][] = [];
+  if (conn.oauth?.mechanism === 'OAUTHBEARER') {
+    // Kafka's own OIDC client-credentials login (KIP-768): the handler class is chosen by Probe.java for the jars it
+    // runs with; the secret is a JAAS option (kafka-clients 3.1+ read it there; 4.1 also as a config) on stdin only.
+    const o = conn.oauth;
+    const secret = o.clientSecret.reveal();
+    secrets.push(secret);
+    const scope = o.scope ? ` scope=${jaasQuote(o.scope)}` : '';
+    props.push(
+      ['sasl.mechanism', 'OAUTHBEARER'],
+      ['sasl.jaas.config', `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId=${jaasQuote(o.clientId)} clientSecret=${jaasQuote(secret)}${scope};`],
+      ['sasl.oauthbearer.token.endpoint.url', o.tokenEndpoint],
+      // client_secret_basic (RFC 6749 §2.3.1) URL-encodes both parts, as the in-process clients do (KIP-1025).
+      ['sasl.oauthbearer.header.urlencode', 'true'],
+      ['sasl.login.connect.timeout.ms', String(conn.connectTimeoutMs)],
+      ['sasl.login.read.timeout.ms', String(conn.requestTimeoutMs)],
+    );
+    // Kafka 4.x refuses any token endpoint not listed in this JVM system property: Probe.java sets it to this one.
+    probeExtra.push(['oauth', 'oidc'], ['oauthTokenEndpoint', o.tokenEndpoint]);
+  }
   if (conn.sasl) {
     const module = conn.sasl.mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';
     const password = conn.sasl.password.reveal();
@@ -173,9 +197,21 @@ export function childSettings(conn: ConnectionOptions, ctx: Pick<ProbeContext, '
     ['clientId', clientId],
     ...javaAdapter.groups.map((g): [string, string] => [`group.${g}`, ctx.group(g)]),
     ...javaAdapter.transactionalIds.map((t): [string, string] => [`txid.${t}`, ctx.transactionalId(t)]),
+    ...probeExtra,
   ];
   const lines = [...props.map(([k, v]) => propertyLine(k, v)), ...probe.map(([k, v]) => propertyLine(`probe.${k}`, v)), END_OF_SETTINGS];
   return { text: `${lines.join('\n')}\n`, secrets: secrets.filter((s) => s.length > 0) };
+}
+
+/** Why this connection cannot be handed to the Java client, or null when it can. */
+export function javaOauthUnavailable(conn: Pick<ConnectionOptions, 'oauth'>): string | null {
+  if (conn.oauth?.mechanism === 'AWS_MSK_IAM') {
+    return 'AWS_MSK_IAM needs the aws-msk-iam-auth jar and the AWS SDK for Java on the client classpath, which the project does not fetch: the Java client is not run over MSK IAM (the in-process clients are)';
+  }
+  if (conn.oauth?.mechanism === 'OAUTHBEARER' && conn.oauth.audience) {
+    return "Kafka's OIDC login handler sends no audience/resource parameter, so it cannot request the token this connection asks for (--oauth-audience): the Java client is not run";
+  }
+  return null;
 }
 
 export type ChildLine = { type: 'hello'; version: string; java: string } | { type: 'cell'; cell: ProbeCell } | { type: 'fatal'; error: string };
@@ -268,7 +304,8 @@ export const javaAdapter: ProbeAdapter = {
     resolved ??= resolveJava();
     const base = { name: NAME, library: 'java' };
     if ('reason' in resolved) return { ...base, version: null, available: false, reason: resolved.reason };
-    if (conn?.oauth) return { ...base, version: resolved.runtime.libs.version, available: false, reason: `${conn.oauth.mechanism} connections are not handed to the Java client by this version (SASL PLAIN/SCRAM and TLS are)` };
+    const oauthReason = conn ? javaOauthUnavailable(conn) : null;
+    if (oauthReason) return { ...base, version: resolved.runtime.libs.version, available: false, reason: oauthReason };
     return { ...base, version: resolved.runtime.libs.version, available: true };
   },
   async run(ctx) {
