@@ -48,8 +48,6 @@ export default defineCheck({
     const srcSamples: readonly OffsetSample[] = migration.source.samples.ok ? migration.source.samples.value : [];
     const noSamples = migration.source.samples.ok ? null : `source samples unavailable (${migration.source.samples.error.message})`;
     const results = [];
-    // Groups within the record bound whose time apart could not be measured: no verdict on the time part.
-    const unmeasured: { group: string; partition: string; reason: string }[] = [];
     for (const [g, byTopic] of Object.entries(src.value).sort(([a], [b]) => a.localeCompare(b))) {
       if (matchesAny(g, allow)) continue;
       const topics = Object.entries(byTopic).filter(([t]) => !isReplicationInfraTopic(t) && !isReverseReplicatedTopic(migration.mapping, t));
@@ -117,15 +115,14 @@ export default defineCheck({
         if (w.records < 0) results.push(fail(group(g), `group ${g}'s offset on the target is ${text}: switching skips those records`, evidence));
         else results.push(warn(group(g), `group ${g}'s offset on the target is ${text}: switching re-reads those records`, evidence));
       } else if (untimed) {
-        unmeasured.push({ group: g, ...untimed });
+        // Within the record bound but not measured in time: neither pass nor fail. The engine names it and, when
+        // no other group fails or warns, makes the check unknown.
+        results.push(unknownResource(group(g), `within ${bound} records of its source position, but how far apart in time could not be measured (${untimed.partition}: ${untimed.reason}); maxTimeBehindMs: null judges records only`));
       } else {
         const inTime = timeBound === null ? ' (time not judged: maxTimeBehindMs is null)' : worstTime ? ` and ${formatDuration(worstTime.ms)} (${how(worstTime)})` : ' (offsets equal: no time apart)';
         results.push(pass(group(g), `group ${g} has translated offsets on the target for ${partitions} partition(s), at most ${Math.abs(worst)} records${inTime} from the source`, { observed: worst, expected, details: timeDetails }));
       }
     }
-    // Within the record bound but not measured in time: neither pass nor fail. The engine names each one and,
-    // when no other group fails or warns, makes the check unknown.
-    for (const u of unmeasured) results.push(unknownResource(group(u.group), `within ${bound} records of its source position, but how far apart in time could not be measured (${u.partition}: ${u.reason}); maxTimeBehindMs: null judges records only`));
     return results;
   },
 });

@@ -7,6 +7,14 @@ import { artifactsStoredAs } from '../model/snapshot.js';
 
 export const SNAPSHOT_SCHEMA_PATH = 'schema/snapshot.schema.json';
 
+/** The parts of a sample stored as records of their own, and the definition each part's value follows. */
+const SAMPLE_PARTS = [
+  ['offsets', 'offsetsByTopic'],
+  ['groupOffsets', 'groupOffsetsByGroup'],
+  ['offsetDeltas', 'offsetDeltasByTopic'],
+  ['groupOffsetDeltas', 'groupOffsetDeltasByGroup'],
+] as const;
+
 export function buildSnapshotSchema(): Record<string, unknown> {
   return {
     "$schema": "http://json-schema.org/draft-07/schema#",
@@ -292,26 +300,12 @@ export function buildSnapshotSchema(): Record<string, unknown> {
             },
             "additionalProperties": false
           },
-          {
-            "required": ["artifact", "sample", "offsets"],
-            "properties": { "artifact": { "const": "samples" }, "sample": { "type": "integer", "minimum": 0 }, "offsets": { "$ref": "#/definitions/offsetsByTopic" } },
+          // One record per part of a sample beyond its head: full offsets or deltas, of partitions or groups.
+          ...SAMPLE_PARTS.map(([part, ref]) => ({
+            "required": ["artifact", "sample", part],
+            "properties": { "artifact": { "const": "samples" }, "sample": { "type": "integer", "minimum": 0 }, [part]: { "$ref": `#/definitions/${ref}` } },
             "additionalProperties": false
-          },
-          {
-            "required": ["artifact", "sample", "groupOffsets"],
-            "properties": { "artifact": { "const": "samples" }, "sample": { "type": "integer", "minimum": 0 }, "groupOffsets": { "$ref": "#/definitions/groupOffsetsByGroup" } },
-            "additionalProperties": false
-          },
-          {
-            "required": ["artifact", "sample", "offsetDeltas"],
-            "properties": { "artifact": { "const": "samples" }, "sample": { "type": "integer", "minimum": 0 }, "offsetDeltas": { "$ref": "#/definitions/offsetDeltasByTopic" } },
-            "additionalProperties": false
-          },
-          {
-            "required": ["artifact", "sample", "groupOffsetDeltas"],
-            "properties": { "artifact": { "const": "samples" }, "sample": { "type": "integer", "minimum": 0 }, "groupOffsetDeltas": { "$ref": "#/definitions/groupOffsetDeltasByGroup" } },
-            "additionalProperties": false
-          }
+          }))
         ]
       }
     },
