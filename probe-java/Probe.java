@@ -169,7 +169,9 @@ public class Probe {
     final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> written = new LinkedHashMap<>();
     final List<Cell> produced = new ArrayList<>();
     final long[] first = {-1};
-    final long tsValue = System.currentTimeMillis() - 3_600_000L;
+    // Ahead of the clock (as LIST_OFFSETS_AHEAD_MS in types.ts): the newest timestamp of the partition, so that
+    // ListOffsets(tsValue) must return exactly this record's offset.
+    final long tsValue = System.currentTimeMillis() + 60_000L;
     final long[] tsOffset = {-1};
     final byte[] large = new byte[Math.max(1, maxMessageBytes - 512)];
     Arrays.fill(large, (byte) 'a');
@@ -227,7 +229,7 @@ public class Probe {
       }));
       final Cell tsWrite = runCell("list-offsets-by-timestamp", () -> {
         tsOffset[0] = send(plainP, "list-offsets-by-timestamp", payload("list-offsets-by-timestamp"), null, tsValue, first);
-        return "record with an old timestamp written";
+        return "record with the newest timestamp written";
       });
 
       // Read back everything written with a classic group: that is also the group cell and the commit cell.
@@ -277,9 +279,8 @@ public class Probe {
         emit(!tsWrite.status.equals("pass") ? tsWrite : runCell("list-offsets-by-timestamp", () -> {
           if (rc == null) throw new Failed("no consumer (see group-classic)");
           OffsetAndTimestamp got = rc.offsetsForTimes(Collections.singletonMap(p0, tsValue), Duration.ofMillis(cellTimeoutMs)).get(p0);
-          // The first offset at or after the timestamp: the probe's own record unless older ones carry later timestamps.
-          if (got == null || got.offset() > tsOffset[0]) throw new Failed("ListOffsets(timestamp) returned " + (got == null ? "nothing" : got.offset()) + ", expected at most " + tsOffset[0]);
-          return "ListOffsets by timestamp returned offset " + got.offset() + " (record written at " + tsOffset[0] + ")";
+          if (got == null || got.offset() != tsOffset[0]) throw new Failed("ListOffsets(timestamp) returned " + (got == null ? "nothing" : got.offset()) + ", expected " + tsOffset[0] + " (the record with the newest timestamp)");
+          return "ListOffsets by timestamp returned offset " + got.offset() + ", the record written with the newest timestamp";
         }));
       } finally {
         if (rc != null) closeConsumer(rc);

@@ -1,5 +1,6 @@
 // The write probe against the real 4.x cluster: a default scan sends no write request at all; with --probe
 // --allow-writes the matrix is measured and the cluster's topics and groups are what they were before.
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +90,38 @@ describe('write probe', () => {
       expect({ ...after, topics: after.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) }).toEqual(before);
     }, 320_000);
   }
+
+  it('Ctrl-C during the probe: it removes what it created, says which transactional ids are left to expire, and ends with 130', async () => {
+    const before = await state();
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'kafka-readiness.js'), 'probe', '--command-config', cluster().adminProps, '--allow-writes', '--probe-records', '500000', '--min-coverage', '0', '-f', 'json'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('probe will create')) resolve();
+      });
+      void ended.then(() => resolve());
+    });
+    // Into the client matrix: the topic exists and groups are being formed.
+    await new Promise((r) => setTimeout(r, 5000));
+    child.kill('SIGINT');
+    const code = await ended;
+    clearTimeout(killer);
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/probe interrupted \(SIGINT\): removing what it created/);
+    expect(stderr).toMatch(/transactional ids cannot be deleted and are left to expire/);
+    expect(stderr).not.toMatch(/internal error|    at /);
+    const settled = (s: Awaited<ReturnType<typeof state>>) => ({ ...s, topics: s.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) });
+    let after = settled(await state());
+    for (let i = 0; i < 15 && JSON.stringify(after) !== JSON.stringify(before); i++) {
+      await new Promise((res) => setTimeout(res, 1000));
+      after = settled(await state());
+    }
+    expect(after).toEqual(before);
+  }, 240_000);
 
   // One topic the operator names, created and removed by the test (not by the probe), shared by the two runs below.
   const existing = 'it-probe-existing';

@@ -49,10 +49,13 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
 
   const cleanup: ProbeArtifact['cleanup'] = { deletedTopics: [], deletedGroups: [], leftToExpire: planned.filter((p) => p.kind === 'transactional-id').map((p) => p.name), failures: [], interrupted: false };
   let createdTopic = false;
+  // A CreateTopics in flight when Ctrl-C comes: the cleanup waits for its answer, so a topic created just then goes too.
+  let creating: Promise<unknown> | null = null;
   let cleaned: Promise<void> | null = null;
   const admin = new Admin(platformaticClientOptions(opts.conn, `kafka-readiness-probe-${runId}-admin`));
   const doCleanup = () =>
     (cleaned ??= (async () => {
+      await creating?.catch(() => {});
       const groups = planned.filter((p) => p.kind === 'group').map((p) => p.name);
       for (const g of groups) {
         try {
@@ -102,8 +105,8 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
   let maxMessageBytes: number | null = null;
   try {
     if (!opts.topic) {
-      await admin.createTopics({ topics: [topic], partitions, replicas: -1 });
-      createdTopic = true;
+      creating = admin.createTopics({ topics: [topic], partitions, replicas: -1 }).then(() => (createdTopic = true));
+      await creating;
     }
     const configured = opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.['max.message.bytes']?.value : null;
     const brokerDefault = seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['message.max.bytes']?.value : null;

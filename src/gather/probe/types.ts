@@ -6,6 +6,13 @@ import type { ProbeCapability, ProbeCell, ProbeCellStatus, ProbeClientInfo } fro
 
 export const DEFAULT_PROBE_PREFIX = 'kafka-readiness.probe.';
 
+/**
+ * The list-offsets-by-timestamp cell writes its record this far ahead of the clock, so that it carries the newest
+ * timestamp of the partition and ListOffsets(that timestamp) must return exactly its offset (an old timestamp would
+ * let any answer up to it pass, the log start included). Well inside message.timestamp.after.max.ms (1 h in 4.x).
+ */
+export const LIST_OFFSETS_AHEAD_MS = 60_000;
+
 /** What every adapter gets: where to write, the names it may create, and the cluster's limits. */
 export interface ProbeContext {
   conn: ConnectionOptions;
