@@ -169,9 +169,11 @@ public class Probe {
     final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> written = new LinkedHashMap<>();
     final List<Cell> produced = new ArrayList<>();
     final long[] first = {-1};
-    // Ahead of the clock (as LIST_OFFSETS_AHEAD_MS in types.ts): the newest timestamp of the partition, so that
-    // ListOffsets(tsValue) must return exactly this record's offset.
-    final long tsValue = System.currentTimeMillis() + 60_000L;
+    // As listOffsetsPlan in types.ts: ahead of the clock, the newest timestamp of the partition, so ListOffsets(tsValue)
+    // must return exactly this record's offset; on a LogAppendTime topic the broker sets timestamps, so an hour back
+    // and only "not after this record" can be checked.
+    final boolean exactTs = !"true".equals(probe.get("logAppendTime"));
+    final long tsValue = exactTs ? System.currentTimeMillis() + 60_000L : System.currentTimeMillis() - 3_600_000L;
     final long[] tsOffset = {-1};
     final byte[] large = new byte[Math.max(1, maxMessageBytes - 512)];
     Arrays.fill(large, (byte) 'a');
@@ -229,7 +231,7 @@ public class Probe {
       }));
       final Cell tsWrite = runCell("list-offsets-by-timestamp", () -> {
         tsOffset[0] = send(plainP, "list-offsets-by-timestamp", payload("list-offsets-by-timestamp"), null, tsValue, first);
-        return "record with the newest timestamp written";
+        return exactTs ? "record with the newest timestamp written" : "record written (the broker sets its timestamp)";
       });
 
       // Read back everything written with a classic group: that is also the group cell and the commit cell.
@@ -279,8 +281,11 @@ public class Probe {
         emit(!tsWrite.status.equals("pass") ? tsWrite : runCell("list-offsets-by-timestamp", () -> {
           if (rc == null) throw new Failed("no consumer (see group-classic)");
           OffsetAndTimestamp got = rc.offsetsForTimes(Collections.singletonMap(p0, tsValue), Duration.ofMillis(cellTimeoutMs)).get(p0);
-          if (got == null || got.offset() != tsOffset[0]) throw new Failed("ListOffsets(timestamp) returned " + (got == null ? "nothing" : got.offset()) + ", expected " + tsOffset[0] + " (the record with the newest timestamp)");
-          return "ListOffsets by timestamp returned offset " + got.offset() + ", the record written with the newest timestamp";
+          if (got == null) throw new Failed("ListOffsets(timestamp) returned nothing, expected " + (exactTs ? "" : "at most ") + tsOffset[0]);
+          if (exactTs && got.offset() != tsOffset[0]) throw new Failed("ListOffsets(timestamp) returned " + got.offset() + ", expected " + tsOffset[0] + " (the record with the newest timestamp)");
+          if (!exactTs && got.offset() > tsOffset[0]) throw new Failed("ListOffsets(timestamp) returned " + got.offset() + ", after the record written at " + tsOffset[0]);
+          return exactTs ? "ListOffsets by timestamp returned offset " + got.offset() + ", the record written with the newest timestamp"
+              : "ListOffsets by timestamp returned offset " + got.offset() + ", not after the record written at " + tsOffset[0] + " (LogAppendTime topic: the broker sets timestamps, so only that bound is checked)";
         }));
       } finally {
         if (rc != null) closeConsumer(rc);

@@ -130,6 +130,8 @@ describe('write probe', () => {
     const admin = new Admin({ clientId: 'probe-test-topic', bootstrapBrokers: c.saslBootstrap.split(','), sasl: { mechanism: 'SCRAM-SHA-512', username: c.admin.username, password: c.admin.password } });
     try {
       await admin.createTopics({ topics: [existing], partitions: 1, replicas: -1 });
+      // Broker-set timestamps (as audit topics often have): the list-offsets cell must not fail on them.
+      await admin.alterConfigs({ resources: [{ resourceType: 2, resourceName: existing, configs: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }] });
       await fn();
     } finally {
       await admin.deleteTopics({ topics: [existing] }).catch(() => {});
@@ -140,13 +142,22 @@ describe('write probe', () => {
   it('the probe command with --probe-topic writes to the named topic, creates no topic and removes its groups', async () => {
     await withExistingTopic(async () => {
       const before = await state();
-      const r = await runCli(['probe', '--command-config', cluster().adminProps, '--allow-writes', '--probe-topic', existing, '--probe-records', '500', '--probe-consumers', '2', '-f', 'json', '--min-coverage', '0'], { timeoutMs: 240_000 });
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'kr-probe-')), 'snap.jsonl');
+      const r = await runCli(['probe', '--command-config', cluster().adminProps, '--allow-writes', '--probe-topic', existing, '--probe-records', '500', '--probe-consumers', '2', '--snapshot-out', out, '-f', 'json', '--min-coverage', '0'], { timeoutMs: 240_000 });
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.stderr).toMatch(new RegExp(`writes records to the existing topic ${existing}`));
       expect(r.stderr).not.toMatch(/will create[^\n]*topic kafka-readiness/);
       const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; findings: { status: string }[] }[] };
       const burst = report.checks.find((c) => c.id === 'compatibility/burst')!;
       expect(burst.status, JSON.stringify(burst)).toBe('pass');
+      // The named topic is LogAppendTime: every client's ListOffsets(timestamp) passes, on the bound it can check.
+      const snap = await readSnapshotFile(out);
+      const cells = snap.artifacts.probe.ok ? snap.artifacts.probe.value.cells.filter((c) => c.capability === 'list-offsets-by-timestamp') : [];
+      expect(cells.map((c) => c.client).sort(), JSON.stringify(cells)).toEqual(['java', 'kafkajs', 'platformatic']);
+      for (const c of cells) {
+        expect(c.status, JSON.stringify(c)).toBe('pass');
+        expect(c.message).toMatch(/LogAppendTime topic/);
+      }
       const after = await state();
       expect(after.topics).toContain(existing);
       expect({ ...after, topics: after.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) }).toEqual(before);

@@ -20,7 +20,7 @@ const conn = (extra: Partial<ConnectionOptions> = {}): ConnectionOptions => ({
   ...extra,
 });
 const OIDC = { mechanism: 'OAUTHBEARER' as const, tokenEndpoint: 'http://127.0.0.1:4444/token', clientId: 'kr "client"', clientSecret: new Secret('s3cr=t "with" \\ and spaces'), scope: 'kafka' };
-const ctx = { topic: 'kafka-readiness.probe.ab12', runId: 'ab12', maxMessageBytes: 1048588, cellTimeoutMs: 20_000, kip848: true, group: (p: string) => `kafka-readiness.probe.ab12.java.${p}`, transactionalId: (p: string) => `kafka-readiness.probe.ab12.java.${p}` };
+const ctx = { topic: 'kafka-readiness.probe.ab12', runId: 'ab12', maxMessageBytes: 1048588, logAppendTime: false, cellTimeoutMs: 20_000, kip848: true, group: (p: string) => `kafka-readiness.probe.ab12.java.${p}`, transactionalId: (p: string) => `kafka-readiness.probe.ab12.java.${p}` };
 
 function libsDir(root: string, name: string, version: string, complete = true): string {
   const dir = path.join(root, name, 'libs');

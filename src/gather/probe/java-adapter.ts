@@ -139,7 +139,7 @@ export interface ChildSettings {
 }
 
 /** The child's settings: the Java client properties for this connection, then the probe's parameters. */
-export function childSettings(conn: ConnectionOptions, ctx: Pick<ProbeContext, 'topic' | 'runId' | 'maxMessageBytes' | 'cellTimeoutMs' | 'kip848' | 'group' | 'transactionalId'>, clientId: string): ChildSettings {
+export function childSettings(conn: ConnectionOptions, ctx: Pick<ProbeContext, 'topic' | 'runId' | 'maxMessageBytes' | 'logAppendTime' | 'cellTimeoutMs' | 'kip848' | 'group' | 'transactionalId'>, clientId: string): ChildSettings {
   const props: [string, string][] = [
     ['bootstrap.servers', conn.bootstrap.join(',')],
     ['security.protocol', conn.securityProtocol],
@@ -192,6 +192,7 @@ export function childSettings(conn: ConnectionOptions, ctx: Pick<ProbeContext, '
     ['topic', ctx.topic],
     ['runId', ctx.runId],
     ['maxMessageBytes', String(ctx.maxMessageBytes)],
+    ['logAppendTime', String(ctx.logAppendTime)],
     ['cellTimeoutMs', String(ctx.cellTimeoutMs)],
     ['kip848', String(ctx.kip848)],
     ['clientId', clientId],

@@ -111,13 +111,16 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
     const configured = opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.['max.message.bytes']?.value : null;
     const brokerDefault = seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['message.max.bytes']?.value : null;
     maxMessageBytes = Number(configured ?? brokerDefault ?? 1048588);
+    // The named topic's own timestamp type, else the broker default a created topic takes.
+    const timestampType = opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.['message.timestamp.type']?.value : seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['log.message.timestamp.type']?.value : null;
+    const logAppendTime = timestampType === 'LogAppendTime';
     for (const adapter of ADAPTERS) {
       const info = await adapter.info(opts.conn);
       clients.push(info);
       // A client that cannot run here (no Java, no Kafka jars) is listed with the reason: no cell, never a failure.
       if (!info.available) continue;
       const ctx: ProbeContext = {
-        conn: opts.conn, topic, partitions: opts.topic ? 1 : partitions, maxMessageBytes, runId, kip848: seen.kip848,
+        conn: opts.conn, topic, partitions: opts.topic ? 1 : partitions, maxMessageBytes, logAppendTime, runId, kip848: seen.kip848,
         group: (p) => groupName(adapter.name, p), transactionalId: (p) => groupName(adapter.name, p),
         cellTimeoutMs: opts.cellTimeoutMs ?? 20_000, log: opts.log,
       };
@@ -125,7 +128,7 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
     }
     if (opts.burst) {
       const ctx: ProbeContext = {
-        conn: opts.conn, topic, partitions: opts.topic ? 1 : partitions, maxMessageBytes, runId, kip848: seen.kip848,
+        conn: opts.conn, topic, partitions: opts.topic ? 1 : partitions, maxMessageBytes, logAppendTime, runId, kip848: seen.kip848,
         group: (p) => groupName('burst', p), transactionalId: (p) => groupName('burst', p), cellTimeoutMs: opts.cellTimeoutMs ?? 20_000, log: opts.log,
       };
       try {

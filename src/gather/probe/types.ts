@@ -13,6 +13,26 @@ export const DEFAULT_PROBE_PREFIX = 'kafka-readiness.probe.';
  */
 export const LIST_OFFSETS_AHEAD_MS = 60_000;
 
+/**
+ * The timestamp the list-offsets cell writes with and asks for. On a LogAppendTime topic the broker replaces
+ * the client's timestamp with its own clock, so no record can carry a chosen newest timestamp: the cell asks for
+ * an hour back and can only check that the answer is not after the record (exact would be a false failure).
+ */
+export function listOffsetsPlan(logAppendTime: boolean, now = Date.now()): { timestamp: number; exact: boolean } {
+  return logAppendTime ? { timestamp: now - 3_600_000, exact: false } : { timestamp: now + LIST_OFFSETS_AHEAD_MS, exact: true };
+}
+
+/** Why a ListOffsets(timestamp) answer is wrong for the record written at `written`, or null when it is right. */
+export function listOffsetsProblem(got: bigint | undefined, written: bigint | undefined, exact: boolean): string | null {
+  if (got === undefined || written === undefined || got < 0n) return `ListOffsets(timestamp) returned ${got ?? 'nothing'}, expected ${exact ? '' : 'at most '}${written ?? '(unknown)'}`;
+  if (exact ? got === written : got <= written) return null;
+  return exact ? `ListOffsets(timestamp) returned ${got}, expected ${written} (the record with the newest timestamp)` : `ListOffsets(timestamp) returned ${got}, after the record written at ${written}`;
+}
+
+/** The cell's pass message for an answer listOffsetsProblem accepted. */
+export const listOffsetsPassed = (got: bigint, written: bigint, exact: boolean): string =>
+  exact ? `ListOffsets by timestamp returned offset ${got}, the record written with the newest timestamp` : `ListOffsets by timestamp returned offset ${got}, not after the record written at ${written} (LogAppendTime topic: the broker sets timestamps, so only that bound is checked)`;
+
 /** What every adapter gets: where to write, the names it may create, and the cluster's limits. */
 export interface ProbeContext {
   conn: ConnectionOptions;
@@ -20,6 +40,8 @@ export interface ProbeContext {
   partitions: number;
   /** The topic's max.message.bytes (the large-record cell sends a record close to it). */
   maxMessageBytes: number;
+  /** The topic's message.timestamp.type is LogAppendTime: the broker sets record timestamps (see listOffsetsPlan). */
+  logAppendTime: boolean;
   /** Consumer group names this adapter may use (all announced beforehand, all deleted afterwards). */
   group: (purpose: string) => string;
   transactionalId: (purpose: string) => string;
