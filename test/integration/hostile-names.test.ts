@@ -64,8 +64,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!admin) return;
-  await admin.deleteGroups({ groups: GROUPS.map(([h, t]) => [h, t]).flat() }).catch(() => {});
-  await admin.deleteTopics({ topics: TOPICS.map(([h, t]) => [h, t]).flat() }).catch(() => {});
+  await admin.deleteGroups({ groups: GROUPS.flatMap(([h, t]) => [h, t]) }).catch(() => {});
+  await admin.deleteTopics({ topics: TOPICS.flatMap(([h, t]) => [h, t]) }).catch(() => {});
   // Leave the cluster as other files expect it.
   for (let i = 0; i < 60 && (await admin.listTopics()).some((t) => twinTopic.has(t) || t.includes('hostile-twin.')); i++) await new Promise((r) => setTimeout(r, 500));
   await admin.close();

@@ -113,7 +113,7 @@ describe('write probe', () => {
     expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/probe interrupted \(SIGINT\): removing what it created/);
     expect(stderr).toMatch(/transactional ids cannot be deleted and are left to expire/);
-    expect(stderr).not.toMatch(/internal error|    at /);
+    expect(stderr).not.toMatch(/internal error| {4}at /);
     const settled = (s: Awaited<ReturnType<typeof state>>) => ({ ...s, topics: s.topics.filter((t) => t !== '__transaction_state' || before.topics.includes(t)) });
     let after = settled(await state());
     for (let i = 0; i < 15 && JSON.stringify(after) !== JSON.stringify(before); i++) {
@@ -172,7 +172,7 @@ describe('write probe', () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'kr-probe-'));
         const out = path.join(dir, 'snap.jsonl');
         const r = await runCli(['probe', '--command-config', cluster().aliceProps, '--allow-writes', ...extra, '--probe-records', '200', '--snapshot-out', out, '-f', 'json', '--min-coverage', '0'], { timeoutMs: 240_000 });
-        expect(r.stderr, extra.join(' ')).not.toMatch(/internal error|    at /);
+        expect(r.stderr, extra.join(' ')).not.toMatch(/internal error| {4}at /);
         expect([0, 1]).toContain(r.code);
         const snap = await readSnapshotFile(out);
         expect(snap.artifacts.probe.ok).toBe(true);
