@@ -1,14 +1,18 @@
 // Hand-written docs that name a shape from the code: pinned to the code so they cannot drift.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { builtInChecks } from '../../checks/index.js';
 import { ARTIFACT_TABLE_START, renderArtifactTable, withArtifactTable } from '../../src/commands/artifacts-doc.js';
 import { CHECKS_FORMATS } from '../../src/commands/checks-command.js';
 import { REPLICATION_POLICY_FLAGS } from '../../src/commands/compare.js';
 import { DIFF_FORMAT_NAMES } from '../../src/commands/diff-command.js';
 import { CLI_SASL_MECHANISMS } from '../../src/commands/program-options.js';
 import { PROFILE_NAMES } from '../../src/config/profiles.js';
-import { READINESS_SCHEMA } from '../../src/config/readiness.js';
+import { buildEditorSchema } from '../../src/config/editor-schema.js';
+import { parseReadinessConfig, READINESS_SCHEMA } from '../../src/config/readiness.js';
 import { renderStarterConfig } from '../../src/commands/init.js';
 import { SECURITY_PROTOCOLS } from '../../src/model/connection.js';
 import { ARTIFACT_NAMES, MAPPING_POLICY_NAMES } from '../../src/model/snapshot.js';
@@ -86,6 +90,15 @@ describe("README.md's readiness.yaml example", () => {
 
   it.each(YAML_CHOICES)('the %s line names exactly the choices readiness.yaml accepts', (key, choices) => {
     expect(choicesOnLine(key)).toEqual([...choices].sort());
+  });
+
+  it('is valid against the generated schema and loads, and shows every top-level section (a new one needs an example)', () => {
+    const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(buildEditorSchema(builtInChecks));
+    const data = parse(example) as Record<string, unknown>;
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    // The loader's checks beyond the schema too (calendar dates, patterns that compile, the migration rules).
+    expect(() => parseReadinessConfig(example, 'README.md')).not.toThrow();
+    expect(Object.keys(data).sort()).toEqual(Object.keys(READINESS_SCHEMA.properties).sort());
   });
 });
 
