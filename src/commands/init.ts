@@ -6,6 +6,20 @@ import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap, type Y
 import type { Snapshot } from '../model/snapshot.js';
 import { escapeControl } from '../report/escape.js';
 import { YAML_LANGUAGE_SERVER_LINE } from '../config/editor-schema.js';
+import { PROFILE_NAMES, PROFILES } from '../config/profiles.js';
+import { READINESS_SCHEMA } from '../config/readiness.js';
+import { DEFAULT_PRICES } from '../engine/cost.js';
+import { MAPPING_POLICY_NAMES, type MappingPolicy } from '../model/snapshot.js';
+import { REQUIREMENTS } from '../sdk.js';
+
+// The choices the comments list come from the constants the loader validates against, so they cannot drift.
+/** How the migration comment explains each policy (a Record: a new policy does not compile without its line). */
+const MAPPING_POLICY_NOTES: Record<MappingPolicy, string> = {
+  identity: 'same names: IdentityReplicationPolicy',
+  prefix: '"<sourceAlias>.<topic>": MirrorMaker 2\'s default',
+  explicit: 'the topics table, identical names otherwise',
+};
+const CHECK_OVERRIDE_KEYS = Object.keys(READINESS_SCHEMA.properties.checks.additionalProperties.properties);
 
 function prefixes(names: string[]): { prefix: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -57,15 +71,20 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
     checks: { 'consumer-lag/group-lag': { options: { warnLag: 1000, failLag: 100000, ignoreGroups: [] } } },
     waivers: [],
     attestations: [],
-    prices: { currency: 'USD', storagePerGbMonth: 0.1, crossZonePerGb: 0.02 },
+    prices: { currency: DEFAULT_PRICES.currency, storagePerGbMonth: DEFAULT_PRICES.storagePerGbMonth, crossZonePerGb: DEFAULT_PRICES.crossZonePerGb },
   });
   const top = doc.contents;
   doc.commentBefore = lines(
     'readiness.yaml — what kafka-readiness checks and how strictly. Reference: README.md and docs/checks.md.',
     'Every key is optional; unknown keys are errors (with file:line:column), so typos never pass silently.',
   );
-  before(top, 'profile', 'Built-in policy profile this file extends: dev | production | regulated (or pass --profile).');
-  const gate = before(top, 'gate', 'CI gate (flags --fail-under, --fail-on, --min-coverage override these).', 'Below the minimum coverage (profile production: 80 %) the verdict is not-assessable and the gate fails.');
+  before(top, 'profile', `Built-in policy profile this file extends: ${PROFILE_NAMES.join(' | ')} (or pass --profile).`);
+  const gate = before(
+    top,
+    'gate',
+    'CI gate (flags --fail-under, --fail-on, --min-coverage override these).',
+    `Below the minimum coverage (profile production: ${PROFILES.production.gate.minCoverage} %) the verdict is not-assessable and the gate fails.`,
+  );
   (gate.value as YAMLMap).comment = lines('failUnder: 80', 'minCoverage: 90');
   const tp = before(
     top,
@@ -83,7 +102,7 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
       (pairOf(entry, 'retention').value as YAMLMap).comment = ' fill in: your records schedule';
     }
   }
-  (before(top, 'requirements', 'Capabilities the applications rely on: idempotence, transactions, compaction, kip848-groups, tiered-storage, share-groups.').value as YAMLSeq).flow = true;
+  (before(top, 'requirements', `Capabilities the applications rely on: ${REQUIREMENTS.join(', ')}.`).value as YAMLSeq).flow = true;
   before(top, 'clients', 'Kafka client of each application, checked against the cluster and the Kafka 4.x (KIP-896) minimums.', 'e.g. - { app: permit-portal, library: kafkajs, version: 2.2.4 }');
   const pr = before(
     top,
@@ -97,13 +116,12 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
     'migration',
     'Migration (`kafka-readiness compare`, ignored by scan): how a source topic is named on the target. Any of the',
     'flags --source-alias, --target-alias, --replication-policy, --separator replaces this section as a whole.',
-    'policy: identity (same names: IdentityReplicationPolicy) | prefix ("<sourceAlias>.<topic>": MirrorMaker 2\'s default)',
-    '        | explicit (the topics table, identical names otherwise).',
+    ...MAPPING_POLICY_NAMES.map((name, i) => `${i === 0 ? 'policy:' : '      |'} ${name} (${MAPPING_POLICY_NOTES[name]})${i === MAPPING_POLICY_NAMES.length - 1 ? '.' : ''}`),
     'e.g. policy: prefix, sourceAlias: onprem, targetAlias: cloud (targetAlias finds the reverse flow of a rollback)',
     'or   policy: explicit, topics: { orders: orders-v2 }',
   );
   (migration.value as YAMLMap).flow = true;
-  const checks = before(top, 'checks', 'Per-check settings: enabled, severity, weight, options (see `kafka-readiness checks --explain <id>`).');
+  const checks = before(top, 'checks', `Per-check settings: ${CHECK_OVERRIDE_KEYS.join(', ')} (see \`kafka-readiness checks --explain <id>\`).`);
   if (groups.length) {
     pairOf(checks.value, 'consumer-lag/group-lag').key.commentBefore = escapeControl(` ${groups.length} consumer group(s) found: ${groups.slice(0, 10).join(', ')}${groups.length > 10 ? ', …' : ''}`);
   }
@@ -115,7 +133,7 @@ export function renderStarterConfig(snapshot?: Snapshot): string {
     'e.g. - { check: replication/replication-factor, resource: "scratch.*", reason: "load-test topic, deleted before launch", owner: platform-team, ticket: PLAT-1, expires: 2027-01-31 }',
   );
   before(top, 'attestations', 'Items a scan cannot measure (drills, reviews), attested with owner, date and evidence.', 'e.g. - { item: zone-loss-drill, owner: platform-team, date: 2026-11-01, evidence: "https://wiki.example/drills/2026-11" }');
-  before(top, 'prices', 'Prices for the cost estimate (USD defaults shown).');
+  before(top, 'prices', `Prices for the cost estimate (${DEFAULT_PRICES.currency} defaults shown).`);
   // First line: editors with yaml-language-server complete check ids and options from the generated schema.
   return `${YAML_LANGUAGE_SERVER_LINE}\n${doc.toString({ lineWidth: 0 })}`;
 }

@@ -7,16 +7,16 @@ import { Ajv } from 'ajv';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { describeSchemaError, errorPath } from './schema-errors.js';
+import type { FromSchema } from './from-schema.js';
 import { parseDuration } from '../duration.js';
 import { DEFAULT_SCORING, defaultConfig } from './defaults.js';
 import { PROFILE_NAMES } from './profiles.js';
-import type { PriceTable, WaiverConfig } from './policy-types.js';
 import { MAPPING_POLICY_NAMES, type NameMapping } from '../model/snapshot.js';
 
-import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type CheckOptions, type Platform, type Policy, type Severity, type TopicPolicy } from '../sdk.js';
+import { patternError, PLATFORMS, REQUIREMENTS, SEVERITIES, type Bounds, type IntendedGrant, type Policy, type TopicPolicy } from '../sdk.js';
 
 export type { CheckOverride, ReadinessConfig, ScoringConfig } from './config-types.js';
-import type { CheckOverride, ReadinessConfig, ScoringConfig } from './config-types.js';
+import type { ReadinessConfig } from './config-types.js';
 
 // Kept in defaults.ts so that a run without readiness.yaml never loads the YAML parser and schema validator.
 export { DEFAULT_SCORING, defaultConfig };
@@ -230,7 +230,7 @@ function namingRuleSchema() {
   } as const;
 }
 
-function boundsSchema(types: string[]) {
+function boundsSchema<const T extends readonly string[]>(types: T) {
   return {
     type: 'object',
     additionalProperties: false,
@@ -243,7 +243,9 @@ function boundsSchema(types: string[]) {
 export { parseDuration };
 
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-const validate = ajv.compile(schema);
+/** readiness.yaml as it passed the schema: typed from the schema itself, so the two cannot drift. */
+type RawReadiness = FromSchema<typeof schema>;
+const validate = ajv.compile<RawReadiness>(schema);
 
 export function loadReadinessConfig(file: string): ReadinessConfig {
   const abs = path.resolve(file);
@@ -288,25 +290,7 @@ export function parseReadinessConfig(text: string, displayName: string, abs: str
     const err = validate.errors![0]!;
     throw new ConfigError(`${locate(errorPath(err))}: ${describeSchemaError(err)}`);
   }
-  const raw = data as {
-    checks?: Record<string, CheckOverride>;
-    areas?: Record<string, { weight: number }>;
-    scoring?: Partial<ScoringConfig>;
-    plugins?: string[];
-    platform?: Platform | 'auto';
-    clients?: { app: string; library: string; version: string | number }[];
-    requirements?: Policy['requirements'];
-    waivers?: WaiverConfig[];
-    prices?: Partial<PriceTable>;
-    gate?: { failUnder?: number; failOn?: Severity; minCoverage?: number };
-    profile?: string;
-    attestations?: { item: string; owner: string; date: string; evidence: string; note?: string }[];
-    principals?: Record<string, { operations: string[]; topic?: string; group?: string; transactionalId?: string; cluster?: true }[]>;
-    naming?: Partial<Record<'topics' | 'groups', { allowed?: string | string[]; reservedPrefixes?: string[]; maxLength?: number; collisions?: boolean }>>;
-    owners?: { owner: string; topics?: string | string[]; groups?: string | string[]; principals?: string[] }[];
-    migration?: MigrationSection;
-    topicPolicies?: { topics: string | string[]; retention?: { min?: string | number; max?: string | number }; cleanupPolicy?: string; replicationFactor?: Bounds; minInsyncReplicas?: Bounds }[];
-  };
+  const raw: RawReadiness = data; // narrowed by validate()
   const topicPolicies: TopicPolicy[] = (raw.topicPolicies ?? []).map((p, i) => {
     const policy: TopicPolicy = { topics: Array.isArray(p.topics) ? p.topics : [p.topics], origin: locate(['topicPolicies', i]) };
     for (const [j, pattern] of policy.topics.entries()) {
@@ -393,10 +377,7 @@ function patternList(value: string | string[] | undefined, at: (string | number)
 
 /** `naming` and `owners` → the governance part of the policy (absent sections stay absent). */
 function parseGovernance(
-  raw: {
-    naming?: Partial<Record<'topics' | 'groups', { allowed?: string | string[]; reservedPrefixes?: string[]; maxLength?: number; collisions?: boolean }>>;
-    owners?: { owner: string; topics?: string | string[]; groups?: string | string[]; principals?: string[] }[];
-  },
+  raw: Pick<RawReadiness, 'naming' | 'owners'>,
   locate: (p: (string | number)[]) => string,
 ): Pick<Policy, 'naming' | 'owners'> {
   const out: Pick<Policy, 'naming' | 'owners'> = {};
@@ -430,13 +411,7 @@ function parseGovernance(
   return out;
 }
 
-interface MigrationSection {
-  policy?: NameMapping['policy'];
-  sourceAlias?: string;
-  targetAlias?: string;
-  separator?: string;
-  topics?: Record<string, string>;
-}
+type MigrationSection = NonNullable<RawReadiness['migration']>;
 
 /** `migration:` → the name mapping `compare` uses when no flag sets one; its origin is the section's file:line:col. */
 function parseMigration(m: MigrationSection, locate: (p: (string | number)[]) => string): NameMapping {

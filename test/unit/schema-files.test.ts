@@ -9,6 +9,8 @@ import { renderStarterConfig } from '../../src/commands/init.js';
 import { buildEditorSchema, READINESS_SCHEMA_PATH, renderEditorSchema, YAML_LANGUAGE_SERVER_LINE } from '../../src/config/editor-schema.js';
 import { renderSnapshotSchema, SNAPSHOT_SCHEMA_PATH } from '../../src/gather/snapshot-schema.js';
 import { artifactsStoredAs } from '../../src/model/snapshot.js';
+import { acl } from '../helpers/builders.js';
+import { makeSnapshot, topicInfo } from '../helpers/snapshot.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -22,8 +24,14 @@ describe('schema/readiness.schema.json', () => {
     expect(Object.keys(schema.properties.checks.properties).sort()).toEqual(builtInChecks.map((c) => c.meta.id).sort());
     for (const c of builtInChecks) if (c.meta.optionsSchema) expect(schema.properties.checks.properties[c.meta.id]!.properties.options).toEqual(c.meta.optionsSchema);
     const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(schema);
-    // The committed example and init's starter file are valid; a typo inside a nested option is not.
-    for (const text of [readFileSync(path.join(root, 'examples', 'readiness.yaml'), 'utf8'), renderStarterConfig()]) {
+    // The committed example and init's starter file (without and with a cluster's names) are valid; a typo inside a nested option is not.
+    const cluster = makeSnapshot({
+      topics: { ok: true, value: [topicInfo('billing.invoices', [{ replicas: [1, 2, 3] }]), topicInfo('orders', [{ replicas: [1] }])] },
+      groups: { ok: true, value: [{ groupId: 'billing-app', type: 'classic', protocolType: 'consumer', state: 'Stable', coordinator: 1, members: [] }] },
+      acls: { ok: true, value: [acl('User:billing', 'READ')] },
+    });
+    expect(renderStarterConfig(cluster)).toContain('- topics: billing.*');
+    for (const text of [readFileSync(path.join(root, 'examples', 'readiness.yaml'), 'utf8'), renderStarterConfig(), renderStarterConfig(cluster)]) {
       expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
     }
     expect(validate({ checks: { 'consumer-lag/group-lag': { options: { groupThresholds: [{ groups: ['batch-*'], warnLagg: 1 }] } } } })).toBe(false);
