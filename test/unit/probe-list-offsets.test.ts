@@ -7,7 +7,7 @@ describe('list-offsets-by-timestamp cell', () => {
   const now = 1_800_000_000_000;
 
   it('CreateTime: writes ahead of the clock and wants exactly the record it wrote', () => {
-    expect(listOffsetsPlan(false, now)).toEqual({ timestamp: now + LIST_OFFSETS_AHEAD_MS, exact: true });
+    expect(listOffsetsPlan(false, now)).toEqual({ timestamp: now + LIST_OFFSETS_AHEAD_MS, exact: true, writtenNote: 'record with the newest timestamp written' });
     expect(listOffsetsProblem(41n, 41n, true)).toBeNull();
     // The log start (what an old timestamp would have let through) is a wrong answer.
     expect(listOffsetsProblem(0n, 41n, true)).toBe('ListOffsets(timestamp) returned 0, expected 41 (the record with the newest timestamp)');
@@ -16,7 +16,7 @@ describe('list-offsets-by-timestamp cell', () => {
   });
 
   it('LogAppendTime: asks for an hour back and accepts any answer not after the record', () => {
-    expect(listOffsetsPlan(true, now)).toEqual({ timestamp: now - 3_600_000, exact: false });
+    expect(listOffsetsPlan(true, now)).toEqual({ timestamp: now - 3_600_000, exact: false, writtenNote: 'record written (the broker sets its timestamp)' });
     expect(listOffsetsProblem(0n, 41n, false)).toBeNull();
     expect(listOffsetsProblem(41n, 41n, false)).toBeNull();
     expect(listOffsetsProblem(42n, 41n, false)).toBe('ListOffsets(timestamp) returned 42, after the record written at 41');

@@ -144,7 +144,7 @@ export const kafkajsAdapter: ProbeAdapter = {
       let tsOffset: bigint | undefined;
       const tsWrite = await runCell(NAME, 'list-offsets-by-timestamp', ctx.cellTimeoutMs, async () => {
         tsOffset = await sendOne(producer, 'list-offsets-by-timestamp', payload('list-offsets-by-timestamp'), { timestamp: tsValue });
-        return ts.exact ? 'record with the newest timestamp written' : 'record written (the broker sets its timestamp)';
+        return ts.writtenNote;
       });
 
       const expected = [...written.keys()];

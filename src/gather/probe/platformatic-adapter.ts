@@ -135,7 +135,7 @@ export const platformaticAdapter: ProbeAdapter = {
       let tsOffset: bigint | undefined;
       await produceCell('list-offsets-by-timestamp', async () => {
         tsOffset = await sendOne(producer, 'list-offsets-by-timestamp', payload('list-offsets-by-timestamp'), { timestamp: tsValue });
-        return { check: () => null, note: ts.exact ? 'record with the newest timestamp written' : 'record written (the broker sets its timestamp)' };
+        return { check: () => null, note: ts.writtenNote };
       });
 
       // Read back everything written, with a classic group: that is also the group cell and the commit cell.

@@ -108,12 +108,12 @@ export async function runProbe(opts: ProbeOptions, seen: { topicConfigs: Snapsho
       creating = admin.createTopics({ topics: [topic], partitions, replicas: -1 }).then(() => (createdTopic = true));
       await creating;
     }
-    const configured = opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.['max.message.bytes']?.value : null;
-    const brokerDefault = seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['message.max.bytes']?.value : null;
-    maxMessageBytes = Number(configured ?? brokerDefault ?? 1048588);
-    // The named topic's own timestamp type, else the broker default a created topic takes.
-    const timestampType = opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.['message.timestamp.type']?.value : seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.['log.message.timestamp.type']?.value : null;
-    const logAppendTime = timestampType === 'LogAppendTime';
+    // The named topic's own setting, else the broker default a created topic takes.
+    const effective = (topicKey: string, brokerKey: string) =>
+      (opts.topic && seen.topicConfigs.ok ? seen.topicConfigs.value[opts.topic]?.[topicKey]?.value : null) ??
+      (seen.brokerConfigs.ok ? Object.values(seen.brokerConfigs.value)[0]?.[brokerKey]?.value : null);
+    maxMessageBytes = Number(effective('max.message.bytes', 'message.max.bytes') ?? 1048588);
+    const logAppendTime = effective('message.timestamp.type', 'log.message.timestamp.type') === 'LogAppendTime';
     for (const adapter of ADAPTERS) {
       const info = await adapter.info(opts.conn);
       clients.push(info);

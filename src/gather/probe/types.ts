@@ -18,8 +18,10 @@ export const LIST_OFFSETS_AHEAD_MS = 60_000;
  * the client's timestamp with its own clock, so no record can carry a chosen newest timestamp: the cell asks for
  * an hour back and can only check that the answer is not after the record (exact would be a false failure).
  */
-export function listOffsetsPlan(logAppendTime: boolean, now = Date.now()): { timestamp: number; exact: boolean } {
-  return logAppendTime ? { timestamp: now - 3_600_000, exact: false } : { timestamp: now + LIST_OFFSETS_AHEAD_MS, exact: true };
+export function listOffsetsPlan(logAppendTime: boolean, now = Date.now()): { timestamp: number; exact: boolean; writtenNote: string } {
+  return logAppendTime
+    ? { timestamp: now - 3_600_000, exact: false, writtenNote: 'record written (the broker sets its timestamp)' }
+    : { timestamp: now + LIST_OFFSETS_AHEAD_MS, exact: true, writtenNote: 'record with the newest timestamp written' };
 }
 
 /** Why a ListOffsets(timestamp) answer is wrong for the record written at `written`, or null when it is right. */
